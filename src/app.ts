@@ -1,0 +1,87 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
+import { createAdapter, type AdapterOverrides } from './bot/adapter';
+import { PartnerBenefitsBot } from './bot/bot';
+import type { BotServices } from './bot/services';
+import type { Config } from './config';
+import { AuditLog } from './domain/audit';
+import { Authorizer } from './domain/authorizer';
+import { Directory } from './domain/directory';
+import { systemClock, type Clock } from './domain/ports';
+import { createLogger, type Logger } from './logger';
+import { makeServer, type BotServer } from './server';
+import { openStore, type Store } from './store';
+import { loadSeedFile } from './store/seed';
+
+export interface AppOverrides extends AdapterOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  logDestination?: DestinationStream;
+}
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  services: BotServices;
+  bot: PartnerBenefitsBot;
+  adapter: CloudAdapter;
+  http: BotServer;
+  /** Starts listening on config.host:config.port (port 0 = any free port). */
+  listen(): Promise<AddressInfo>;
+  /** Graceful stop: no new requests, in-flight turns finish, the store is flushed. */
+  close(): Promise<void>;
+}
+
+/** The whole product, wired from a parsed config. `npm start`, production and tests all use this. */
+export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel, overrides.logDestination);
+  const clock = overrides.clock ?? systemClock;
+  const store = await openStore(
+    {
+      endpoint: config.store.endpoint,
+      key: config.store.key,
+      database: config.store.database,
+      localPort: config.store.localPort,
+      localDataDir: config.store.localDataDir,
+    },
+    logger,
+  );
+  if (config.seedDemo) {
+    const seeded = await loadSeedFile(config.seedFile, store.repos, clock);
+    logger.info(seeded, 'demo data loaded');
+  }
+  const audit = new AuditLog(store.repos.audit, clock);
+  const services: BotServices = {
+    repos: store.repos,
+    directory: new Directory(store.repos, clock, config.bootstrapAdmins),
+    audit,
+    authorizer: new Authorizer(store.repos, audit, clock),
+    clock,
+    logger,
+    allowedTenants: config.allowedTenants,
+  };
+  const bot = new PartnerBenefitsBot(services);
+  const adapter = createAdapter(config.auth, logger, overrides);
+  const http = makeServer({ adapter, bot, logger, maxBodyBytes: config.maxBodyBytes, health: () => store.health() });
+
+  return {
+    config,
+    logger,
+    store,
+    services,
+    bot,
+    adapter,
+    http,
+    listen: () =>
+      new Promise<AddressInfo>((resolve, reject) => {
+        http.server.once('error', reject);
+        http.server.listen(config.port, config.host, () => resolve(http.server.address()));
+      }),
+    async close() {
+      await http.drain();
+      await store.close();
+    },
+  };
+}

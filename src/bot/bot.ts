@@ -1,0 +1,190 @@
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { resolveLocale, translator, type Translator } from '../i18n';
+import { findCommand } from './commands';
+import { explainError, isExpected } from './errors';
+import { cardResponse, errorResponse, messageResponse, VERBS } from './invoke';
+import type { BotServices } from './services';
+import { getTurn, setTurn, tenantIdOf, type Turn } from './turn';
+
+/** Longest message text we try to understand; longer ones get a polite refusal. */
+export const MAX_TEXT_LENGTH = 2000;
+
+const submitSchema = z.object({ command: z.string().min(1).max(200) });
+
+/**
+ * The Teams bot. Per turn, in this order: tenant guard (nothing read before it), locale,
+ * who-is-this (one point read), then routing: card invoke → verb table; message → command.
+ * One log line per turn.
+ */
+export class PartnerBenefitsBot extends TeamsActivityHandler {
+  constructor(private readonly services: BotServices) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    const started = performance.now();
+    const activity = context.activity;
+    const correlationId = activity.id ?? randomUUID();
+    const tenantId = tenantIdOf(context);
+    const tr = translator(resolveLocale(activity.locale));
+    let outcome = 'ok';
+    try {
+      if (!tenantId) {
+        outcome = 'noTenant';
+        await this.refuse(context, tr.t('error.noTenant'));
+        return;
+      }
+      if (this.services.allowedTenants.length > 0 && !this.services.allowedTenants.includes(tenantId)) {
+        outcome = 'tenantRefused';
+        await this.refuse(context, tr.t('error.tenantNotAllowed'));
+        return;
+      }
+      const aadObjectId = activity.from?.aadObjectId;
+      if (aadObjectId && this.needsActor(activity.type)) {
+        const { doc: member } = await this.services.directory.resolve({
+          tenantId,
+          aadObjectId,
+          name: activity.from.name ?? '',
+          teamsUserId: activity.from.id,
+        });
+        const locale = member.preferredLocale ?? tr.locale;
+        const turn: Turn = {
+          correlationId,
+          tenantId,
+          locale,
+          tr: translator(locale),
+          member,
+          actor: { tenantId, aadObjectId: member.aadObjectId, roles: member.roles },
+        };
+        setTurn(context, turn);
+      } else if (this.needsActor(activity.type)) {
+        outcome = 'noUser';
+        await this.refuse(context, tr.t('error.noTenant'));
+        return;
+      }
+      await super.run(context);
+    } catch (err) {
+      outcome = isExpected(err) ? 'refused' : 'error';
+      await this.reportError(context, err, correlationId, tenantId);
+    } finally {
+      this.services.logger.info(
+        {
+          turn: activity.type,
+          name: activity.name,
+          tenant: tenantId,
+          correlationId,
+          durationMs: Math.round(performance.now() - started),
+          outcome,
+        },
+        'turn',
+      );
+    }
+  }
+
+  /** Message and invoke turns act for a person; installation and roster events do not. */
+  private needsActor(type: string): boolean {
+    return type === ActivityTypes.Message || type === ActivityTypes.Invoke;
+  }
+
+  private async refuse(context: TurnContext, text: string): Promise<void> {
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: errorResponse(403, 'Forbidden', text) } });
+    } else if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity(text);
+    }
+  }
+
+  private async reportError(
+    context: TurnContext,
+    err: unknown,
+    correlationId: string,
+    tenantId: string | undefined,
+  ): Promise<void> {
+    const tr = this.translatorFor(context);
+    if (isExpected(err)) {
+      this.services.logger.info({ correlationId, reason: (err as Error).name }, 'turn refused');
+    } else {
+      this.services.logger.error({ err, correlationId }, 'turn failed');
+    }
+    const text = await explainError(err, tr, correlationId, this.services.directory, tenantId);
+    try {
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: isExpected(err) ? messageResponse(text) : errorResponse(500, 'InternalError', text) },
+        });
+      } else if (context.activity.type === ActivityTypes.Message) {
+        await context.sendActivity(text);
+      }
+    } catch (sendErr) {
+      this.services.logger.error({ err: sendErr, correlationId }, 'could not tell the user about a failure');
+    }
+  }
+
+  private translatorFor(context: TurnContext): Translator {
+    try {
+      return getTurn(context).tr;
+    } catch {
+      return translator(resolveLocale(context.activity.locale));
+    }
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const turn = getTurn(context);
+    // Action.Submit buttons arrive as a message whose value names the command.
+    const submitted = submitSchema.safeParse(context.activity.value);
+    const raw = submitted.success
+      ? submitted.data.command
+      : (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
+    if (raw.length > MAX_TEXT_LENGTH) {
+      await context.sendActivity(turn.tr.t('error.messageTooLong', { max: MAX_TEXT_LENGTH }));
+      return;
+    }
+    const command = findCommand(raw);
+    if (!command) {
+      await context.sendActivity(turn.tr.t('unknown.text'));
+      return;
+    }
+    if (command.action) await this.services.authorizer.require(turn.actor, command.action);
+    await command.run(context, turn, this.services);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const turn = getTurn(context);
+    const action = (invokeValue as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
+    const handler = typeof action?.verb === 'string' && Object.hasOwn(VERBS, action.verb) ? VERBS[action.verb] : undefined;
+    if (!handler) return errorResponse(400, 'BadRequest', turn.tr.t('error.unknownVerb'));
+    const data = handler.schema.safeParse(stripTeamsFields(action?.data));
+    if (!data.success) return errorResponse(400, 'BadRequest', turn.tr.t('error.invalidAction'));
+    try {
+      await this.services.authorizer.require(turn.actor, handler.action);
+      return cardResponse(await handler.run(context, turn, this.services, data.data));
+    } catch (err) {
+      if (!isExpected(err)) throw err;
+      this.services.logger.info({ correlationId: turn.correlationId, reason: (err as Error).name }, 'invoke refused');
+      return messageResponse(await explainError(err, turn.tr, turn.correlationId, this.services.directory, turn.tenantId));
+    }
+  }
+}
+
+/** Teams copies `msteams` hints into the data of some actions; they are not ours to validate. */
+function stripTeamsFields(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data ?? {};
+  const { msteams: _ignored, ...rest } = data as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditRecord } from './model';
+import type { Clock, Repository } from './ports';
+
+export type AuditEntry = Pick<AuditRecord, 'tenantId' | 'actor' | 'action' | 'target' | 'outcome' | 'detail'>;
+
+/** Writes who did what, when, and how it ended. Ids sort by time. */
+export class AuditLog {
+  constructor(
+    private readonly repo: Repository<AuditRecord>,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<AuditRecord> {
+    const at = this.clock.now().toISOString();
+    const doc: AuditRecord = { type: 'audit', id: `audit:${at}:${randomUUID()}`, at, ...entry };
+    await this.repo.create(doc);
+    return doc;
+  }
+
+  async recent(tenantId: string, limit = 20): Promise<AuditRecord[]> {
+    const rows = await this.repo.list(tenantId, { orderBy: { field: 'at', direction: 'DESC' }, limit });
+    return rows.map((r) => r.doc);
+  }
+}

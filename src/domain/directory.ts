@@ -1,0 +1,96 @@
+import { memberId, type Member, type Tenant } from './model';
+import type { Clock, Versioned } from './ports';
+import type { Repositories } from './repositories';
+import type { Role } from './roles';
+
+export interface TeamsIdentity {
+  tenantId: string;
+  aadObjectId: string;
+  name: string;
+  /** Teams user id (`29:…`). */
+  teamsUserId?: string;
+}
+
+/**
+ * The tenant's people. A Teams user is known by aadObjectId within their tenant; the first
+ * time someone talks to the bot they are added as an employee (or as Global admin when
+ * listed in BOOTSTRAP_ADMINS).
+ */
+export class Directory {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly bootstrapAdmins: readonly string[],
+  ) {}
+
+  /** One point read on the usual path; writes only on first contact or when the Teams id changes. */
+  async resolve(identity: TeamsIdentity): Promise<Versioned<Member>> {
+    const id = memberId(identity.aadObjectId);
+    const existing = await this.repos.members.get(identity.tenantId, id);
+    if (existing) {
+      if (identity.teamsUserId && existing.doc.teamsUserId !== identity.teamsUserId) {
+        return this.update(existing, { teamsUserId: identity.teamsUserId });
+      }
+      return existing;
+    }
+    return this.firstContact(identity);
+  }
+
+  private async firstContact(identity: TeamsIdentity): Promise<Versioned<Member>> {
+    const now = this.clock.now().toISOString();
+    const aad = identity.aadObjectId.toLowerCase();
+    const roles: Role[] = this.bootstrapAdmins.includes(aad) ? ['GlobalAdmin'] : [];
+    const tenant: Tenant = {
+      type: 'tenant',
+      id: 'tenant',
+      tenantId: identity.tenantId,
+      name: identity.tenantId,
+      locale: 'en-US',
+      createdAt: now,
+    };
+    await this.repos.tenants.create(tenant);
+    const member: Member = {
+      type: 'member',
+      id: memberId(aad),
+      tenantId: identity.tenantId,
+      aadObjectId: aad,
+      name: identity.name,
+      teamsUserId: identity.teamsUserId,
+      roles,
+      guest: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.repos.members.create(member);
+    // Re-read: a concurrent first turn of the same person may have created it first.
+    const stored = await this.repos.members.get(identity.tenantId, member.id);
+    if (!stored) throw new Error(`member ${member.id} vanished right after creation`);
+    return stored;
+  }
+
+  private async update(current: Versioned<Member>, patch: Partial<Member>): Promise<Versioned<Member>> {
+    try {
+      return await this.repos.members.replace(
+        { ...current.doc, ...patch, updatedAt: this.clock.now().toISOString() },
+        current.etag,
+      );
+    } catch {
+      // Someone updated the member at the same moment; theirs is as good as ours for this turn.
+      return (await this.repos.members.get(current.doc.tenantId, current.doc.id)) ?? current;
+    }
+  }
+
+  /** People holding any of the roles, for "ask X" hints. */
+  async holdersOf(tenantId: string, roles: readonly Role[]): Promise<Member[]> {
+    const lists = await Promise.all(
+      roles.map((role) => this.repos.members.list(tenantId, { arrayContains: { roles: role }, limit: 10 })),
+    );
+    const byId = new Map<string, Member>();
+    for (const row of lists.flat()) byId.set(row.doc.id, row.doc);
+    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async tenant(tenantId: string): Promise<Tenant | undefined> {
+    return (await this.repos.tenants.get(tenantId, 'tenant'))?.doc;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * What the domain needs from the outside world, as interfaces: the store implements them with
+ * Cosmos DB, tests may swap in fakes, and the domain never learns which.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Versioned<T> {
+  doc: T;
+  /** Opaque version tag; pass it back to `replace` so a concurrent change is detected. */
+  etag: string;
+}
+
+export type FilterValue = string | number | boolean;
+
+export interface ListOptions {
+  /** Equality filters on top-level or dotted fields, e.g. `{ assignee: id }`. */
+  where?: Record<string, FilterValue>;
+  /** Array fields that must contain the value, e.g. `{ roles: 'GlobalAdmin' }`. */
+  arrayContains?: Record<string, FilterValue>;
+  /** Field that must start with the given prefix (e.g. ids of one pool). */
+  idPrefix?: string;
+  orderBy?: { field: string; direction: 'ASC' | 'DESC' };
+  limit?: number;
+}
+
+export interface Repository<T extends { id: string; tenantId: string }> {
+  /** The document, or undefined when there is none. */
+  get(tenantId: string, id: string): Promise<Versioned<T> | undefined>;
+  /** Creates it; `'exists'` when a document with that id is already there (nothing changed). */
+  create(doc: T): Promise<'created' | 'exists'>;
+  /** Replaces the version identified by `etag`; throws ConcurrencyError when someone changed it first. */
+  replace(doc: T, etag: string): Promise<Versioned<T>>;
+  /** Deletes it (only that version when `etag` is given); false when it was already gone. */
+  delete(tenantId: string, id: string, etag?: string): Promise<boolean>;
+  /** Documents of this type in one tenant, always scoped by tenant id. */
+  list(tenantId: string, options?: ListOptions): Promise<Versioned<T>[]>;
+}

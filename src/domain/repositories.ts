@@ -1,0 +1,14 @@
+import type { EntityOf } from './model';
+import type { Repository } from './ports';
+
+/** One typed repository per document type; all live in the tenant-partitioned `entities` container. */
+export interface Repositories {
+  tenants: Repository<EntityOf<'tenant'>>;
+  members: Repository<EntityOf<'member'>>;
+  memberships: Repository<EntityOf<'membership'>>;
+  packages: Repository<EntityOf<'package'>>;
+  benefits: Repository<EntityOf<'benefit'>>;
+  seatPools: Repository<EntityOf<'seatPool'>>;
+  seatAssignments: Repository<EntityOf<'seatAssignment'>>;
+  audit: Repository<EntityOf<'audit'>>;
+}

@@ -1,0 +1,47 @@
+import type { Locale } from '../domain/model';
+import { enUS, type Catalogue, type MessageKey } from './en-US';
+import { zhCN } from './zh-CN';
+
+export type { MessageKey, Catalogue };
+export type Params = Record<string, string | number>;
+
+export const CATALOGUES: Record<Locale, Catalogue> = { 'en-US': enUS, 'zh-CN': zhCN };
+export const LOCALES = Object.keys(CATALOGUES) as Locale[];
+
+/** Teams sends e.g. `zh-cn`, `zh-CN`, `zh-Hans-CN`, `en-GB`: Chinese → zh-CN, anything else → en-US. */
+export function resolveLocale(teamsLocale: string | undefined): Locale {
+  return teamsLocale && /^zh\b/i.test(teamsLocale) ? 'zh-CN' : 'en-US';
+}
+
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const template = CATALOGUES[locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Joins a list the way the language does: "A or B" / "A或B". */
+export function joinList(locale: Locale, items: readonly string[], joiner: 'or' | 'and'): string {
+  if (items.length <= 1) return items.join('');
+  const last = items[items.length - 1];
+  const sep = t(locale, 'list.and');
+  return `${items.slice(0, -1).join(sep)}${t(locale, joiner === 'or' ? 'list.or' : 'list.and')}${last}`;
+}
+
+export function formatDate(locale: Locale, isoDate: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(isoDate));
+}
+
+export function formatDateTime(locale: Locale, instant: Date | string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    new Date(instant),
+  );
+}
+
+/** A translator bound to one locale: what handlers and view-model builders receive. */
+export interface Translator {
+  locale: Locale;
+  t(key: MessageKey, params?: Params): string;
+}
+
+export function translator(locale: Locale): Translator {
+  return { locale, t: (key, params) => t(locale, key, params) };
+}

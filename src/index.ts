@@ -1,0 +1,48 @@
+import { createApp, type App } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+
+/** Starts the bot and wires SIGINT/SIGTERM to a graceful stop. */
+export async function startBot(config: Config, hooks: { beforeExit?: () => Promise<void> } = {}): Promise<App> {
+  const app = await createApp(config);
+  const address = await app.listen();
+  app.logger.info(
+    { mode: config.mode, url: `http://${address.address}:${address.port}/api/messages`, authenticated: Boolean(config.auth.appId) },
+    'bot listening',
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.logger.info({ signal }, 'stopping: finishing turns in flight and flushing the store');
+    app
+      .close()
+      .then(() => hooks.beforeExit?.())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        app.logger.error({ err }, 'unclean stop');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return app;
+}
+
+export function configOrExit(env: NodeJS.ProcessEnv): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  startBot(configOrExit(process.env)).catch((err: unknown) => {
+    process.stderr.write(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,147 @@
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import type { Storage } from 'botbuilder';
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+import { Agent } from 'node:https';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { entitySchemas } from '../domain/model';
+import type { Repositories } from '../domain/repositories';
+import { startLocalCosmos, EMULATOR_KEY, type LocalCosmosServer } from './localServer';
+import { CosmosRepository } from './repository';
+import { restoreSnapshot, writeSnapshot } from './snapshot';
+
+export const ENTITIES_CONTAINER = 'entities';
+export const STATE_CONTAINER = 'state';
+/** A hard kill loses at most this much of the local store's writes. */
+export const SNAPSHOT_INTERVAL_MS = 2000;
+
+export interface StoreOptions {
+  /** Azure Cosmos DB endpoint; absent → embedded local server. */
+  endpoint?: string;
+  key?: string;
+  database: string;
+  /** Local mode: port for the embedded server (0 = any free port). */
+  localPort: number;
+  /** Local mode: where the snapshot lives; undefined keeps data in memory only (tests). */
+  localDataDir?: string;
+}
+
+export interface Store {
+  readonly endpoint: string;
+  readonly local: boolean;
+  readonly client: CosmosClient;
+  readonly database: Database;
+  readonly entities: Container;
+  readonly repos: Repositories;
+  /** Dialog and conversation state for botbuilder (botbuilder-azure on the `state` container). */
+  readonly state: Storage;
+  /** True when the store answers. */
+  health(): Promise<boolean>;
+  /** Local mode: write the snapshot now if anything changed. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function makeRepositories(entities: Container): Repositories {
+  return {
+    tenants: new CosmosRepository(entities, 'tenant', entitySchemas.tenant),
+    members: new CosmosRepository(entities, 'member', entitySchemas.member),
+    memberships: new CosmosRepository(entities, 'membership', entitySchemas.membership),
+    packages: new CosmosRepository(entities, 'package', entitySchemas.package),
+    benefits: new CosmosRepository(entities, 'benefit', entitySchemas.benefit),
+    seatPools: new CosmosRepository(entities, 'seatPool', entitySchemas.seatPool),
+    seatAssignments: new CosmosRepository(entities, 'seatAssignment', entitySchemas.seatAssignment),
+    audit: new CosmosRepository(entities, 'audit', entitySchemas.audit),
+  };
+}
+
+export async function openStore(options: StoreOptions, logger: Logger): Promise<Store> {
+  let local: LocalCosmosServer | undefined;
+  let endpoint = options.endpoint;
+  let key = options.key;
+  // The embedded server's certificate is self-signed: trust it on this one loopback agent only.
+  let agent: Agent | undefined;
+  if (!endpoint) {
+    local = await startLocalCosmos(options.localPort);
+    endpoint = local.endpoint;
+    key = EMULATOR_KEY;
+    agent = new Agent({ rejectUnauthorized: false, keepAlive: true });
+  }
+  const clientOptions = {
+    endpoint,
+    key,
+    agent,
+    connectionPolicy: { enableEndpointDiscovery: !local, requestTimeout: 10_000 },
+    // Fail a turn in seconds rather than hang it when the store is down; 429s are still retried.
+    retryOptions: { maxRetryAttemptCount: 5, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 10 },
+  };
+  const client = new CosmosClient(clientOptions);
+
+  const snapshotFile = local && options.localDataDir ? join(options.localDataDir, 'cosmos-snapshot.json') : undefined;
+  if (snapshotFile) {
+    const restored = await restoreSnapshot(client, snapshotFile);
+    if (restored > 0) logger.info({ documents: restored }, 'local store restored from snapshot');
+  }
+
+  const { database } = await client.databases.createIfNotExists({ id: options.database });
+  const { container: entities } = await database.containers.createIfNotExists({
+    id: ENTITIES_CONTAINER,
+    partitionKey: { paths: ['/tenantId'] },
+  });
+  await database.containers.createIfNotExists({ id: STATE_CONTAINER, partitionKey: { paths: ['/id'] } });
+
+  const state = new CosmosDbPartitionedStorage({
+    cosmosDbEndpoint: endpoint,
+    authKey: key,
+    databaseId: options.database,
+    containerId: STATE_CONTAINER,
+    compatibilityMode: false,
+    cosmosClientOptions: clientOptions,
+  });
+
+  let snapshotting: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
+    if (!local || !snapshotFile) return;
+    if (snapshotting) await snapshotting;
+    if (!local.dirty) return;
+    local.markClean();
+    snapshotting = writeSnapshot(client, snapshotFile).catch((err: unknown) => {
+      local?.markDirty();
+      logger.error({ err }, 'local store snapshot failed');
+    });
+    await snapshotting;
+    snapshotting = undefined;
+  };
+  const timer = snapshotFile
+    ? setInterval(() => {
+        void flush();
+      }, SNAPSHOT_INTERVAL_MS)
+    : undefined;
+  timer?.unref();
+
+  return {
+    endpoint,
+    local: Boolean(local),
+    client,
+    database,
+    entities,
+    repos: makeRepositories(entities),
+    state,
+    async health() {
+      try {
+        await database.read();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    flush,
+    async close() {
+      if (timer) clearInterval(timer);
+      await flush();
+      client.dispose();
+      agent?.destroy();
+      await local?.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+import type { Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+/** The key every Cosmos emulator accepts; the embedded server ignores keys, the SDK still needs one. */
+export const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+
+export interface LocalCosmosServer {
+  endpoint: string;
+  port: number;
+  /** True when a write reached the server since the last `markClean()`. */
+  readonly dirty: boolean;
+  markClean(): void;
+  markDirty(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the Cosmos-compatible server in this process, on loopback only. It keeps data in
+ * memory; `snapshot.ts` makes it durable.
+ */
+export async function startLocalCosmos(port: number): Promise<LocalCosmosServer> {
+  const server: Server = createHttpsServer();
+  let dirty = false;
+  // A second listener beside the server's own: it only notes that something may have changed.
+  server.on('request', (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !req.headers['x-ms-documentdb-isquery']) dirty = true;
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    endpoint: `https://127.0.0.1:${actual}`,
+    port: actual,
+    get dirty() {
+      return dirty;
+    },
+    markClean() {
+      dirty = false;
+    },
+    markDirty() {
+      dirty = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
