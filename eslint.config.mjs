@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'docs/**', 'manifest/build/**', 'tests/e2e/artifacts/**', '.data/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'coverage/**',
+      'docs/**',
+      'manifest/build/**',
+      'tests/e2e/artifacts/**',
+      '.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -26,7 +36,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'src/domain must not import the bot framework.' },
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*'],
+              message: 'src/domain must not import the bot framework.',
+            },
             { group: ['restify', 'restify-*'], message: 'src/domain must not import the web server.' },
             { group: ['@azure/*'], message: 'src/domain must not import Azure SDKs.' },
           ],

@@ -64,7 +64,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   };
   const bot = new PartnerBenefitsBot(services);
   const adapter = createAdapter(config.auth, logger, overrides);
-  const http = makeServer({ adapter, bot, logger, maxBodyBytes: config.maxBodyBytes, health: () => store.health() });
+  const http = makeServer({
+    adapter,
+    bot,
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    health: () => store.health(),
+  });
 
   return {
     config,

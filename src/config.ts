@@ -16,8 +16,17 @@ const guidList = (name: string) =>
     z
       .string()
       .optional()
-      .transform((v) => (v ? v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) : []))
-      .refine((list) => list.every((id) => GUID.test(id)), { message: `${name} must be a comma-separated list of GUIDs` }),
+      .transform((v) =>
+        v
+          ? v
+              .split(',')
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean)
+          : [],
+      )
+      .refine((list) => list.every((id) => GUID.test(id)), {
+        message: `${name} must be a comma-separated list of GUIDs`,
+      }),
   );
 
 /** The seven Bot Framework endpoint settings that national clouds (Azure China, US Gov) change. */
@@ -33,11 +42,17 @@ export const BOT_FRAMEWORK_ENDPOINT_SETTINGS = [
 
 const envSchema = z
   .object({
-    NODE_ENV: z.preprocess(emptyToUndefined, z.enum(['development', 'production', 'test']).default('development')),
+    NODE_ENV: z.preprocess(
+      emptyToUndefined,
+      z.enum(['development', 'production', 'test']).default('development'),
+    ),
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
     HOST: optionalString,
 
-    MicrosoftAppId: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'MicrosoftAppId must be a GUID').optional()),
+    MicrosoftAppId: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(GUID, 'MicrosoftAppId must be a GUID').optional(),
+    ),
     MicrosoftAppPassword: optionalString,
     MicrosoftAppType: z.preprocess(
       emptyToUndefined,
@@ -65,7 +80,10 @@ const envSchema = z
         .regex(/^[A-Za-z0-9_-]{1,255}$/, 'COSMOS_DATABASE may hold letters, digits, - and _')
         .default('mpnbot'),
     ),
-    LOCAL_COSMOS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(8081)),
+    LOCAL_COSMOS_PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(65535).default(8081),
+    ),
     LOCAL_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
     SEED_FILE: z.preprocess(emptyToUndefined, z.string().default('data/demo.json')),
@@ -77,11 +95,21 @@ const envSchema = z
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
-    MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
+    MAX_BODY_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(1024)
+        .default(256 * 1024),
+    ),
 
     PLAYGROUND_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(56150)),
 
-    TEAMS_APP_ID: z.preprocess(emptyToUndefined, z.string().regex(GUID, 'TEAMS_APP_ID must be a GUID').optional()),
+    TEAMS_APP_ID: z.preprocess(
+      emptyToUndefined,
+      z.string().regex(GUID, 'TEAMS_APP_ID must be a GUID').optional(),
+    ),
     APP_VERSION: z.preprocess(
       emptyToUndefined,
       z
@@ -91,42 +119,52 @@ const envSchema = z
     ),
     BOT_DOMAIN: optionalString,
   })
-  .superRefine((env, ctx) => {
-    const given = BOT_FRAMEWORK_ENDPOINT_SETTINGS.filter((k) => env[k] !== undefined);
-    if (given.length > 0 && given.length < BOT_FRAMEWORK_ENDPOINT_SETTINGS.length) {
-      const missing = BOT_FRAMEWORK_ENDPOINT_SETTINGS.filter((k) => env[k] === undefined);
-      ctx.addIssue({
-        code: 'custom',
-        path: [missing[0]],
-        message: `the Bot Framework endpoint settings go all or none; missing: ${missing.join(', ')}`,
-      });
-    }
-    if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'COSMOS_KEY is required with COSMOS_ENDPOINT' });
-    }
-    const configured = env.COSMOS_ENDPOINT !== undefined || env.NODE_ENV === 'production';
-    if (configured && !env.MicrosoftAppId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppId'],
-        message: 'MicrosoftAppId is required outside local mode: without it every request would be accepted unauthenticated',
-      });
-    }
-    if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppPassword'],
-        message: 'MicrosoftAppPassword is required with MicrosoftAppId (unless MicrosoftAppType is UserAssignedMSI)',
-      });
-    }
-    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MicrosoftAppTenantId'],
-        message: `MicrosoftAppTenantId is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
-      });
-    }
-  });
+  // Cross-field rules run even when a field is invalid, so every problem is listed at once.
+  .superRefine(
+    (env, ctx) => {
+      const given = BOT_FRAMEWORK_ENDPOINT_SETTINGS.filter((k) => env[k] !== undefined);
+      if (given.length > 0 && given.length < BOT_FRAMEWORK_ENDPOINT_SETTINGS.length) {
+        const missing = BOT_FRAMEWORK_ENDPOINT_SETTINGS.filter((k) => env[k] === undefined);
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing[0]],
+          message: `the Bot Framework endpoint settings go all or none; missing: ${missing.join(', ')}`,
+        });
+      }
+      if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['COSMOS_KEY'],
+          message: 'COSMOS_KEY is required with COSMOS_ENDPOINT',
+        });
+      }
+      const configured = env.COSMOS_ENDPOINT !== undefined || env.NODE_ENV === 'production';
+      if (configured && !env.MicrosoftAppId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppId'],
+          message:
+            'MicrosoftAppId is required outside local mode: without it every request would be accepted unauthenticated',
+        });
+      }
+      if (env.MicrosoftAppId && env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppPassword'],
+          message:
+            'MicrosoftAppPassword is required with MicrosoftAppId (unless MicrosoftAppType is UserAssignedMSI)',
+        });
+      }
+      if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['MicrosoftAppTenantId'],
+          message: `MicrosoftAppTenantId is required when MicrosoftAppType is ${env.MicrosoftAppType}`,
+        });
+      }
+    },
+    { when: () => true },
+  );
 
 type Env = z.infer<typeof envSchema>;
 

@@ -2,11 +2,18 @@ import { createApp, type App } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 
 /** Starts the bot and wires SIGINT/SIGTERM to a graceful stop. */
-export async function startBot(config: Config, hooks: { beforeExit?: () => Promise<void> } = {}): Promise<App> {
+export async function startBot(
+  config: Config,
+  hooks: { beforeExit?: () => Promise<void> } = {},
+): Promise<App> {
   const app = await createApp(config);
   const address = await app.listen();
   app.logger.info(
-    { mode: config.mode, url: `http://${address.address}:${address.port}/api/messages`, authenticated: Boolean(config.auth.appId) },
+    {
+      mode: config.mode,
+      url: `http://${address.address}:${address.port}/api/messages`,
+      authenticated: Boolean(config.auth.appId),
+    },
     'bot listening',
   );
   let stopping = false;
@@ -42,7 +49,9 @@ export function configOrExit(env: NodeJS.ProcessEnv): Config {
 
 if (require.main === module) {
   startBot(configOrExit(process.env)).catch((err: unknown) => {
-    process.stderr.write(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -48,7 +48,7 @@ function authAwareResponse(res: restify.Response, logicStarted: () => boolean): 
       if (!res.writableEnded) (res.end as (...a: unknown[]) => void)(...args);
       return undefined;
     },
-  } as unknown as AdapterResponse;
+  };
 }
 
 /** Builds the HTTP server without listening: tests and index.ts both use it. */
@@ -59,7 +59,12 @@ export function makeServer(deps: ServerDeps): BotServer {
   const idleWaiters: (() => void)[] = [];
 
   server.use(
-    restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false }),
+    restify.plugins.bodyParser({
+      maxBodySize: deps.maxBodyBytes,
+      mapParams: false,
+      mapFiles: false,
+      keepExtensions: false,
+    }),
   );
 
   server.post('/api/messages', async (req, res) => {
@@ -104,7 +109,9 @@ export function makeServer(deps: ServerDeps): BotServer {
     inFlight: () => inFlight,
     async drain(timeoutMs = 10_000) {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       if (inFlight > 0) {
         await Promise.race([
           new Promise<void>((resolve) => idleWaiters.push(resolve)),

@@ -23,13 +23,19 @@ export function channelIssuerOnly(issuer: string): (claims: Claim[]) => Promise<
     // An empty claim set is the anonymous identity of local mode (no app id): nothing to check.
     if (claims.length === 0) return Promise.resolve();
     const iss = claims.find((c) => c.type === AuthenticationConstants.IssuerClaim)?.value;
-    if (iss !== issuer) return Promise.reject(new Error('Unauthorized: token issuer is not the Bot Framework channel'));
+    if (iss !== issuer)
+      return Promise.reject(new Error('Unauthorized: token issuer is not the Bot Framework channel'));
     return Promise.resolve();
   };
 }
 
-export function createAdapter(auth: BotAuthConfig, logger: Logger, overrides: AdapterOverrides = {}): CloudAdapter {
-  const issuer = auth.endpoints?.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer;
+export function createAdapter(
+  auth: BotAuthConfig,
+  logger: Logger,
+  overrides: AdapterOverrides = {},
+): CloudAdapter {
+  const issuer =
+    auth.endpoints?.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer;
   const authentication = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: auth.appId,

@@ -14,6 +14,9 @@ import { cardResponse, errorResponse, messageResponse, VERBS } from './invoke';
 import type { BotServices } from './services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from './turn';
 
+const MESSAGE: string = ActivityTypes.Message;
+const INVOKE: string = ActivityTypes.Invoke;
+
 /** Longest message text we try to understand; longer ones get a polite refusal. */
 export const MAX_TEXT_LENGTH = 2000;
 
@@ -95,13 +98,16 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
 
   /** Message and invoke turns act for a person; installation and roster events do not. */
   private needsActor(type: string): boolean {
-    return type === ActivityTypes.Message || type === ActivityTypes.Invoke;
+    return type === MESSAGE || type === INVOKE;
   }
 
   private async refuse(context: TurnContext, text: string): Promise<void> {
-    if (context.activity.type === ActivityTypes.Invoke) {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403, body: errorResponse(403, 'Forbidden', text) } });
-    } else if (context.activity.type === ActivityTypes.Message) {
+    if (context.activity.type === INVOKE) {
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: { status: 403, body: errorResponse(403, 'Forbidden', text) },
+      });
+    } else if (context.activity.type === MESSAGE) {
       await context.sendActivity(text);
     }
   }
@@ -120,12 +126,15 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     }
     const text = await explainError(err, tr, correlationId, this.services.directory, tenantId);
     try {
-      if (context.activity.type === ActivityTypes.Invoke) {
+      if (context.activity.type === INVOKE) {
         await context.sendActivity({
           type: ActivityTypes.InvokeResponse,
-          value: { status: 200, body: isExpected(err) ? messageResponse(text) : errorResponse(500, 'InternalError', text) },
+          value: {
+            status: 200,
+            body: isExpected(err) ? messageResponse(text) : errorResponse(500, 'InternalError', text),
+          },
         });
-      } else if (context.activity.type === ActivityTypes.Message) {
+      } else if (context.activity.type === MESSAGE) {
         await context.sendActivity(text);
       }
     } catch (sendErr) {
@@ -167,7 +176,8 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const turn = getTurn(context);
     const action = (invokeValue as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
-    const handler = typeof action?.verb === 'string' && Object.hasOwn(VERBS, action.verb) ? VERBS[action.verb] : undefined;
+    const handler =
+      typeof action?.verb === 'string' && Object.hasOwn(VERBS, action.verb) ? VERBS[action.verb] : undefined;
     if (!handler) return errorResponse(400, 'BadRequest', turn.tr.t('error.unknownVerb'));
     const data = handler.schema.safeParse(stripTeamsFields(action?.data));
     if (!data.success) return errorResponse(400, 'BadRequest', turn.tr.t('error.invalidAction'));
@@ -176,8 +186,13 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       return cardResponse(await handler.run(context, turn, this.services, data.data));
     } catch (err) {
       if (!isExpected(err)) throw err;
-      this.services.logger.info({ correlationId: turn.correlationId, reason: (err as Error).name }, 'invoke refused');
-      return messageResponse(await explainError(err, turn.tr, turn.correlationId, this.services.directory, turn.tenantId));
+      this.services.logger.info(
+        { correlationId: turn.correlationId, reason: (err as Error).name },
+        'invoke refused',
+      );
+      return messageResponse(
+        await explainError(err, turn.tr, turn.correlationId, this.services.directory, turn.tenantId),
+      );
     }
   }
 }

@@ -27,7 +27,10 @@ export async function sendCard(context: TurnContext, card: AdaptiveCard): Promis
 
 export async function rolesCard(turn: Turn, services: BotServices): Promise<AdaptiveCard> {
   const tenant = await services.directory.tenant(turn.tenantId);
-  return renderCard('roles', rolesView(turn.tr, turn.member, tenant?.name ?? turn.tenantId, services.clock.now()));
+  return renderCard(
+    'roles',
+    rolesView(turn.tr, turn.member, tenant?.name ?? turn.tenantId, services.clock.now()),
+  );
 }
 
 export const COMMANDS: Command[] = [
@@ -35,7 +38,8 @@ export const COMMANDS: Command[] = [
     id: 'help',
     phrases: { 'en-US': ['help', '?', 'menu', 'what can you do'], 'zh-CN': ['帮助', '菜单'] },
     descriptionKey: 'help.cmd.help',
-    run: async (context, turn) => sendCard(context, renderCard('help', helpView(turn.tr, turn.member, COMMANDS))),
+    run: async (context, turn) =>
+      sendCard(context, renderCard('help', helpView(turn.tr, turn.member, COMMANDS))),
   },
   {
     id: 'myRoles',

@@ -25,7 +25,13 @@ export async function explainError(
     const holders = await directory.holdersOf(tenantId, err.rolesNeeded).catch(() => []);
     const second =
       holders.length > 0
-        ? tr.t('error.notAuthorizedHolders', { holders: joinList(tr.locale, holders.slice(0, 3).map((h) => h.name), 'or') })
+        ? tr.t('error.notAuthorizedHolders', {
+            holders: joinList(
+              tr.locale,
+              holders.slice(0, 3).map((h) => h.name),
+              'or',
+            ),
+          })
         : tr.t('error.notAuthorizedNoHolders');
     return `${first} ${second}`;
   }

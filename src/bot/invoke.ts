@@ -17,7 +17,7 @@ export interface VerbHandler<S extends ZodType = ZodType> {
   run(context: TurnContext, turn: Turn, services: BotServices, data: z.infer<S>): Promise<AdaptiveCard>;
 }
 
-const verb = <S extends ZodType>(h: VerbHandler<S>): VerbHandler => h as unknown as VerbHandler;
+const verb = <S extends ZodType>(h: VerbHandler<S>): VerbHandler => h;
 
 /** Empty data (Teams adds nothing, but a forged card might). */
 const noData = z.object({}).strict();
@@ -36,9 +36,17 @@ export function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
 
 /** A message Teams shows in place of the card refresh (Universal Actions "message" response). */
 export function messageResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as Record<string, unknown>,
+  };
 }
 
-export function errorResponse(statusCode: 400 | 403 | 500 | 503, code: string, message: string): AdaptiveCardInvokeResponse {
+export function errorResponse(
+  statusCode: 400 | 403 | 500 | 503,
+  code: string,
+  message: string,
+): AdaptiveCardInvokeResponse {
   return { statusCode, type: 'application/vnd.microsoft.error', value: { code, message } };
 }

@@ -89,7 +89,7 @@ export interface PlaygroundOptions {
 export interface RunningPlayground {
   url: string;
   child: ChildProcess;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const pingSchema = z.string();
@@ -112,11 +112,24 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   await mkdir(options.workDir, { recursive: true });
   // JSON is valid YAML, and the Playground validates the file strictly.
-  await writeFile(join(options.workDir, '.m365agentsplayground.yml'), JSON.stringify(options.config, null, 2));
+  await writeFile(
+    join(options.workDir, '.m365agentsplayground.yml'),
+    JSON.stringify(options.config, null, 2),
+  );
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   const child = spawn(
     process.execPath,
-    [cli, 'start', '-e', options.botEndpoint, '-c', 'msteams', '-p', String(options.port), '--disable-telemetry'],
+    [
+      cli,
+      'start',
+      '-e',
+      options.botEndpoint,
+      '-c',
+      'msteams',
+      '-p',
+      String(options.port),
+      '--disable-telemetry',
+    ],
     {
       cwd: resolve(options.workDir),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -124,7 +137,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
         ...process.env,
         TEAMSAPPTESTER_BROWSER: 'none',
         APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-        APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: '{"disableStatsbeat":true,"enableAutoCollectHeartbeat":false}',
+        APPLICATIONINSIGHTS_CONFIGURATION_CONTENT:
+          '{"disableStatsbeat":true,"enableAutoCollectHeartbeat":false}',
       },
     },
   );

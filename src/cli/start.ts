@@ -9,7 +9,9 @@ import { demoPeople, playgroundConfig, startPlayground } from './playground';
  * COSMOS_ENDPOINT and MicrosoftAppId set: the bot only.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { as: { type: 'string', default: 'avery' }, 'no-playground': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: { as: { type: 'string', default: 'avery' }, 'no-playground': { type: 'boolean' } },
+  });
   const config = configOrExit(process.env);
   if (config.mode === 'configured') {
     await startBot(config);
@@ -17,8 +19,8 @@ async function main(): Promise<void> {
   }
   const people = await demoPeople(config.seedFile);
   const pgConfig = playgroundConfig(people, values.as ?? 'avery');
-  let stopPlayground: (() => Promise<void>) | undefined;
-  const app = await startBot(config, { beforeExit: () => stopPlayground?.() ?? Promise.resolve() });
+  const running: { stopPlayground?: () => Promise<void> } = {};
+  const app = await startBot(config, { beforeExit: () => running.stopPlayground?.() ?? Promise.resolve() });
   const botEndpoint = `http://127.0.0.1:${app.http.server.address().port}/api/messages`;
   if (values['no-playground']) {
     console.log(`Bot ready on ${botEndpoint}`);
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
     workDir: join(config.store.localDataDir, 'playground'),
     config: pgConfig,
   });
-  stopPlayground = playground.stop;
+  running.stopPlayground = playground.stop;
   const me = (pgConfig.currentUser as { name: string }).name;
   console.log(`\nPartner Benefits bot is running in local mode (store: ${config.store.localDataDir}).`);
   console.log(`Open ${playground.url} in your browser to chat with it as ${me}.`);

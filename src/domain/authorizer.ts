@@ -29,12 +29,18 @@ export class Authorizer {
       outcome: 'denied',
       detail: decision.reason,
     });
-    throw new NotAuthorizedError(action, decision.reason, decision.reason === 'role' ? decision.rolesNeeded : []);
+    throw new NotAuthorizedError(
+      action,
+      decision.reason,
+      decision.reason === 'role' ? decision.rolesNeeded : [],
+    );
   }
 
   private async membershipExpired(tenantId: string): Promise<boolean> {
     const membership = await this.repos.memberships.get(tenantId, 'membership');
     const expiresOn = membership?.doc.expiresOn;
-    return membership?.doc.status === 'active' && expiresOn !== undefined && isExpired(this.clock.now(), expiresOn);
+    return (
+      membership?.doc.status === 'active' && expiresOn !== undefined && isExpired(this.clock.now(), expiresOn)
+    );
   }
 }

@@ -12,7 +12,9 @@ export function addDays(isoDate: string, days: number): string {
 
 /** Days from `today` to `date` (negative when it is past). */
 export function daysUntil(today: Date, isoDate: string): number {
-  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${toIsoDate(today)}T00:00:00Z`)) / DAY_MS);
+  return Math.round(
+    (Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${toIsoDate(today)}T00:00:00Z`)) / DAY_MS,
+  );
 }
 
 /** An expiry date is the last valid day: expired only once that day is over. */

@@ -19,7 +19,10 @@ export class StoreUnavailableError extends Error {
 
 /** A stored document does not match its schema. */
 export class CorruptDocumentError extends Error {
-  constructor(readonly documentId: string, detail: string) {
+  constructor(
+    readonly documentId: string,
+    detail: string,
+  ) {
     super(`document ${documentId} does not match its schema: ${detail}`);
     this.name = 'CorruptDocumentError';
   }

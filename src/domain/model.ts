@@ -81,9 +81,7 @@ export const packageSchema = z.object({
   purchasedOn: isoDate,
   expiresOn: isoDate,
   status: z.enum(['active', 'cancelled']),
-  cancellation: z
-    .object({ by: guid, at: isoInstant, refundRequested: z.literal(true) })
-    .optional(),
+  cancellation: z.object({ by: guid, at: isoInstant, refundRequested: z.literal(true) }).optional(),
 });
 export type BenefitPackage = z.infer<typeof packageSchema>;
 

@@ -92,7 +92,11 @@ export function policyFor(action: Action): PolicyRow {
   return POLICY[action];
 }
 
-export function authorize(actor: Actor, action: Action, standing: TenantStanding = { membershipExpired: false }): Decision {
+export function authorize(
+  actor: Actor,
+  action: Action,
+  standing: TenantStanding = { membershipExpired: false },
+): Decision {
   const row: PolicyRow = POLICY[action];
   if (row.allowed !== 'everyone' && !row.allowed.some((r) => actor.roles.includes(r))) {
     return { allowed: false, reason: 'role', action, rolesNeeded: row.allowed };

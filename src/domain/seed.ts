@@ -131,7 +131,14 @@ export function seedDocuments(raw: unknown, now: Date): SeedDocuments {
   for (const tRaw of seed.tenants) {
     const tn = resolveDates(tRaw, now) as typeof tRaw;
     const tenantId = tn.tenantId;
-    out.tenants.push({ type: 'tenant', id: 'tenant', tenantId, name: tn.name, locale: tn.locale, createdAt: at });
+    out.tenants.push({
+      type: 'tenant',
+      id: 'tenant',
+      tenantId,
+      name: tn.name,
+      locale: tn.locale,
+      createdAt: at,
+    });
     out.memberships.push({ type: 'membership', id: 'membership', tenantId, ...tn.membership });
     for (const m of tn.members) {
       out.members.push({

@@ -5,17 +5,22 @@
 export const enUS = {
   'app.name': 'Partner Benefits',
 
-  'error.generic': 'Sorry, something went wrong on my side and nothing was changed. Please try again. (ref {ref})',
-  'error.storeUnavailable': 'I could not reach the benefits records just now, so nothing was changed. Please try again in a minute. (ref {ref})',
-  'error.tenantNotAllowed': 'Sorry, this bot is not available to your organisation. Ask your IT administrator if you think it should be.',
+  'error.generic':
+    'Sorry, something went wrong on my side and nothing was changed. Please try again. (ref {ref})',
+  'error.storeUnavailable':
+    'I could not reach the benefits records just now, so nothing was changed. Please try again in a minute. (ref {ref})',
+  'error.tenantNotAllowed':
+    'Sorry, this bot is not available to your organisation. Ask your IT administrator if you think it should be.',
   'error.noTenant': 'I can only help inside a Microsoft Teams organisation.',
   'error.notAuthorized': 'To {action} you need the {roles} role.',
   'error.notAuthorizedHolders': '{holders} can do it for you.',
   'error.notAuthorizedNoHolders': 'Nobody in your organisation holds it yet.',
-  'error.membershipExpired': 'Your organisation’s membership has expired, so records are read-only. Renew the membership first, then try again.',
+  'error.membershipExpired':
+    'Your organisation’s membership has expired, so records are read-only. Renew the membership first, then try again.',
   'error.invalidAction': 'That button no longer works or its data was not valid, so nothing was changed.',
   'error.unknownVerb': 'I don’t know that action, so nothing was changed.',
-  'error.concurrentChange': 'Someone changed this at the same moment. Nothing was lost: please look at the updated card and try again.',
+  'error.concurrentChange':
+    'Someone changed this at the same moment. Nothing was lost: please look at the updated card and try again.',
   'error.messageTooLong': 'That message is too long for me; please keep it under {max} characters.',
 
   'unknown.text': 'I didn’t catch that. Type **help** to see what I can do for you.',

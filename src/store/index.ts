@@ -77,7 +77,8 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
   };
   const client = new CosmosClient(clientOptions);
 
-  const snapshotFile = local && options.localDataDir ? join(options.localDataDir, 'cosmos-snapshot.json') : undefined;
+  const snapshotFile =
+    local && options.localDataDir ? join(options.localDataDir, 'cosmos-snapshot.json') : undefined;
   if (snapshotFile) {
     const restored = await restoreSnapshot(client, snapshotFile);
     if (restored > 0) logger.info({ documents: restored }, 'local store restored from snapshot');

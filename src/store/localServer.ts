@@ -3,7 +3,8 @@ import type { Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** The key every Cosmos emulator accepts; the embedded server ignores keys, the SDK still needs one. */
-export const EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const EMULATOR_KEY =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
 export interface LocalCosmosServer {
   endpoint: string;
@@ -24,7 +25,8 @@ export async function startLocalCosmos(port: number): Promise<LocalCosmosServer>
   let dirty = false;
   // A second listener beside the server's own: it only notes that something may have changed.
   server.on('request', (req) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && !req.headers['x-ms-documentdb-isquery']) dirty = true;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !req.headers['x-ms-documentdb-isquery'])
+      dirty = true;
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -24,7 +24,9 @@ function wrap(err: unknown, what: string): Error {
  * way in and out, optimistic concurrency on every update, every query scoped by tenant id in
  * its WHERE clause (the partition key alone is not enough: the local server ignores it).
  */
-export class CosmosRepository<T extends { id: string; tenantId: string; type: string }> implements Repository<T> {
+export class CosmosRepository<
+  T extends { id: string; tenantId: string; type: string },
+> implements Repository<T> {
   constructor(
     private readonly container: Container,
     private readonly type: T['type'],
@@ -32,12 +34,15 @@ export class CosmosRepository<T extends { id: string; tenantId: string; type: st
   ) {}
 
   private parse(raw: Record<string, unknown>): Versioned<T> {
-    const etag = String(raw._etag ?? '');
+    const etag = typeof raw._etag === 'string' ? raw._etag : '';
     const clean: Record<string, unknown> = { ...raw };
     for (const f of SYSTEM_FIELDS) delete clean[f];
     const result = this.schema.safeParse(clean);
     if (!result.success) {
-      throw new CorruptDocumentError(String(raw.id), result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw new CorruptDocumentError(
+        String(raw.id),
+        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     }
     return { doc: result.data, etag };
   }
@@ -46,15 +51,21 @@ export class CosmosRepository<T extends { id: string; tenantId: string; type: st
     const result = this.schema.safeParse(doc);
     if (!result.success) {
       // A bug in our code, not bad user input: user input is validated before it gets here.
-      throw new CorruptDocumentError(doc.id, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw new CorruptDocumentError(
+        doc.id,
+        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     }
-    if (result.data.type !== this.type) throw new CorruptDocumentError(doc.id, `type ${result.data.type} in ${this.type} repository`);
+    if (result.data.type !== this.type)
+      throw new CorruptDocumentError(doc.id, `type ${result.data.type} in ${this.type} repository`);
     return result.data;
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<T> | undefined> {
     try {
-      const { resource, statusCode } = await this.container.item(id, tenantId).read<Record<string, unknown>>();
+      const { resource, statusCode } = await this.container
+        .item(id, tenantId)
+        .read<Record<string, unknown>>();
       if (statusCode === 404 || !resource) return undefined;
       if (resource.type !== this.type || resource.tenantId !== tenantId) return undefined;
       return this.parse(resource);
@@ -81,7 +92,8 @@ export class CosmosRepository<T extends { id: string; tenantId: string; type: st
       const { resource } = await this.container
         .item(valid.id, valid.tenantId)
         .replace<Record<string, unknown>>(valid, { accessCondition: { type: 'IfMatch', condition: etag } });
-      if (!resource) throw new StoreUnavailableError(`store replace of ${this.type} ${doc.id} returned nothing`);
+      if (!resource)
+        throw new StoreUnavailableError(`store replace of ${this.type} ${doc.id} returned nothing`);
       return this.parse(resource);
     } catch (err) {
       // 412: someone else wrote first; 404: it was deleted since we read it. Both are a race.

@@ -1,4 +1,4 @@
-import type { CosmosClient, PartitionKeyDefinition } from '@azure/cosmos';
+import type { CosmosClient } from '@azure/cosmos';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -50,7 +50,9 @@ export async function takeSnapshot(client: CosmosClient): Promise<Snapshot> {
         .fetchAll();
       entry.containers.push({
         id: c.id,
-        partitionKey: (c.partitionKey ?? { paths: ['/id'] }) as Snapshot['databases'][number]['containers'][number]['partitionKey'],
+        partitionKey: (c.partitionKey ?? {
+          paths: ['/id'],
+        }) as Snapshot['databases'][number]['containers'][number]['partitionKey'],
         items: items.map(stripSystemFields),
       });
     }
@@ -83,7 +85,7 @@ export async function restoreSnapshot(client: CosmosClient, file: string): Promi
     for (const c of db.containers) {
       const { container } = await database.containers.createIfNotExists({
         id: c.id,
-        partitionKey: c.partitionKey as PartitionKeyDefinition,
+        partitionKey: c.partitionKey,
       });
       for (const item of c.items) {
         await container.items.create(item);

@@ -13,7 +13,10 @@ export interface HelpEntry {
 /** The commands this person may use, each shown with its phrase in their language. */
 export function helpView(tr: Translator, member: Member, commands: readonly HelpEntry[]): HelpView {
   const usable = commands.filter(
-    (c) => !c.action || authorize({ tenantId: member.tenantId, aadObjectId: member.aadObjectId, roles: member.roles }, c.action).allowed,
+    (c) =>
+      !c.action ||
+      authorize({ tenantId: member.tenantId, aadObjectId: member.aadObjectId, roles: member.roles }, c.action)
+        .allowed,
   );
   return {
     title: tr.t('help.title'),

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { COMMANDS } from '../bot/commands';
+import { renderCard, type AdaptiveCard } from '../cards';
+import type { Locale } from '../domain/model';
+import { seedDocuments } from '../domain/seed';
+import { translator } from '../i18n';
+import { helpView } from './help';
+import { rolesView } from './roles';
+
+/**
+ * Every card, rendered from the demo data through the real view builders: the card gallery
+ * (`npm run cards:render`) and the card tests use this list, so a new card is added here once.
+ */
+export interface CardSample {
+  /** File-name friendly id, e.g. `roles-admin`. */
+  id: string;
+  card: AdaptiveCard;
+}
+
+export function cardSamples(
+  locale: Locale,
+  now = new Date('2026-11-24T09:30:00Z'),
+  seedFile = 'data/demo.json',
+): CardSample[] {
+  const docs = seedDocuments(JSON.parse(readFileSync(seedFile, 'utf8')), now);
+  const tr = translator(locale);
+  const byName = (name: string) => {
+    const m = docs.members.find((x) => x.name === name);
+    if (!m) throw new Error(`demo member ${name} missing`);
+    return m;
+  };
+  const tenantName = docs.tenants[0].name;
+  return [
+    { id: 'help-employee', card: renderCard('help', helpView(tr, byName('Eli Park'), COMMANDS)) },
+    { id: 'help-admin', card: renderCard('help', helpView(tr, byName('Avery Chen'), COMMANDS)) },
+    { id: 'roles-admin', card: renderCard('roles', rolesView(tr, byName('Avery Chen'), tenantName, now)) },
+    { id: 'roles-employee', card: renderCard('roles', rolesView(tr, byName('Eli Park'), tenantName, now)) },
+    {
+      id: 'roles-partner-admin',
+      card: renderCard('roles', rolesView(tr, byName('Dana Zhou'), tenantName, now)),
+    },
+  ];
+}

@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { ConcurrencyError, CorruptDocumentError } from '../../src/domain/errors';
+import type { Member } from '../../src/domain/model';
+import { openStore, type Store } from '../../src/store';
+import { loadSeedFile } from '../../src/store/seed';
+import { CONTOSO, FABRIKAM } from '../support/people';
+import { fixedClock } from '../support/testApp';
+
+const quiet = pino({ level: 'silent' });
+const member = (tenantId: string, aad: string, name: string, roles: Member['roles'] = []): Member => ({
+  type: 'member',
+  id: `member:${aad}`,
+  tenantId,
+  aadObjectId: aad,
+  name,
+  roles,
+  guest: false,
+  createdAt: '2026-11-24T09:00:00.000Z',
+  updatedAt: '2026-11-24T09:00:00.000Z',
+});
+const A = 'c0000000-0000-4000-8000-000000000001';
+const B = 'c0000000-0000-4000-8000-000000000002';
+
+describe('repositories on the real Cosmos SDK against the local server over HTTPS', () => {
+  let store: Store;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pbstore-'));
+    store = await openStore({ database: 'contract', localPort: 0, localDataDir: dir }, quiet);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('talks HTTPS to a loopback endpoint', () => {
+    expect(store.endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('creates and reads back a document, validated, with an etag', async () => {
+    expect(await store.repos.members.create(member(CONTOSO, A, 'Ada'))).toBe('created');
+    const got = await store.repos.members.get(CONTOSO, `member:${A}`);
+    expect(got?.doc).toEqual(member(CONTOSO, A, 'Ada'));
+    expect(got?.etag).toBeTruthy();
+    expect(got?.doc).not.toHaveProperty('_rid');
+  });
+
+  it('answers undefined for a missing document', async () => {
+    expect(await store.repos.members.get(CONTOSO, 'member:nobody')).toBeUndefined();
+  });
+
+  it('reports a duplicate create as "exists" and keeps the first', async () => {
+    expect(await store.repos.members.create(member(CONTOSO, A, 'Impostor'))).toBe('exists');
+    expect((await store.repos.members.get(CONTOSO, `member:${A}`))?.doc.name).toBe('Ada');
+  });
+
+  it('refuses a replace with a stale etag (412) and keeps the winner', async () => {
+    const first = await store.repos.members.get(CONTOSO, `member:${A}`);
+    if (!first) throw new Error('missing');
+    await store.repos.members.replace({ ...first.doc, name: 'Ada Winner' }, first.etag);
+    await expect(
+      store.repos.members.replace({ ...first.doc, name: 'Ada Loser' }, first.etag),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
+    expect((await store.repos.members.get(CONTOSO, `member:${A}`))?.doc.name).toBe('Ada Winner');
+  });
+
+  it('refuses to write a document that breaks its schema', async () => {
+    const bad = { ...member(CONTOSO, B, 'Bad'), roles: ['Overlord'] } as unknown as Member;
+    await expect(store.repos.members.create(bad)).rejects.toBeInstanceOf(CorruptDocumentError);
+  });
+
+  it('never shows one tenant the documents of another', async () => {
+    await store.repos.members.create(member(FABRIKAM, B, 'Fab person', ['GlobalAdmin']));
+    const contoso = await store.repos.members.list(CONTOSO);
+    expect(contoso.map((m) => m.doc.tenantId)).toEqual(contoso.map(() => CONTOSO));
+    expect(contoso.map((m) => m.doc.name)).not.toContain('Fab person');
+    // A point read with the right id but the wrong tenant finds nothing.
+    expect(await store.repos.members.get(CONTOSO, `member:${B}`)).toBeUndefined();
+    expect(await store.repos.members.list(CONTOSO, { arrayContains: { roles: 'GlobalAdmin' } })).toEqual([]);
+  });
+
+  it('filters, orders and limits within a tenant', async () => {
+    await store.repos.members.create(
+      member(CONTOSO, 'c0000000-0000-4000-8000-000000000003', 'Zed', ['GlobalAdmin']),
+    );
+    const admins = await store.repos.members.list(CONTOSO, { arrayContains: { roles: 'GlobalAdmin' } });
+    expect(admins.map((a) => a.doc.name)).toEqual(['Zed']);
+    const ordered = await store.repos.members.list(CONTOSO, {
+      orderBy: { field: 'name', direction: 'DESC' },
+      limit: 1,
+    });
+    expect(ordered.map((a) => a.doc.name)).toEqual(['Zed']);
+  });
+
+  it('deletes only the version it was given', async () => {
+    const got = await store.repos.members.get(CONTOSO, `member:${A}`);
+    await expect(store.repos.members.delete(CONTOSO, `member:${A}`, '"stale"')).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    expect(await store.repos.members.delete(CONTOSO, `member:${A}`, got?.etag)).toBe(true);
+    expect(await store.repos.members.delete(CONTOSO, `member:${A}`)).toBe(false);
+  });
+
+  it('keeps everything across a stop and start (snapshot in LOCAL_DATA_DIR)', async () => {
+    await store.repos.members.create(member(CONTOSO, A, 'Persisted'));
+    await store.close();
+    expect(readFileSync(join(dir, 'cosmos-snapshot.json'), 'utf8')).toContain('Persisted');
+    store = await openStore({ database: 'contract', localPort: 0, localDataDir: dir }, quiet);
+    expect((await store.repos.members.get(CONTOSO, `member:${A}`))?.doc.name).toBe('Persisted');
+    expect((await store.repos.members.get(FABRIKAM, `member:${B}`))?.doc.name).toBe('Fab person');
+  });
+
+  it('writes the snapshot on its own within seconds, so a hard kill loses at most that', async () => {
+    await store.repos.members.create(member(CONTOSO, 'c0000000-0000-4000-8000-000000000004', 'Timer'));
+    const deadline = Date.now() + 5000;
+    let text = '';
+    while (Date.now() < deadline && !text.includes('Timer')) {
+      await new Promise((r) => setTimeout(r, 250));
+      text = readFileSync(join(dir, 'cosmos-snapshot.json'), 'utf8');
+    }
+    expect(text).toContain('Timer');
+  });
+
+  it('answers health checks', async () => {
+    expect(await store.health()).toBe(true);
+  });
+});
+
+describe('demo seed', () => {
+  it('loads idempotently: a second load creates nothing', async () => {
+    const store = await openStore({ database: 'seed', localPort: 0 }, quiet);
+    try {
+      const clock = fixedClock();
+      const first = await loadSeedFile('data/demo.json', store.repos, clock);
+      expect(first.created).toBeGreaterThan(20);
+      const second = await loadSeedFile('data/demo.json', store.repos, clock);
+      expect(second).toEqual({ created: 0, existing: first.created });
+    } finally {
+      await store.close();
+    }
+  });
+});

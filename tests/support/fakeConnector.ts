@@ -1,0 +1,102 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+  authorization?: string;
+  at: number;
+}
+
+export type FaultPlan = (
+  call: ConnectorCall,
+  attempt: number,
+) => { status: number; headers?: Record<string, string> } | undefined;
+
+/**
+ * A local Bot Connector: records every call the bot makes (replies, updates, proactive sends)
+ * and answers like the real one. `fault` can inject 429/5xx/403 answers.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  private server?: Server;
+  private seq = 0;
+  fault?: FaultPlan;
+  /** Answer every call this much later (a slow connector keeps turns in flight). */
+  delayMs = 0;
+  private attempts = new Map<string, number>();
+
+  get url(): string {
+    const port = (this.server?.address() as AddressInfo).port;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      void readBody(req).then(async (text) => {
+        if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+        const call: ConnectorCall = {
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
+          body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+          authorization: req.headers.authorization,
+          at: Date.now(),
+        };
+        const key = `${call.method} ${call.path} ${text}`;
+        const attempt = (this.attempts.get(key) ?? 0) + 1;
+        this.attempts.set(key, attempt);
+        const fault = this.fault?.(call, attempt);
+        if (fault) {
+          res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers ?? {}) });
+          res.end(JSON.stringify({ error: { code: 'Injected', message: `injected ${fault.status}` } }));
+          return;
+        }
+        this.calls.push(call);
+        this.seq += 1;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path)) {
+          res.end(JSON.stringify({ id: `conv-${this.seq}`, activityId: `act-${this.seq}` }));
+        } else {
+          res.end(JSON.stringify({ id: `act-${this.seq}` }));
+        }
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+
+  /** Activities the bot sent (replies and new messages), newest last. */
+  sentActivities(): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities')).map((c) => c.body);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  async waitFor<T>(pick: () => T | undefined, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = pick();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error('timed out waiting for the bot to call the connector');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+}

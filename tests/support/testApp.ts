@@ -1,0 +1,128 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createApp, type App, type AppOverrides } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import type { Clock } from '../../src/domain/ports';
+import { FakeConnector } from './fakeConnector';
+
+export const FIXED_NOW = new Date('2026-11-24T09:00:00Z');
+export const fixedClock = (at: Date = FIXED_NOW): Clock & { set(d: Date): void } => {
+  let now = at;
+  return { now: () => now, set: (d) => (now = d) };
+};
+
+/** Captures every log line the app writes (for the "no secrets in logs" checks). */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+export interface TestApp {
+  app: App;
+  url: string;
+  connector: FakeConnector;
+  logs: LogCapture;
+  dataDir: string;
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  postRaw(text: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
+  stop(): Promise<void>;
+}
+
+/** The real app (real store, real adapter) on free ports, with a fake connector to answer to. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'pbbot-')),
+): Promise<TestApp> {
+  const connector = new FakeConnector();
+  await connector.start();
+  const logs = new LogCapture();
+  const config = loadConfig({
+    PORT: '0',
+    LOCAL_COSMOS_PORT: '0',
+    LOCAL_DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  const app = await createApp(config, { clock: fixedClock(), logDestination: logs, ...overrides });
+  const address = await app.listen();
+  const url = `http://127.0.0.1:${address.port}`;
+  const postRaw = async (text: string, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: text,
+    });
+    return { status: res.status, body: await res.text() };
+  };
+  return {
+    app,
+    url,
+    connector,
+    logs,
+    dataDir,
+    postRaw,
+    async post(body, headers) {
+      const res = await postRaw(JSON.stringify(body), headers);
+      let parsed: unknown = res.body;
+      try {
+        parsed = res.body ? JSON.parse(res.body) : undefined;
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, body: parsed };
+    },
+    async stop() {
+      await app.close();
+      await connector.stop();
+    },
+  };
+}
+
+/** Text of every TextBlock in a card, in order: what a person reads. */
+export function cardText(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
+      if (o.type === 'Fact' || ('title' in o && 'value' in o && typeof o.value === 'string'))
+        out.push(`${String(o.title)}: ${String(o.value)}`);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** Titles of the card's buttons. */
+export function cardButtons(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string')
+        out.push(o.title);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** The Adaptive Card inside a sent activity, if any. */
+export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const attachments = activity?.attachments as
+    { contentType: string; content: Record<string, unknown> }[] | undefined;
+  return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
