@@ -62,7 +62,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     allowedTenants: config.allowedTenants,
   };
-  const bot = new PartnerBenefitsBot(services);
+  const bot = new PartnerBenefitsBot(services, store.state);
   const adapter = createAdapter(config.auth, logger, overrides);
   const http = makeServer({
     adapter,

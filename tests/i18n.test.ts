@@ -1,6 +1,7 @@
 import { ACTIONS } from '../src/domain/policy';
 import { ROLES } from '../src/domain/roles';
 import { CATALOGUES, resolveLocale, t } from '../src/i18n';
+import { MESSAGE_MODULES } from '../src/i18n/catalogues';
 
 describe('message catalogues', () => {
   it('have exactly the same keys in en-US and zh-CN, none empty', () => {
@@ -8,6 +9,16 @@ describe('message catalogues', () => {
     expect(Object.keys(CATALOGUES['zh-CN']).sort()).toEqual(en);
     for (const cat of Object.values(CATALOGUES))
       for (const v of Object.values(cat)) expect(v.trim()).not.toBe('');
+  });
+
+  it('define each key in one message module only', () => {
+    const seen = new Set<string>();
+    for (const m of MESSAGE_MODULES) {
+      for (const key of Object.keys(m['en-US'])) {
+        expect(seen.has(key) ? key : 'unique').toBe('unique');
+        seen.add(key);
+      }
+    }
   });
 
   it('use the same placeholders in both languages', () => {

@@ -1,16 +1,21 @@
 import {
   ActivityTypes,
+  ConversationState,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type Storage,
 } from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isCancel } from '../../dialogs/base';
 import { resolveLocale, translator, type Translator } from '../i18n';
-import { findCommand } from './commands';
 import { explainError, isExpected } from './errors';
-import { cardResponse, errorResponse, messageResponse, VERBS } from './invoke';
+import type { Command, Feature, VerbHandler } from './feature';
+import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
+import { cardResponse, errorResponse, messageResponse } from './invoke';
 import type { BotServices } from './services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from './turn';
 
@@ -28,8 +33,23 @@ const submitSchema = z.object({ command: z.string().min(1).max(200) });
  * One log line per turn.
  */
 export class PartnerBenefitsBot extends TeamsActivityHandler {
-  constructor(private readonly services: BotServices) {
+  private readonly features: Feature[];
+  private readonly commands: Command[];
+  private readonly verbs: Map<string, VerbHandler>;
+  private readonly conversationState: ConversationState;
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly services: BotServices,
+    stateStorage: Storage,
+  ) {
     super();
+    this.features = [...FEATURES];
+    this.commands = [...ALL_COMMANDS];
+    this.verbs = verbTable(this.features);
+    this.conversationState = new ConversationState(stateStorage);
+    this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
+    for (const dialog of this.features.flatMap((f) => f.dialogs?.(services) ?? [])) this.dialogs.add(dialog);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -152,6 +172,24 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = getTurn(context);
+    const dc = await this.dialogs.createContext(context);
+    try {
+      // A dialog in progress gets the message first (its base handles cancel and help).
+      if (dc.activeDialog) {
+        const result = await dc.continueDialog();
+        if (result.status !== DialogTurnStatus.empty) return;
+      }
+      await this.route(context, turn, dc);
+    } finally {
+      await this.conversationState.saveChanges(context);
+    }
+  }
+
+  private async route(
+    context: TurnContext,
+    turn: Turn,
+    dc: Parameters<Command['run']>[0]['dc'],
+  ): Promise<void> {
     // Action.Submit buttons arrive as a message whose value names the command.
     const submitted = submitSchema.safeParse(context.activity.value);
     const raw = submitted.success
@@ -161,13 +199,17 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await context.sendActivity(turn.tr.t('error.messageTooLong', { max: MAX_TEXT_LENGTH }));
       return;
     }
-    const command = findCommand(raw);
+    if (isCancel(raw)) {
+      await context.sendActivity(turn.tr.t('dialog.nothingToCancel'));
+      return;
+    }
+    const command = findCommand(this.commands, raw);
     if (!command) {
       await context.sendActivity(turn.tr.t('unknown.text'));
       return;
     }
     if (command.action) await this.services.authorizer.require(turn.actor, command.action);
-    await command.run(context, turn, this.services);
+    await command.run({ context, turn, services: this.services, dc, commands: this.commands });
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -176,14 +218,13 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const turn = getTurn(context);
     const action = (invokeValue as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
-    const handler =
-      typeof action?.verb === 'string' && Object.hasOwn(VERBS, action.verb) ? VERBS[action.verb] : undefined;
+    const handler = typeof action?.verb === 'string' ? this.verbs.get(action.verb) : undefined;
     if (!handler) return errorResponse(400, 'BadRequest', turn.tr.t('error.unknownVerb'));
     const data = handler.schema.safeParse(stripTeamsFields(action?.data));
     if (!data.success) return errorResponse(400, 'BadRequest', turn.tr.t('error.invalidAction'));
     try {
       await this.services.authorizer.require(turn.actor, handler.action);
-      return cardResponse(await handler.run(context, turn, this.services, data.data));
+      return cardResponse(await handler.run({ context, turn, services: this.services }, data.data));
     } catch (err) {
       if (!isExpected(err)) throw err;
       this.services.logger.info(

@@ -1,6 +1,5 @@
 import type { Locale } from '../domain/model';
-import { enUS, type Catalogue, type MessageKey } from './en-US';
-import { zhCN } from './zh-CN';
+import { enUS, zhCN, type Catalogue, type MessageKey } from './catalogues';
 
 export type { MessageKey, Catalogue };
 export type Params = Record<string, string | number>;

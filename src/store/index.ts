@@ -91,6 +91,8 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
   });
   await database.containers.createIfNotExists({ id: STATE_CONTAINER, partitionKey: { paths: ['/id'] } });
 
+  // botbuilder-azure caches the state container per database + container name for the whole
+  // process: one store per process (as in production), or distinct database names (tests).
   const state = new CosmosDbPartitionedStorage({
     cosmosDbEndpoint: endpoint,
     authKey: key,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { COMMANDS } from '../bot/commands';
+import { ALL_COMMANDS } from '../bot/features';
 import { renderCard, type AdaptiveCard } from '../cards';
 import type { Locale } from '../domain/model';
 import { seedDocuments } from '../domain/seed';
@@ -31,8 +31,8 @@ export function cardSamples(
   };
   const tenantName = docs.tenants[0].name;
   return [
-    { id: 'help-employee', card: renderCard('help', helpView(tr, byName('Eli Park'), COMMANDS)) },
-    { id: 'help-admin', card: renderCard('help', helpView(tr, byName('Avery Chen'), COMMANDS)) },
+    { id: 'help-employee', card: renderCard('help', helpView(tr, byName('Eli Park'), ALL_COMMANDS)) },
+    { id: 'help-admin', card: renderCard('help', helpView(tr, byName('Avery Chen'), ALL_COMMANDS)) },
     { id: 'roles-admin', card: renderCard('roles', rolesView(tr, byName('Avery Chen'), tenantName, now)) },
     { id: 'roles-employee', card: renderCard('roles', rolesView(tr, byName('Eli Park'), tenantName, now)) },
     {

@@ -64,6 +64,11 @@ describe('the bot over HTTP, as Teams would call it', () => {
     expect(String(zh.text)).toContain('帮助');
   });
 
+  it('says there is nothing to cancel when no conversation is in progress', async () => {
+    expect(String((await say(ELI, 'cancel')).text)).toContain('nothing to cancel');
+    expect(String((await say(ELI, '取消', 'zh-CN')).text)).toContain('没有可以取消');
+  });
+
   it('refreshes the roles card in place through Action.Execute', async () => {
     const res = await t.post(cardAction(AVERY, 'roles.view', {}, { serviceUrl: t.connector.url }));
     expect(res.status).toBe(200);

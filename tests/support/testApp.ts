@@ -36,7 +36,13 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** The real app (real store, real adapter) on free ports, with a fake connector to answer to. */
+let appCount = 0;
+
+/**
+ * The real app (real store, real adapter) on free ports, with a fake connector to answer to.
+ * Each app gets its own database name: botbuilder-azure caches the state container per
+ * database + container name for the whole process, so two stores in one test process must not share one.
+ */
 export async function startTestApp(
   env: Record<string, string> = {},
   overrides: AppOverrides = {},
@@ -45,7 +51,9 @@ export async function startTestApp(
   const connector = new FakeConnector();
   await connector.start();
   const logs = new LogCapture();
+  appCount += 1;
   const config = loadConfig({
+    COSMOS_DATABASE: `test${process.pid}x${appCount}`,
     PORT: '0',
     LOCAL_COSMOS_PORT: '0',
     LOCAL_DATA_DIR: dataDir,

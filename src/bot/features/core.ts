@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { renderCard, type AdaptiveCard } from '../../cards';
+import { helpView } from '../../views/help';
+import { rolesView } from '../../views/roles';
+import { sendCard } from '../reply';
+import type { BotServices } from '../services';
+import type { Feature } from '../feature';
+import { verb } from '../feature';
+import type { Turn } from '../turn';
+
+export async function rolesCard(turn: Turn, services: BotServices): Promise<AdaptiveCard> {
+  const tenant = await services.directory.tenant(turn.tenantId);
+  return renderCard(
+    'roles',
+    rolesView(turn.tr, turn.member, tenant?.name ?? turn.tenantId, services.clock.now()),
+  );
+}
+
+/** Help and "who am I". */
+export const coreFeature: Feature = {
+  id: 'core',
+  commands: [
+    {
+      id: 'help',
+      phrases: { 'en-US': ['help', '?', 'menu', 'what can you do'], 'zh-CN': ['帮助', '菜单'] },
+      descriptionKey: 'help.cmd.help',
+      run: async ({ context, turn, commands }) => {
+        await sendCard(context, renderCard('help', helpView(turn.tr, turn.member, commands)));
+      },
+    },
+    {
+      id: 'myRoles',
+      phrases: { 'en-US': ['my roles', 'my role', 'roles', 'who am i'], 'zh-CN': ['我的角色', '角色'] },
+      descriptionKey: 'help.cmd.myRoles',
+      action: 'roles.view',
+      run: async ({ context, turn, services }) => {
+        await sendCard(context, await rolesCard(turn, services));
+      },
+    },
+  ],
+  verbs: {
+    'roles.view': verb({
+      schema: z.object({}).strict(),
+      action: 'roles.view',
+      run: ({ turn, services }) => rolesCard(turn, services),
+    }),
+  },
+};
