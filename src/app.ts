@@ -2,14 +2,25 @@ import type { CloudAdapter } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { createAdapter, type AdapterOverrides } from './bot/adapter';
+import { connectorAuth } from './bot/connectorAuth';
 import { PartnerBenefitsBot } from './bot/bot';
 import type { BotServices } from './bot/services';
 import type { Config } from './config';
 import { AuditLog } from './domain/audit';
 import { Authorizer } from './domain/authorizer';
 import { Directory } from './domain/directory';
+import type { VerificationSender } from './domain/enrollment';
 import { systemClock, type Clock } from './domain/ports';
 import { createLogger, type Logger } from './logger';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { BackgroundTasks } from './notify/background';
+import { LeaseManager } from './notify/lease';
+import { ExpiryScanner } from './notify/scanner';
+import { startSchedule } from './notify/schedule';
+import { ConnectorClient } from './notify/connector';
+import { Messenger } from './notify/messenger';
+import { UnconfiguredVerificationSender } from './notify/verificationSender';
 import { makeServer, type BotServer } from './server';
 import { openStore, type Store } from './store';
 import { loadSeedFile } from './store/seed';
@@ -18,6 +29,8 @@ export interface AppOverrides extends AdapterOverrides {
   clock?: Clock;
   logger?: Logger;
   logDestination?: DestinationStream;
+  /** E-mails enrolment confirmation codes; default: warn that no mail transport is configured. */
+  verificationSender?: VerificationSender;
 }
 
 export interface App {
@@ -53,6 +66,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger.info(seeded, 'demo data loaded');
   }
   const audit = new AuditLog(store.repos.audit, clock);
+  const connector = new ConnectorClient({
+    auth: connectorAuth(config.auth, overrides.credentialsFactory),
+    logger,
+  });
+  const messenger = new Messenger(store.repos, connector, clock, logger);
+  const scanner = new ExpiryScanner({
+    repos: store.repos,
+    tenantIndex: store.tenantIndex,
+    messenger,
+    // Each process is its own lease holder; the lease lives as long as a run, renewed while it runs.
+    lease: new LeaseManager(
+      store.repos.leases,
+      clock,
+      `${hostname()}:${process.pid}:${randomUUID()}`,
+      120_000,
+    ),
+    clock,
+    logger,
+    digestAbove: config.notify.digestAbove,
+    staleClaimMs: 120_000,
+  });
   const services: BotServices = {
     repos: store.repos,
     directory: new Directory(store.repos, clock, config.bootstrapAdmins),
@@ -61,6 +95,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     logger,
     allowedTenants: config.allowedTenants,
+    activation: { ...config.activation, manualCompletion: config.mode === 'local' },
+    messenger,
+    scanner,
+    background: new BackgroundTasks(logger),
+    mode: config.mode,
+    verificationSender: overrides.verificationSender ?? new UnconfiguredVerificationSender(logger),
   };
   const bot = new PartnerBenefitsBot(services, store.state);
   const adapter = createAdapter(config.auth, logger, overrides);
@@ -70,7 +110,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     logger,
     maxBodyBytes: config.maxBodyBytes,
     health: () => store.health(),
+    notify: config.notify.runSecret
+      ? { secret: config.notify.runSecret, run: () => scanner.run(), last: () => scanner.lastReport() }
+      : undefined,
   });
+  let schedule: { stop(): void } | undefined;
 
   return {
     config,
@@ -83,10 +127,17 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     listen: () =>
       new Promise<AddressInfo>((resolve, reject) => {
         http.server.once('error', reject);
-        http.server.listen(config.port, config.host, () => resolve(http.server.address()));
+        http.server.listen(config.port, config.host, () => {
+          if (config.notify.schedule) {
+            schedule = startSchedule(config.notify.schedule, () => scanner.run(), logger);
+          }
+          resolve(http.server.address());
+        });
       }),
     async close() {
+      schedule?.stop();
       await http.drain();
+      await services.background.drain();
       await store.close();
     },
   };

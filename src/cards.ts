@@ -1,7 +1,30 @@
 import * as ACData from 'adaptivecards-templating';
+import actionConfirmTemplate from '../cards/actionConfirm.json';
+import auditTemplate from '../cards/audit.json';
+import enrollAgreementTemplate from '../cards/enrollAgreement.json';
+import enrollCodeTemplate from '../cards/enrollCode.json';
+import enrollDetailsTemplate from '../cards/enrollDetails.json';
+import enrollQuestionTemplate from '../cards/enrollQuestion.json';
+import membershipTemplate from '../cards/membership.json';
+import roleDirectoryTemplate from '../cards/roleDirectory.json';
+import benefitsConfirmTemplate from '../cards/benefitsConfirm.json';
+import benefitsListTemplate from '../cards/benefitsList.json';
+import benefitsSummaryTemplate from '../cards/benefitsSummary.json';
+import creditManageTemplate from '../cards/creditManage.json';
+import gtmTemplate from '../cards/gtm.json';
 import helpTemplate from '../cards/help.json';
+import marketingContactFormTemplate from '../cards/marketingContactForm.json';
 import messageTemplate from '../cards/message.json';
 import rolesTemplate from '../cards/roles.json';
+import supportTemplate from '../cards/support.json';
+import supportAdviceTemplate from '../cards/supportAdvice.json';
+import expiryDigestTemplate from '../cards/expiryDigest.json';
+import expiryNoticeTemplate from '../cards/expiryNotice.json';
+import noticeSubscriptionTemplate from '../cards/noticeSubscription.json';
+import seatPoolsTemplate from '../cards/seatPools.json';
+import seatRequestTemplate from '../cards/seatRequest.json';
+import seatRequestListTemplate from '../cards/seatRequestList.json';
+import softwareProductTemplate from '../cards/softwareProduct.json';
 
 /**
  * Cards are JSON templates in `cards/` plus one typed view model each; `renderCard` is the only
@@ -36,16 +59,446 @@ export interface MessageView {
   text: string;
 }
 
+export interface SeatRequestView {
+  requestId: string;
+  /** Teams user ids (`29:…`) of the approvers: Teams refreshes the card for them (max 60). */
+  refreshUserIds: string[];
+  title: string;
+  facts: { title: string; value: string }[];
+  statusStyle: 'default' | 'good' | 'attention' | 'warning' | 'accent';
+  statusLabel: string;
+  statusText: string;
+  warnings: { text: string }[];
+  /** Empty unless the viewer may decide and the request is pending. */
+  approveButtons: { title: string; requestId: string }[];
+  rejectButtons: { title: string; requestId: string; reasonLabel: string; reasonRequired: string; confirmTitle: string }[];
+}
+
+export interface SeatPoolsView {
+  title: string;
+  pools: {
+    name: string;
+    usage: string;
+    seats: { text: string; note: string; releaseButtons: { title: string; assignmentId: string }[] }[];
+  }[];
+}
+
+export interface SeatRequestListView {
+  title: string;
+  empty: { text: string }[];
+  rows: { text: string; status: string; reviewButtons: { title: string; requestId: string }[] }[];
+}
+
+/* Benefits (list, software keys, Azure credit, licence keys, package cancellation). */
+
+/** An Action.Execute button: verb + ids only; the server re-reads and re-checks everything. */
+export interface BenefitButton {
+  title: string;
+  verb: string;
+  data: Record<string, string | number | boolean>;
+  style: 'default' | 'positive' | 'destructive';
+}
+export interface BenefitFact {
+  title: string;
+  value: string;
+}
+export interface BenefitChoice {
+  title: string;
+  value: string;
+}
+type BenefitNoticeStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+
+export interface BenefitsSummaryView {
+  title: string;
+  subtitle: string;
+  scopeNote: string;
+  groups: {
+    name: string;
+    status: string;
+    count: string;
+    hasExpiry: boolean;
+    expiry: string;
+    open: BenefitButton;
+  }[];
+  showPackages: boolean;
+  packagesTitle: string;
+  packages: { text: string }[];
+  buttons: BenefitButton[];
+}
+
+export interface BenefitsListView {
+  title: string;
+  subtitle: string;
+  hasNotice: boolean;
+  notice: string;
+  noticeStyle: BenefitNoticeStyle;
+  isEmpty: boolean;
+  empty: string;
+  items: {
+    title: string;
+    hasSubtitle: boolean;
+    subtitle: string;
+    hasFacts: boolean;
+    facts: BenefitFact[];
+    lines: { text: string }[];
+    hasActions: boolean;
+    links: { title: string; url: string }[];
+    buttons: BenefitButton[];
+  }[];
+  hasPager: boolean;
+  pageText: string;
+  nav: BenefitButton[];
+}
+
+export interface SoftwareProductView {
+  title: string;
+  subtitle: string;
+  facts: BenefitFact[];
+  hasInstructions: boolean;
+  instructionsLabel: string;
+  instructions: string;
+  keyStyle: BenefitNoticeStyle;
+  keyLabel: string;
+  /** The real key only on the card answering a reveal; masked everywhere else. */
+  keyText: string;
+  keyNote: string;
+  canReveal: boolean;
+  pickLabel: string;
+  pickError: string;
+  pickPlaceholder: string;
+  languageLabel: string;
+  languages: BenefitChoice[];
+  osLabel: string;
+  osTypes: BenefitChoice[];
+  reveal: BenefitButton;
+  download: { title: string; url: string };
+  nav: BenefitButton[];
+}
+
+export interface CreditManageView {
+  title: string;
+  subtitle: string;
+  hasNotice: boolean;
+  notice: string;
+  noticeStyle: BenefitNoticeStyle;
+  facts: BenefitFact[];
+  ruleNote: string;
+  showPeople: boolean;
+  peopleLabel: string;
+  people: { name: string; detail: string; hasButtons: boolean; buttons: BenefitButton[] }[];
+  canPick: boolean;
+  pickLabel: string;
+  pickPlaceholder: string;
+  pickError: string;
+  choices: BenefitChoice[];
+  pick: BenefitButton;
+  nav: BenefitButton[];
+}
+
+export interface BenefitsConfirmView {
+  title: string;
+  subtitle: string;
+  facts: BenefitFact[];
+  hasWarning: boolean;
+  warningStyle: BenefitNoticeStyle;
+  warnings: { text: string }[];
+  lines: { text: string }[];
+  options: {
+    title: string;
+    hasFacts: boolean;
+    facts: BenefitFact[];
+    lines: { text: string }[];
+    hasButtons: boolean;
+    buttons: BenefitButton[];
+  }[];
+  buttons: BenefitButton[];
+}
+
+/* Technical support benefits and Go-To-Market. */
+
+type SupportStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+type SupportColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
+/** An Action.Execute on one benefit: verb + benefit id only. */
+export interface BenefitVerbButton {
+  title: string;
+  verb: string;
+  benefitId: string;
+}
+
+export interface SupportView {
+  title: string;
+  subtitle: string;
+  notices: { text: string; style: SupportStyle }[];
+  benefits: {
+    name: string;
+    kind: string;
+    status: string;
+    statusColor: SupportColor;
+    lines: { text: string }[];
+    /** Access ID and Contract ID, once active: every member of the organisation may see them. */
+    ids: { title: string; value: string }[];
+    actions: BenefitVerbButton[];
+  }[];
+  locked: { label: string; items: { text: string }[] }[];
+  footer: string;
+  page: number;
+  pages: { title: string; page: number }[];
+  refreshTitle: string;
+  requestTitle: string;
+  requestCommand: string;
+}
+
+export interface SupportAdviceView {
+  title: string;
+  facts: { title: string; value: string }[];
+  explanation: string;
+  style: SupportStyle;
+  lines: { text: string }[];
+  ids: { title: string; value: string }[];
+  executes: BenefitVerbButton[];
+  buttons: { title: string; command: string }[];
+}
+
+export interface GtmView {
+  title: string;
+  subtitle: string;
+  notices: { text: string; style: SupportStyle }[];
+  contactLabel: string;
+  contact: { title: string; value: string }[];
+  contactMissing: { text: string }[];
+  contactButtons: { title: string; command: string }[];
+  offerHeader: string;
+  statusHeader: string;
+  expiresHeader: string;
+  offers: {
+    name: string;
+    /** The offer type, when the benefit's name does not already say it. */
+    offer: { text: string }[];
+    status: string;
+    statusColor: SupportColor;
+    expires: string;
+    notes: { text: string }[];
+    actions: BenefitVerbButton[];
+  }[];
+  empty: { text: string }[];
+  footer: string;
+  page: number;
+  pages: { title: string; page: number }[];
+  refreshTitle: string;
+}
+
+export interface MarketingContactFormView {
+  title: string;
+  intro: string;
+  current: { text: string }[];
+  problemBox: { label: string; items: { text: string }[] }[];
+  personLabel: string;
+  personPlaceholder: string;
+  person: string;
+  people: { title: string; value: string }[];
+  peopleNote: { text: string }[];
+  emailLabel: string;
+  emailPlaceholder: string;
+  email: string;
+  phoneLabel: string;
+  phonePlaceholder: string;
+  phone: string;
+  languageLabel: string;
+  languagePlaceholder: string;
+  language: string;
+  languages: { title: string; value: string }[];
+  saveTitle: string;
+  cancelTitle: string;
+}
+
+export interface EnrollDetailsView {
+  title: string;
+  intro: string;
+  facts: { title: string; value: string }[];
+  problems: { label: string; items: { text: string }[] }[];
+  companyLabel: string;
+  companyFields: { id: string; label: string; value: string; maxLength: number }[];
+  contactLabel: string;
+  contactHint: string;
+  contactFields: { id: string; label: string; value: string; maxLength: number; style: 'text' | 'email' }[];
+  submitTitle: string;
+}
+
+export interface EnrollQuestionView {
+  title: string;
+  text: string;
+  buttons: { title: string; style: 'positive' | 'default' | 'destructive'; answer: string }[];
+}
+
+export interface EnrollCodeView {
+  title: string;
+  text: string;
+  notices: { style: 'default' | 'good' | 'attention' | 'warning' | 'accent' | 'emphasis'; text: string }[];
+  codeLabel: string;
+  codePlaceholder: string;
+  confirmTitle: string;
+  resendTitle: string;
+  editTitle: string;
+}
+
+export interface EnrollAgreementView {
+  title: string;
+  intro: string;
+  terms: { text: string }[];
+  problems: { text: string }[];
+  authorityLabel: string;
+  acceptLabel: string;
+  acceptTitle: string;
+  declineTitle: string;
+}
+
+export interface MembershipView {
+  title: string;
+  subtitle: string;
+  banners: { style: 'default' | 'good' | 'attention' | 'warning' | 'accent' | 'emphasis'; text: string }[];
+  facts: { title: string; value: string }[];
+  /** Action.Submit buttons that start a command (enrol / continue enrolment). */
+  continueButtons: { title: string; command: string }[];
+  /** Local mode only, for a Global admin while under review. */
+  approveButtons: { title: string }[];
+  renewButtons: { title: string; expiresOn: string }[];
+  upgrade: { title: string; label: string; choices: { title: string; value: string }[]; reviewTitle: string }[];
+  refreshTitle: string;
+  updatedAt: string;
+}
+
+/** A confirmation step of an Action.Execute flow: Confirm repeats the verb with `confirm: true`. */
+export interface ActionConfirmView {
+  title: string;
+  paragraphs: { text: string }[];
+  warnings: { text: string }[];
+  confirmTitle: string;
+  confirmVerb: string;
+  confirmData: Record<string, string | number | boolean>;
+  backTitle: string;
+  backVerb: string;
+}
+
+export interface RoleDirectoryView {
+  title: string;
+  notices: { style: 'default' | 'good' | 'attention' | 'warning' | 'accent' | 'emphasis'; text: string }[];
+  groups: { role: string; people: string }[];
+  employeesText: string;
+  /** Empty unless the viewer may grant or revoke roles. */
+  manage: {
+    label: string;
+    personLabel: string;
+    personPlaceholder: string;
+    people: { title: string; value: string }[];
+    notes: { text: string }[];
+    roleLabel: string;
+    rolePlaceholder: string;
+    roles: { title: string; value: string }[];
+    hints: { text: string }[];
+    grantTitle: string;
+    revokeTitle: string;
+  }[];
+  refreshTitle: string;
+  updatedAt: string;
+}
+
+export interface AuditView {
+  title: string;
+  subtitle: string;
+  personLabel: string;
+  person: string;
+  people: { title: string; value: string }[];
+  actionLabel: string;
+  action: string;
+  actions: { title: string; value: string }[];
+  filterTitle: string;
+  empty: { text: string }[];
+  items: { line: string; what: string; details: { text: string }[] }[];
+  pages: { title: string; offset: number; person: string; action: string }[];
+}
+
+export interface ExpiryNoticeView {
+  style: 'attention' | 'warning';
+  when: string;
+  name: string;
+  facts: { title: string; value: string }[];
+  hint: string;
+}
+
+export interface ExpiryDigestView {
+  title: string;
+  rows: { name: string; kind: string; when: string; color: 'Attention' | 'Warning' }[];
+  hint: string;
+}
+
+export interface NoticeSubscriptionView {
+  title: string;
+  summary: string;
+  categoriesLabel: string;
+  /** Comma-separated values of the chosen kinds (Input.ChoiceSet multi-select format). */
+  selected: string;
+  choices: { title: string; value: string }[];
+  saveTitle: string;
+  stopTitle: string;
+  subscriptionId: string;
+}
+
 export interface CardViews {
+  enrollDetails: EnrollDetailsView;
+  enrollQuestion: EnrollQuestionView;
+  enrollCode: EnrollCodeView;
+  enrollAgreement: EnrollAgreementView;
+  membership: MembershipView;
+  actionConfirm: ActionConfirmView;
+  roleDirectory: RoleDirectoryView;
+  audit: AuditView;
+  benefitsSummary: BenefitsSummaryView;
+  benefitsList: BenefitsListView;
+  softwareProduct: SoftwareProductView;
+  creditManage: CreditManageView;
+  benefitsConfirm: BenefitsConfirmView;
   help: HelpView;
   roles: RolesView;
   message: MessageView;
+  support: SupportView;
+  supportAdvice: SupportAdviceView;
+  gtm: GtmView;
+  marketingContactForm: MarketingContactFormView;
+  seatRequest: SeatRequestView;
+  seatPools: SeatPoolsView;
+  seatRequestList: SeatRequestListView;
+  expiryNotice: ExpiryNoticeView;
+  expiryDigest: ExpiryDigestView;
+  noticeSubscription: NoticeSubscriptionView;
 }
 
 export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
+  enrollDetails: enrollDetailsTemplate,
+  enrollQuestion: enrollQuestionTemplate,
+  enrollCode: enrollCodeTemplate,
+  enrollAgreement: enrollAgreementTemplate,
+  membership: membershipTemplate,
+  actionConfirm: actionConfirmTemplate,
+  roleDirectory: roleDirectoryTemplate,
+  audit: auditTemplate,
+  benefitsSummary: benefitsSummaryTemplate,
+  benefitsList: benefitsListTemplate,
+  softwareProduct: softwareProductTemplate,
+  creditManage: creditManageTemplate,
+  benefitsConfirm: benefitsConfirmTemplate,
   help: helpTemplate,
   roles: rolesTemplate,
   message: messageTemplate,
+  support: supportTemplate,
+  supportAdvice: supportAdviceTemplate,
+  gtm: gtmTemplate,
+  marketingContactForm: marketingContactFormTemplate,
+  seatRequest: seatRequestTemplate,
+  seatPools: seatPoolsTemplate,
+  seatRequestList: seatRequestListTemplate,
+  expiryNotice: expiryNoticeTemplate,
+  expiryDigest: expiryDigestTemplate,
+  noticeSubscription: noticeSubscriptionTemplate,
 };
 
 /** Teams refuses or truncates big cards; keep every card well under this. */

@@ -118,6 +118,24 @@ const envSchema = z
         .optional(),
     ),
     BOT_DOMAIN: optionalString,
+
+    SUPPORT_ACTIVATION_DAYS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(60).default(3),
+    ),
+    GTM_ACTIVATION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60).default(5)),
+    NOTIFY_SCHEDULE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(off|(\S+\s+){4,5}\S+)$/, 'NOTIFY_SCHEDULE is a cron pattern (e.g. "0 * * * *") or "off"')
+        .default('0 * * * *'),
+    ),
+    NOTIFY_RUN_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, 'NOTIFY_RUN_SECRET needs at least 16 characters').optional(),
+    ),
+    NOTIFY_DIGEST_ABOVE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(5)),
   })
   // Cross-field rules run even when a field is invalid, so every problem is listed at once.
   .superRefine(
@@ -199,6 +217,15 @@ export interface Config {
   maxBodyBytes: number;
   playgroundPort: number;
   packaging: { teamsAppId?: string; appVersion?: string; botDomain?: string };
+  /** Days a technical benefit / Go-To-Market offer stays pending after activation is requested. */
+  activation: { supportDays: number; gtmDays: number };
+  notify: {
+    /** croner pattern, or undefined when scheduling is off (an external timer may call the run endpoint). */
+    schedule?: string;
+    /** Bearer secret of POST /api/notify/run; the endpoint does not exist without it. */
+    runSecret?: string;
+    digestAbove: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -248,6 +275,12 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     maxBodyBytes: e.MAX_BODY_BYTES,
     playgroundPort: e.PLAYGROUND_PORT,
     packaging: { teamsAppId: e.TEAMS_APP_ID, appVersion: e.APP_VERSION, botDomain: e.BOT_DOMAIN },
+    activation: { supportDays: e.SUPPORT_ACTIVATION_DAYS, gtmDays: e.GTM_ACTIVATION_DAYS },
+    notify: {
+      schedule: e.NOTIFY_SCHEDULE === 'off' ? undefined : e.NOTIFY_SCHEDULE,
+      runSecret: e.NOTIFY_RUN_SECRET,
+      digestAbove: e.NOTIFY_DIGEST_ABOVE,
+    },
   };
 }
 

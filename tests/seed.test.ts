@@ -21,12 +21,17 @@ describe('data/demo.json', () => {
     expect(docs.tenants.map((t) => t.name)).toEqual(['Contoso Partner Ltd.', 'Fabrikam Solutions']);
   });
 
-  it('gives Contoso a Silver competency expiring in 40 days and Fabrikam an Action Pack', () => {
+  it('gives Contoso a Silver competency expiring in 40 days and leaves Fabrikam to enrol (draft Network membership, Action Pack package bought)', () => {
     const contoso = docs.memberships.find((m) => m.tenantId === CONTOSO);
     expect(contoso?.level).toBe('competency');
     expect(contoso?.competencies.map((c) => c.tier)).toEqual(['silver']);
     expect(daysUntil(FIXED_NOW, contoso?.expiresOn ?? '')).toBe(40);
-    expect(docs.memberships.find((m) => m.tenantId === FABRIKAM)?.level).toBe('actionPack');
+    const fabrikam = docs.memberships.find((m) => m.tenantId === FABRIKAM);
+    expect(fabrikam).toMatchObject({ level: 'network', status: 'draft' });
+    expect(fabrikam?.expiresOn).toBeUndefined();
+    expect(docs.packages.filter((p) => p.tenantId === FABRIKAM).map((p) => p.offerType)).toEqual([
+      'actionPack',
+    ]);
   });
 
   it('has a benefit of every category, some expiring within 1, 7 and 30 days', () => {

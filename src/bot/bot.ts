@@ -5,6 +5,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type Storage,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
@@ -15,6 +16,12 @@ import { resolveLocale, translator, type Translator } from '../i18n';
 import { explainError, isExpected } from './errors';
 import type { Command, Feature, VerbHandler } from './feature';
 import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
+import {
+  conversationKey,
+  importTeamRoster,
+  rememberPersonalChat,
+  saveConversationRef,
+} from './installations';
 import { cardResponse, errorResponse, messageResponse } from './invoke';
 import type { BotServices } from './services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from './turn';
@@ -26,6 +33,8 @@ const INVOKE: string = ActivityTypes.Invoke;
 export const MAX_TEXT_LENGTH = 2000;
 
 const submitSchema = z.object({ command: z.string().min(1).max(200) });
+/** The shape botbuilder assumes an `adaptiveCard/action` value has (verb and data are checked later). */
+const actionExecuteSchema = z.looseObject({ action: z.looseObject({ type: z.literal('Action.Execute') }) });
 
 /**
  * The Teams bot. Per turn, in this order: tenant guard (nothing read before it), locale,
@@ -54,6 +63,33 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.installed(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.removed(context, 'uninstalled');
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.installed(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersRemoved?.some((m) => m.id === botId))
+        await this.removed(context, 'removed');
+      await next();
+    });
+    this.onTeamsTeamRenamedEvent(async (_team, context, next) => {
+      await saveConversationRef(context, this.services, this.tenantOf(context));
+      await next();
+    });
+    this.onTeamsChannelRenamedEvent(async (_channel, _team, context, next) => {
+      await saveConversationRef(context, this.services, this.tenantOf(context));
+      await next();
+    });
   }
 
   override async run(context: TurnContext): Promise<void> {
@@ -76,12 +112,13 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       }
       const aadObjectId = activity.from?.aadObjectId;
       if (aadObjectId && this.needsActor(activity.type)) {
-        const { doc: member } = await this.services.directory.resolve({
+        const resolved = await this.services.directory.resolve({
           tenantId,
           aadObjectId,
           name: activity.from.name ?? '',
           teamsUserId: activity.from.id,
         });
+        const member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
         const locale = member.preferredLocale ?? tr.locale;
         const turn: Turn = {
           correlationId,
@@ -114,6 +151,28 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
         'turn',
       );
     }
+  }
+
+  private tenantOf(context: TurnContext): string {
+    const tenantId = tenantIdOf(context);
+    if (!tenantId) throw new Error('tenant guard let a turn without tenant through');
+    return tenantId;
+  }
+
+  private async installed(context: TurnContext): Promise<void> {
+    const tenantId = this.tenantOf(context);
+    const ref = await saveConversationRef(context, this.services, tenantId);
+    if (ref.scope === 'channel' && ref.teamId) {
+      const added = await importTeamRoster(context, this.services, tenantId).catch((err: unknown) => {
+        this.services.logger.warn({ err }, 'could not read the team roster');
+        return 0;
+      });
+      this.services.logger.info({ tenant: tenantId, added }, 'team roster imported');
+    }
+  }
+
+  private async removed(context: TurnContext, reason: string): Promise<void> {
+    await this.services.messenger.deactivate(this.tenantOf(context), conversationKey(context), reason);
   }
 
   /** Message and invoke turns act for a person; installation and roster events do not. */
@@ -203,13 +262,30 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await context.sendActivity(turn.tr.t('dialog.nothingToCancel'));
       return;
     }
-    const command = findCommand(this.commands, raw);
-    if (!command) {
+    const found = findCommand(this.commands, raw);
+    if (!found) {
       await context.sendActivity(turn.tr.t('unknown.text'));
       return;
     }
+    const { command, args } = found;
     if (command.action) await this.services.authorizer.require(turn.actor, command.action);
-    await command.run({ context, turn, services: this.services, dc, commands: this.commands });
+    await command.run({ context, turn, services: this.services, dc, commands: this.commands, args });
+  }
+
+  /**
+   * botbuilder reads `value.action.type` of an `adaptiveCard/action` unguarded (a TypeError, i.e.
+   * a 500, when `action` is missing) and answers other faults in English: malformed Action.Execute
+   * values are bad input and get the localised 400 here.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (
+      context.activity.name === 'adaptiveCard/action' &&
+      !actionExecuteSchema.safeParse(context.activity.value).success
+    ) {
+      const text = this.translatorFor(context).t('error.invalidAction');
+      return { status: 400, body: errorResponse(400, 'BadRequest', text) };
+    }
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(

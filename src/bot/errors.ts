@@ -1,6 +1,6 @@
 import type { Directory } from '../domain/directory';
 import { ConcurrencyError, NotAuthorizedError, RuleViolation, StoreUnavailableError } from '../domain/errors';
-import { joinList, type MessageKey, type Translator } from '../i18n';
+import { formatDate, formatDateTime, joinList, type MessageKey, type Params, type Translator } from '../i18n';
 
 /**
  * The one place that turns an error into words for the user. Internals never leak: unknown
@@ -35,7 +35,7 @@ export async function explainError(
         : tr.t('error.notAuthorizedNoHolders');
     return `${first} ${second}`;
   }
-  if (err instanceof RuleViolation) return tr.t(err.key as MessageKey, err.params);
+  if (err instanceof RuleViolation) return tr.t(err.key as MessageKey, localiseParams(tr, err.params));
   if (err instanceof ConcurrencyError) return tr.t('error.concurrentChange');
   if (err instanceof StoreUnavailableError) return tr.t('error.storeUnavailable', { ref: correlationId });
   return tr.t('error.generic', { ref: correlationId });
@@ -44,4 +44,20 @@ export async function explainError(
 /** Errors the user caused or a rule raised: expected, logged at info, not as failures. */
 export function isExpected(err: unknown): boolean {
   return err instanceof NotAuthorizedError || err instanceof RuleViolation || err instanceof ConcurrencyError;
+}
+
+/**
+ * Rules speak in ISO dates (the domain knows no language): a parameter that is a day
+ * (YYYY-MM-DD) or an instant (ISO-8601) is shown the way the person's language writes it.
+ */
+function localiseParams(tr: Translator, params: Params): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      out[name] = formatDate(tr.locale, value);
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value))
+      out[name] = formatDateTime(tr.locale, value);
+    else out[name] = value;
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ export interface MessageHandler extends Handler {
   dc: DialogContext;
   /** Every command of the bot (help lists them). */
   commands: readonly Command[];
+  /** What followed the phrase, for commands that take arguments ("reminder days 30 7 1"). */
+  args: string;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface Command {
   descriptionKey: MessageKey;
   /** The act it leads to: help hides it from people who may not perform it. */
   action?: Action;
+  /** The phrase may be followed by arguments. */
+  takesArguments?: boolean;
   /** Commands that only make sense in a team channel (e.g. subscriptions) say so. */
   scope?: 'channel';
   run(h: MessageHandler): Promise<void>;

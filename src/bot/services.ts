@@ -1,9 +1,14 @@
+import type { ActivationSettings } from '../domain/activation';
 import type { AuditLog } from '../domain/audit';
 import type { Authorizer } from '../domain/authorizer';
 import type { Directory } from '../domain/directory';
+import type { VerificationSender } from '../domain/enrollment';
 import type { Clock } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import type { Logger } from '../logger';
+import type { BackgroundTasks } from '../notify/background';
+import type { Messenger } from '../notify/messenger';
+import type { ExpiryScanner } from '../notify/scanner';
 
 /** Everything handlers need, injected once (tests pass their own clock, logger, repositories). */
 export interface BotServices {
@@ -14,4 +19,16 @@ export interface BotServices {
   clock: Clock;
   logger: Logger;
   allowedTenants: readonly string[];
+  /** Processing delays of technical benefits and Go-To-Market offers; manual completion in local mode. */
+  activation: ActivationSettings;
+  /** Proactive messages (approval cards, notices, "you were granted…"). */
+  messenger: Messenger;
+  /** The expiry check (also run on a schedule and by the notify endpoint). */
+  scanner: ExpiryScanner;
+  /** Work that continues after the turn answered; a graceful stop waits for it. */
+  background: BackgroundTasks;
+  /** Local mode (embedded store, demo data, loopback): demo-only shortcuts are offered there only. */
+  mode: 'local' | 'configured';
+  /** Sends enrolment confirmation codes by e-mail (production). */
+  verificationSender: VerificationSender;
 }

@@ -22,6 +22,10 @@ export const tenantSchema = z.object({
   name: z.string().min(1).max(200),
   /** Language of channel notices; people's own chats follow their Teams locale. */
   locale: localeSchema.default('en-US'),
+  /** Team channel where seat requests are posted for approval (else: each Global admin's chat). */
+  approvalsConversationId: z.string().max(500).optional(),
+  /** Days before expiry at which channels are reminded (an "expired" notice always follows). */
+  noticeThresholds: z.array(z.number().int().min(1).max(365)).min(1).max(6).optional(),
   createdAt: isoInstant,
 });
 export type Tenant = z.infer<typeof tenantSchema>;
@@ -35,6 +39,8 @@ export const memberSchema = z.object({
   email: z.string().max(320).optional(),
   /** Teams user id (`29:…`), known once the person has talked to the bot; used by refresh.userIds. */
   teamsUserId: z.string().max(500).optional(),
+  /** The person's 1:1 chat with the bot, once known: where the bot tells them things. */
+  personalConversationId: z.string().max(500).optional(),
   roles: z.array(roleSchema).max(4),
   guest: z.boolean().default(false),
   /** Explicit language choice ("speak Chinese"); otherwise the Teams locale of each turn. */
@@ -153,6 +159,9 @@ const technicalDetails = z.object({
   unit: z.enum(['incidents', 'hours']),
   status: z.enum(['notActivated', 'pending', 'active']),
   requestedOn: isoInstant.optional(),
+  /** Who asked for activation (the completion after the processing delay is audited for them). */
+  requestedBy: guid.optional(),
+  activatedOn: isoDate.optional(),
   accessId: z.string().max(50).optional(),
   contractId: z.string().max(50).optional(),
 });
@@ -162,6 +171,9 @@ const gtmDetails = z.object({
   offer: z.string().min(1).max(200),
   status: z.enum(['notActivated', 'pending', 'active']),
   requestedOn: isoInstant.optional(),
+  requestedBy: guid.optional(),
+  /** Day activation completed; the benefit's `expiresOn` then becomes the offer's own expiry. */
+  activatedOn: isoDate.optional(),
 });
 
 export const benefitDetailsSchema = z.discriminatedUnion('category', [
@@ -210,6 +222,8 @@ export const seatAssignmentSchema = z.object({
   seatNo: z.number().int().min(1),
   assignee: guid,
   assignedBy: guid,
+  /** The request this assignment approved, if any (lets an interrupted approval finish). */
+  requestId: z.string().optional(),
   /** When the seat was first given to anyone: the 90-day reassignment clock runs from here. */
   originalAssignedAt: isoInstant,
   assignedAt: isoInstant,
@@ -230,6 +244,191 @@ export const auditSchema = z.object({
 });
 export type AuditRecord = z.infer<typeof auditSchema>;
 
+/**
+ * An organisation's enrolment (one per tenant): what the enrolling Global admin gave, the e-mail
+ * check of the primary contact (only a salted hash of the one-time code is kept), the agreement
+ * acceptance and the review. The membership document carries the status.
+ */
+export const enrollmentSchema = z.object({
+  ...base,
+  type: z.literal('enrollment'),
+  id: z.literal('enrollment'),
+  startedBy: guid,
+  startedAt: isoInstant,
+  updatedAt: isoInstant,
+  company: z
+    .object({
+      legalName: z.string().min(1).max(200),
+      street: z.string().min(1).max(200),
+      city: z.string().min(1).max(100),
+      region: z.string().max(100).optional(),
+      postalCode: z.string().min(1).max(20),
+      country: z.string().min(2).max(100),
+    })
+    .optional(),
+  contact: z
+    .object({
+      name: z.string().min(1).max(200),
+      email: z.email().max(320),
+      /** A free-mail address the enrolling person chose to keep after being warned. */
+      freeMailAccepted: z.boolean().default(false),
+    })
+    .optional(),
+  /** The live one-time code: scrypt hash with its own salt, never the code itself. */
+  verification: z
+    .object({
+      email: z.email().max(320),
+      salt: z.string().regex(/^[0-9a-f]{32}$/),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      issuedAt: isoInstant,
+      expiresAt: isoInstant,
+      attempts: z.number().int().min(0),
+    })
+    .optional(),
+  /** When codes were issued (the last 24 hours are kept), to limit how many are sent. */
+  codesIssuedAt: z.array(isoInstant).max(50).default([]),
+  emailConfirmed: z.object({ email: z.email().max(320), at: isoInstant, by: guid }).optional(),
+  agreement: z
+    .object({ version: z.string().max(20), acceptedBy: guid, acceptedAt: isoInstant, authorityConfirmed: z.literal(true) })
+    .optional(),
+  /** What happened at the Admin agent check: already in the group, added, or declined. */
+  adminAgent: z.object({ outcome: z.enum(['alreadyMember', 'added', 'declined']), at: isoInstant }).optional(),
+  submitted: z.object({ by: guid, at: isoInstant }).optional(),
+  approved: z.object({ by: guid, at: isoInstant }).optional(),
+});
+export type Enrollment = z.infer<typeof enrollmentSchema>;
+
+/**
+ * Where the bot can post proactively: saved when the app is installed in a personal chat, group
+ * chat or team (and when a person first talks to it), marked inactive when it is removed or a send
+ * says the bot is gone. The reference is exactly what Teams sent on an authenticated activity.
+ */
+export const conversationRefSchema = z.object({
+  ...base,
+  type: z.literal('conversationRef'),
+  id: z.string().startsWith('conv:'),
+  conversationId: z.string().min(1).max(500),
+  scope: z.enum(['personal', 'groupChat', 'channel']),
+  serviceUrl: z.url(),
+  botId: z.string().max(500),
+  /** personal: whose chat this is. */
+  aadObjectId: guid.optional(),
+  teamId: z.string().max(500).optional(),
+  teamName: z.string().max(300).optional(),
+  channelName: z.string().max(300).optional(),
+  active: z.boolean(),
+  /** Why it went inactive (uninstalled, 403, 404). */
+  inactiveReason: z.string().max(200).optional(),
+  updatedAt: isoInstant,
+});
+export type ConversationRef = z.infer<typeof conversationRefSchema>;
+/** Cosmos ids may not contain / \ ? #; Teams conversation ids may not either, but be safe. */
+export const conversationRefId = (conversationId: string): string => `conv:${conversationId.replace(/[/\\?#]/g, '_')}`;
+
+/** A message the bot posted that must be updated later (every copy of an approval card). */
+export const postedCardSchema = z.object({
+  conversationId: z.string(),
+  /** A channel post is its own thread. */
+  threadId: z.string().optional(),
+  activityId: z.string(),
+});
+
+export const seatRequestSchema = z.object({
+  ...base,
+  type: z.literal('seatRequest'),
+  /** `seatRequest:<pool slug>:<requester>:<n>`: the n-th request of that person for that pool. */
+  id: z.string().startsWith('seatRequest:'),
+  poolId: z.string().startsWith('pool:'),
+  requester: guid,
+  requesterName: z.string().max(200),
+  justification: z.string().max(500),
+  /** The requester's language, for telling them the outcome later. */
+  locale: localeSchema.default('en-US'),
+  status: z.enum(['pending', 'approving', 'approved', 'rejected']),
+  createdAt: isoInstant,
+  /** Set while an approver holds the claim (approving); a stale claim can be taken over. */
+  claimedAt: isoInstant.optional(),
+  decision: z
+    .object({
+      by: guid,
+      byName: z.string().max(200),
+      at: isoInstant,
+      reason: z.string().max(500).optional(),
+      seatNo: z.number().int().min(1).optional(),
+    })
+    .optional(),
+  cards: z.array(postedCardSchema).max(100).default([]),
+});
+export type SeatRequest = z.infer<typeof seatRequestSchema>;
+
+/** The company marketing contact for Go-To-Market offers: one per tenant. */
+export const marketingContactSchema = z.object({
+  ...base,
+  type: z.literal('marketingContact'),
+  id: z.literal('marketingContact'),
+  /** A person of the tenant's directory. */
+  aadObjectId: guid,
+  name: z.string().max(200),
+  email: z.email().max(320),
+  /** E.164: `+` and 8 to 15 digits, no spaces. */
+  phone: z.string().regex(/^\+[1-9]\d{7,14}$/),
+  /** BCP 47 code from the support catalogue's contact languages. */
+  language: z.string().min(2).max(20),
+  setBy: guid,
+  setAt: isoInstant,
+});
+export type MarketingContact = z.infer<typeof marketingContactSchema>;
+
+/** A channel that receives expiry notices, and which kinds of item it wants. */
+export const noticeSubscriptionSchema = z.object({
+  ...base,
+  type: z.literal('noticeSubscription'),
+  id: z.string().startsWith('subscription:'),
+  conversationId: z.string().min(1).max(500),
+  /** Empty = every kind of item. */
+  categories: z.array(z.string().max(50)).max(20).default([]),
+  active: z.boolean(),
+  createdBy: guid,
+  createdAt: isoInstant,
+  disabledReason: z.string().max(200).optional(),
+});
+export type NoticeSubscription = z.infer<typeof noticeSubscriptionSchema>;
+export const subscriptionId = (conversationId: string): string => `subscription:${conversationId.replace(/[/\\?#]/g, '_')}`;
+
+/**
+ * The idempotency record of one notice: created (pending) before the send, so a crash or a second
+ * scanner never sends the same item, threshold and channel twice.
+ */
+export const noticeSchema = z.object({
+  ...base,
+  type: z.literal('notice'),
+  id: z.string().startsWith('notice:'),
+  itemId: z.string().max(300),
+  threshold: z.string().max(20),
+  conversationId: z.string().max(500),
+  state: z.enum(['pending', 'sent', 'failed']),
+  claimedAt: isoInstant,
+  sentAt: isoInstant.optional(),
+  activityId: z.string().max(500).optional(),
+  digest: z.boolean().default(false),
+  error: z.string().max(300).optional(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+export const noticeId = (itemId: string, threshold: string, conversationId: string): string =>
+  `notice:${itemId}:${threshold}:${conversationId}`.replace(/[/\\?#]/g, '_');
+
+/** One-at-a-time jobs across instances: whoever holds an unexpired lease runs the job. */
+export const leaseSchema = z.object({
+  ...base,
+  type: z.literal('lease'),
+  id: z.string().startsWith('lease:'),
+  holder: z.string().max(200),
+  expiresAt: isoInstant,
+});
+export type Lease = z.infer<typeof leaseSchema>;
+/** Partition for documents that belong to no tenant (leases, run reports). */
+export const SYSTEM_TENANT = '00000000-0000-0000-0000-000000000000';
+
 export const entitySchemas = {
   tenant: tenantSchema,
   member: memberSchema,
@@ -239,6 +438,13 @@ export const entitySchemas = {
   seatPool: seatPoolSchema,
   seatAssignment: seatAssignmentSchema,
   audit: auditSchema,
+  marketingContact: marketingContactSchema,
+  conversationRef: conversationRefSchema,
+  seatRequest: seatRequestSchema,
+  noticeSubscription: noticeSubscriptionSchema,
+  notice: noticeSchema,
+  lease: leaseSchema,
+  enrollment: enrollmentSchema,
 } as const;
 export type EntityType = keyof typeof entitySchemas;
 export type EntityOf<K extends EntityType> = z.infer<(typeof entitySchemas)[K]>;

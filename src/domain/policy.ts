@@ -68,6 +68,8 @@ export const POLICY = {
   // Expiry notices
   'notify.subscribe': { allowed: [GA, MPA], writes: true },
   'notify.unsubscribe': { allowed: [GA, MPA], writes: true },
+  // Runs the expiry check now (it only posts notices; no records of the tenant change).
+  'notify.run': { allowed: [GA, MPA], writes: false },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

@@ -40,3 +40,8 @@ export interface Repository<T extends { id: string; tenantId: string }> {
   /** Documents of this type in one tenant, always scoped by tenant id. */
   list(tenantId: string, options?: ListOptions): Promise<Versioned<T>[]>;
 }
+
+/** The one cross-tenant question the system asks: which tenants have channels subscribed to notices. */
+export interface TenantIndex {
+  tenantsWithNoticeSubscriptions(): Promise<string[]>;
+}

@@ -11,4 +11,11 @@ export interface Repositories {
   seatPools: Repository<EntityOf<'seatPool'>>;
   seatAssignments: Repository<EntityOf<'seatAssignment'>>;
   audit: Repository<EntityOf<'audit'>>;
+  marketingContacts: Repository<EntityOf<'marketingContact'>>;
+  conversationRefs: Repository<EntityOf<'conversationRef'>>;
+  seatRequests: Repository<EntityOf<'seatRequest'>>;
+  noticeSubscriptions: Repository<EntityOf<'noticeSubscription'>>;
+  notices: Repository<EntityOf<'notice'>>;
+  leases: Repository<EntityOf<'lease'>>;
+  enrollments: Repository<EntityOf<'enrollment'>>;
 }

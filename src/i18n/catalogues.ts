@@ -1,10 +1,32 @@
+import { benefits } from './benefits';
+import { audit } from './audit';
 import { core } from './core';
+import { enroll } from './enroll';
+import { language } from './language';
+import { membership } from './membership';
+import { roleAdmin } from './roleAdmin';
+import { gtm } from './gtm';
+import { support } from './support';
+import { notices } from './notices';
+import { seats } from './seats';
 
 /**
  * Every message module of the product. A feature adds its module here (one line); a test
  * checks no key is defined twice and both languages have the same keys.
  */
-export const MESSAGE_MODULES = [core] as const;
+export const MESSAGE_MODULES = [
+  core,
+  seats,
+  support,
+  gtm,
+  benefits,
+  enroll,
+  membership,
+  roleAdmin,
+  audit,
+  language,
+  notices,
+] as const;
 
 type Module = (typeof MESSAGE_MODULES)[number];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -74,6 +74,7 @@ export const core = defineMessages(
     'action.gtm.complete': 'mark Go-To-Market activation complete',
     'action.notify.subscribe': 'turn on expiry reminders in a channel',
     'action.notify.unsubscribe': 'turn off expiry reminders in a channel',
+    'action.notify.run': 'check for expiring items now',
 
     'roles.title': 'Your roles',
     'roles.subtitle': '{name} · {tenant}',
@@ -154,6 +155,7 @@ export const core = defineMessages(
     'action.gtm.complete': '将市场推广优惠激活标记为完成',
     'action.notify.subscribe': '在频道中开启到期提醒',
     'action.notify.unsubscribe': '在频道中关闭到期提醒',
+    'action.notify.run': '立即检查即将到期的项目',
 
     'roles.title': '你的角色',
     'roles.subtitle': '{name} · {tenant}',

@@ -5,6 +5,7 @@ import { Agent } from 'node:https';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { entitySchemas } from '../domain/model';
+import type { TenantIndex } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import { startLocalCosmos, EMULATOR_KEY, type LocalCosmosServer } from './localServer';
 import { CosmosRepository } from './repository';
@@ -33,6 +34,8 @@ export interface Store {
   readonly database: Database;
   readonly entities: Container;
   readonly repos: Repositories;
+  /** The scanner's cross-tenant index (the only query not scoped to one tenant). */
+  readonly tenantIndex: TenantIndex;
   /** Dialog and conversation state for botbuilder (botbuilder-azure on the `state` container). */
   readonly state: Storage;
   /** True when the store answers. */
@@ -52,6 +55,13 @@ function makeRepositories(entities: Container): Repositories {
     seatPools: new CosmosRepository(entities, 'seatPool', entitySchemas.seatPool),
     seatAssignments: new CosmosRepository(entities, 'seatAssignment', entitySchemas.seatAssignment),
     audit: new CosmosRepository(entities, 'audit', entitySchemas.audit),
+    marketingContacts: new CosmosRepository(entities, 'marketingContact', entitySchemas.marketingContact),
+    conversationRefs: new CosmosRepository(entities, 'conversationRef', entitySchemas.conversationRef),
+    seatRequests: new CosmosRepository(entities, 'seatRequest', entitySchemas.seatRequest),
+    noticeSubscriptions: new CosmosRepository(entities, 'noticeSubscription', entitySchemas.noticeSubscription),
+    notices: new CosmosRepository(entities, 'notice', entitySchemas.notice),
+    leases: new CosmosRepository(entities, 'lease', entitySchemas.lease),
+    enrollments: new CosmosRepository(entities, 'enrollment', entitySchemas.enrollment),
   };
 }
 
@@ -129,6 +139,17 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
     database,
     entities,
     repos: makeRepositories(entities),
+    tenantIndex: {
+      async tenantsWithNoticeSubscriptions() {
+        const { resources } = await entities.items
+          .query<{ tenantId: string }>({
+            query: 'SELECT c.tenantId FROM c WHERE c.type = @type AND c.active = true',
+            parameters: [{ name: '@type', value: 'noticeSubscription' }],
+          })
+          .fetchAll();
+        return [...new Set(resources.map((r) => r.tenantId))];
+      },
+    },
     state,
     async health() {
       try {

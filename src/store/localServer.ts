@@ -21,7 +21,7 @@ export interface LocalCosmosServer {
  * memory; `snapshot.ts` makes it durable.
  */
 export async function startLocalCosmos(port: number): Promise<LocalCosmosServer> {
-  const server: Server = createHttpsServer();
+  const server: Server = createHttpsServer({ keepAlive: true });
   let dirty = false;
   // A second listener beside the server's own: it only notes that something may have changed.
   server.on('request', (req) => {

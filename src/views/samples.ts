@@ -4,8 +4,11 @@ import { renderCard, type AdaptiveCard } from '../cards';
 import type { Locale } from '../domain/model';
 import { seedDocuments } from '../domain/seed';
 import { translator } from '../i18n';
+import { benefitsCardSamples } from './benefitsSamples';
 import { helpView } from './help';
+import { membershipCardSamples } from './membershipSamples';
 import { rolesView } from './roles';
+import { supportCardSamples } from './supportSamples';
 
 /**
  * Every card, rendered from the demo data through the real view builders: the card gallery
@@ -39,5 +42,8 @@ export function cardSamples(
       id: 'roles-partner-admin',
       card: renderCard('roles', rolesView(tr, byName('Dana Zhou'), tenantName, now)),
     },
+    ...supportCardSamples(docs, tr, now),
+    ...benefitsCardSamples(docs, tr, now),
+    ...membershipCardSamples(docs, tr, now),
   ];
 }

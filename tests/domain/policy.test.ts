@@ -40,6 +40,7 @@ const EXPECTED: Record<Action, readonly Role[] | 'everyone'> = {
   'gtm.complete': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.subscribe': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.unsubscribe': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'notify.run': ['GlobalAdmin', 'MpnPartnerAdmin'],
 };
 
 const actor = (roles: Role[]) => ({ tenantId: 't', aadObjectId: 'a', roles });

@@ -21,11 +21,15 @@ export type FaultPlan = (
  */
 export class FakeConnector {
   readonly calls: ConnectorCall[] = [];
+  /** Arrival time of every request, answered or faulted: what Teams' rate limits count. */
+  readonly arrivals: number[] = [];
   private server?: Server;
   private seq = 0;
   fault?: FaultPlan;
   /** Answer every call this much later (a slow connector keeps turns in flight). */
   delayMs = 0;
+  /** While true, new requests are never answered (a process that died mid-send never hears back). */
+  hold = false;
   private attempts = new Map<string, number>();
 
   get url(): string {
@@ -35,7 +39,9 @@ export class FakeConnector {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
+      this.arrivals.push(Date.now());
       void readBody(req).then(async (text) => {
+        if (this.hold) return;
         if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
         const call: ConnectorCall = {
           method: req.method ?? 'GET',
@@ -73,6 +79,16 @@ export class FakeConnector {
     });
   }
 
+  /** New channel posts (createConversation), with the channel they went to. */
+  channelPosts(): { channelId: string; activity: Record<string, unknown> }[] {
+    return this.calls
+      .filter((c) => c.method === 'POST' && /\/v3\/conversations\/?$/.test(c.path))
+      .map((c) => ({
+        channelId: String((c.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? ''),
+        activity: c.body.activity as Record<string, unknown>,
+      }));
+  }
+
   /** Activities the bot sent (replies and new messages), newest last. */
   sentActivities(): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities')).map((c) => c.body);
@@ -80,6 +96,7 @@ export class FakeConnector {
 
   clear(): void {
     this.calls.length = 0;
+    this.arrivals.length = 0;
   }
 
   async waitFor<T>(pick: () => T | undefined, timeoutMs = 5000): Promise<T> {

@@ -58,6 +58,8 @@ export async function startTestApp(
     LOCAL_COSMOS_PORT: '0',
     LOCAL_DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    // Scans run when a test asks; an hourly schedule would fire at random moments of the suite.
+    NOTIFY_SCHEDULE: 'off',
     ...env,
   });
   const app = await createApp(config, { clock: fixedClock(), logDestination: logs, ...overrides });

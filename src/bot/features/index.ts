@@ -1,10 +1,33 @@
 import type { Command, Feature, VerbHandler } from '../feature';
+import { normalize } from '../text';
+import { benefitsFeature } from './benefits';
+import { auditFeature } from './audit';
 import { coreFeature } from './core';
+import { noticesFeature } from './notices';
+import { enrollFeature } from './enroll';
+import { languageFeature } from './language';
+import { membershipFeature } from './membership';
+import { roleAdminFeature } from './roleAdmin';
+import { gtmFeature } from './gtm';
+import { seatsFeature } from './seats';
+import { supportFeature } from './support';
 
 /**
  * Every capability of the bot. A new feature is one module in this folder and one line here.
  */
-export const FEATURES: readonly Feature[] = [coreFeature];
+export const FEATURES: readonly Feature[] = [
+  coreFeature,
+  seatsFeature,
+  supportFeature,
+  gtmFeature,
+  benefitsFeature,
+  enrollFeature,
+  membershipFeature,
+  roleAdminFeature,
+  auditFeature,
+  languageFeature,
+  noticesFeature,
+];
 
 export const ALL_COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);
 
@@ -20,16 +43,20 @@ export function verbTable(features: Feature[]): Map<string, VerbHandler> {
   return table;
 }
 
-/** Lower-case, trimmed, inner whitespace folded, trailing punctuation dropped. */
-export function normalize(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!?。！？]+$/u, '');
-}
-
-export function findCommand(commands: readonly Command[], text: string): Command | undefined {
+/** The command a message names, and what followed its phrase. */
+export function findCommand(
+  commands: readonly Command[],
+  text: string,
+): { command: Command; args: string } | undefined {
   const n = normalize(text);
-  return commands.find((c) => c.phrases['en-US'].includes(n) || c.phrases['zh-CN'].includes(n));
+  for (const command of commands) {
+    for (const phrase of [...command.phrases['en-US'], ...command.phrases['zh-CN']]) {
+      if (n === phrase) return { command, args: '' };
+      if (command.takesArguments && n.startsWith(phrase)) {
+        const rest = n.slice(phrase.length);
+        if (/^[\s\d]/.test(rest)) return { command, args: rest.trim() };
+      }
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,155 @@
+import {
+  ChoiceFactory,
+  ChoicePrompt,
+  ConfirmPrompt,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type FoundChoice,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services';
+import type { Member } from '../src/domain/model';
+import { SeatService } from '../src/domain/seats';
+import { BaseDialog } from './base';
+
+export const ASSIGN_SEAT_DIALOG = 'assignSeat';
+const WATERFALL = 'assignSeat.waterfall';
+const POOL_PROMPT = 'assignSeat.pool';
+const FILTER_PROMPT = 'assignSeat.filter';
+const PERSON_PROMPT = 'assignSeat.person';
+const CONFIRM_PROMPT = 'assignSeat.confirm';
+/** Beyond this many candidates the admin first types part of the name. */
+const MAX_CHOICES = 8;
+
+interface State {
+  poolId?: string;
+  poolName?: string;
+  pools?: { poolId: string; name: string; label: string }[];
+  candidates?: { aadObjectId: string; name: string }[];
+  person?: { aadObjectId: string; name: string };
+}
+
+/**
+ * A Global admin gives a Visual Studio seat to someone in the tenant's directory: pool (with
+ * seats used / total), person (filtered by name when the directory is large), confirmation.
+ */
+export class AssignSeatDialog extends BaseDialog {
+  constructor(private readonly services: BotServices) {
+    super(ASSIGN_SEAT_DIALOG);
+    this.addDialog(new ChoicePrompt(POOL_PROMPT));
+    this.addDialog(new ChoicePrompt(PERSON_PROMPT));
+    this.addDialog(new TextPrompt(FILTER_PROMPT));
+    this.addDialog(new ConfirmPrompt(CONFIRM_PROMPT));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.askPool.bind(this),
+        this.filterPeople.bind(this),
+        this.askPerson.bind(this),
+        this.confirm.bind(this),
+        this.assign.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  private seats(): SeatService {
+    return new SeatService(this.services.repos, this.services.audit, this.services.clock);
+  }
+
+  private async askPool(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const turn = this.turn(step);
+    await this.services.authorizer.require(turn.actor, 'seat.assign');
+    const state = step.values as State;
+    const pools = await this.seats().pools(turn.tenantId);
+    if (pools.length === 0) {
+      await step.context.sendActivity(turn.tr.t('seats.noPools'));
+      return step.endDialog();
+    }
+    state.pools = pools.map((p) => ({
+      poolId: p.pool.id,
+      name: p.pool.subscription,
+      label: turn.tr.t('seats.choice.pool', { pool: p.pool.subscription, used: p.used, total: p.pool.seats }),
+    }));
+    if (pools.length === 1) return step.next({ index: 0 });
+    return step.prompt(POOL_PROMPT, {
+      prompt: turn.tr.t('seats.ask.pool'),
+      choices: ChoiceFactory.toChoices(state.pools.map((p) => p.label)),
+      style: ListStyle.heroCard,
+    });
+  }
+
+  private async filterPeople(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const turn = this.turn(step);
+    const state = step.values as State;
+    const pool = state.pools?.[(step.result as FoundChoice).index];
+    if (!pool) return step.endDialog();
+    state.poolId = pool.poolId;
+    state.poolName = pool.name;
+    const usage = await this.seats().usage(turn.tenantId, pool.poolId);
+    const holders = new Set(usage.assignments.map((a) => a.assignee));
+    const people = (await this.services.repos.members.list(turn.tenantId)).map((m) => m.doc);
+    state.candidates = people
+      .filter((m: Member) => !holders.has(m.aadObjectId))
+      .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    if (state.candidates.length <= MAX_CHOICES) return step.next();
+    return step.prompt(FILTER_PROMPT, { prompt: turn.tr.t('seats.ask.filter') });
+  }
+
+  private async askPerson(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const turn = this.turn(step);
+    const state = step.values as State;
+    const filter = typeof step.result === 'string' ? step.result.trim().toLowerCase() : '';
+    const matches = (state.candidates ?? [])
+      .filter((c) => c.name.toLowerCase().includes(filter))
+      .slice(0, MAX_CHOICES);
+    if (matches.length === 0) {
+      await step.context.sendActivity(turn.tr.t('seats.ask.noMatch', { text: filter }));
+      return step.replaceDialog(WATERFALL);
+    }
+    state.candidates = matches;
+    return step.prompt(PERSON_PROMPT, {
+      prompt: turn.tr.t('seats.ask.person'),
+      choices: ChoiceFactory.toChoices(matches.map((m) => m.name)),
+      style: ListStyle.heroCard,
+    });
+  }
+
+  private async confirm(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const turn = this.turn(step);
+    const state = step.values as State;
+    state.person = state.candidates?.[(step.result as FoundChoice).index];
+    if (!state.person) return step.endDialog();
+    return step.prompt(CONFIRM_PROMPT, {
+      prompt: turn.tr.t('seats.ask.confirmAssign', { pool: state.poolName ?? '', name: state.person.name }),
+      choices: ChoiceFactory.toChoices([turn.tr.t('seats.choice.yes'), turn.tr.t('seats.choice.no')]),
+      style: ListStyle.heroCard,
+    });
+  }
+
+  private async assign(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const turn = this.turn(step);
+    const state = step.values as State;
+    if (step.result !== true || !state.poolId || !state.person) {
+      await step.context.sendActivity(turn.tr.t('seats.assign.cancelled'));
+      return step.endDialog();
+    }
+    // Re-checked now: the admin may have lost the role while the dialog waited.
+    await this.services.authorizer.require(turn.actor, 'seat.assign', state.poolId);
+    const seats = this.seats();
+    const seat = await seats.assign(turn.actor, state.poolId, state.person.aadObjectId);
+    const usage = await seats.usage(turn.tenantId, state.poolId);
+    await step.context.sendActivity(
+      turn.tr.t('seats.assign.done', {
+        name: state.person.name,
+        seat: seat.seatNo,
+        pool: usage.pool.subscription,
+        used: usage.used,
+        total: usage.pool.seats,
+      }),
+    );
+    return step.endDialog(seat.id);
+  }
+}

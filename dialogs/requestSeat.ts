@@ -1,0 +1,125 @@
+import {
+  ChoiceFactory,
+  ChoicePrompt,
+  ListStyle,
+  TextPrompt,
+  WaterfallDialog,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { BotServices } from '../src/bot/services';
+import { SeatService } from '../src/domain/seats';
+import { postForApproval } from '../src/bot/features/seatApprovals';
+import { BaseDialog } from './base';
+
+export const REQUEST_SEAT_DIALOG = 'requestSeat';
+const WATERFALL = 'requestSeat.waterfall';
+const POOL_PROMPT = 'requestSeat.pool';
+const WHY_PROMPT = 'requestSeat.why';
+const MAX_JUSTIFICATION = 500;
+
+export interface RequestSeatOptions {
+  poolId?: string;
+}
+
+interface State {
+  poolId?: string;
+  choices?: { poolId: string; label: string }[];
+}
+
+/**
+ * An employee asks for a Visual Studio seat: which subscription, why, then the request goes to
+ * the approvers (the approvals channel, or each Global admin's chat).
+ */
+export class RequestSeatDialog extends BaseDialog {
+  constructor(private readonly services: BotServices) {
+    super(REQUEST_SEAT_DIALOG);
+    this.addDialog(new ChoicePrompt(POOL_PROMPT));
+    this.addDialog(new TextPrompt(WHY_PROMPT, (p) => this.validateWhy(p)));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.askPool.bind(this),
+        this.askWhy.bind(this),
+        this.submit.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  private seats(): SeatService {
+    return new SeatService(this.services.repos, this.services.audit, this.services.clock);
+  }
+
+  private async askPool(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const turn = this.turn(step);
+    const state = step.values as State;
+    const options = (step.options ?? {}) as RequestSeatOptions;
+    const pools = await this.seats().pools(turn.tenantId);
+    if (pools.length === 0) {
+      await step.context.sendActivity(turn.tr.t('seats.noPools'));
+      return step.endDialog();
+    }
+    const chosen =
+      pools.find((p) => p.pool.id === options.poolId) ?? (pools.length === 1 ? pools[0] : undefined);
+    if (chosen) {
+      state.poolId = chosen.pool.id;
+      return step.next();
+    }
+    state.choices = pools.map((p) => ({
+      poolId: p.pool.id,
+      label: turn.tr.t('seats.choice.pool', { pool: p.pool.subscription, used: p.used, total: p.pool.seats }),
+    }));
+    return step.prompt(POOL_PROMPT, {
+      prompt: turn.tr.t('seats.ask.pool'),
+      choices: ChoiceFactory.toChoices(state.choices.map((c) => c.label)),
+      style: ListStyle.heroCard,
+    });
+  }
+
+  private async askWhy(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const state = step.values as State;
+    if (!state.poolId) {
+      const picked = (step.result as { index: number } | undefined)?.index;
+      state.poolId = picked !== undefined ? state.choices?.[picked]?.poolId : undefined;
+    }
+    return step.prompt(WHY_PROMPT, {
+      prompt: this.turn(step).tr.t('seats.ask.justification'),
+      retryPrompt: this.turn(step).tr.t('seats.ask.justificationTooLong'),
+    });
+  }
+
+  private validateWhy(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = prompt.recognized.value?.trim() ?? '';
+    return Promise.resolve(
+      prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_JUSTIFICATION,
+    );
+  }
+
+  private async submit(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
+    const turn = this.turn(step);
+    const state = step.values as State;
+    if (!state.poolId) return step.endDialog();
+    // Checked at the moment of the change, not when the dialog started.
+    await this.services.authorizer.require(turn.actor, 'seat.request', state.poolId);
+    const seats = this.seats();
+    const request = await seats.request(
+      turn.actor,
+      turn.member.name,
+      state.poolId,
+      String(step.result).trim(),
+      turn.locale,
+    );
+    const usage = await seats.usage(turn.tenantId, state.poolId);
+    const reached = await postForApproval(this.services, request, usage);
+    const pool = usage.pool.subscription;
+    await step.context.sendActivity(
+      reached === 0
+        ? turn.tr.t('seats.requestedNoApprover')
+        : usage.free === 0
+          ? turn.tr.t('seats.requestedNoFreeSeat', { pool })
+          : turn.tr.t('seats.requested', { pool }),
+    );
+    return step.endDialog(request.id);
+  }
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { renderCard, type AdaptiveCard } from '../../cards';
+import { ConcurrencyError, RuleViolation } from '../../domain/errors';
+import { findOffer, renew, upgrade, type Holdings } from '../../domain/membership';
+import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
+import { isoDate, type Membership } from '../../domain/model';
+import { formatDate } from '../../i18n';
+import {
+  localiseRule,
+  membershipLevelText,
+  membershipView,
+  upgradeConfirmView,
+  type Notice,
+} from '../../views/membership';
+import { explainError } from '../errors';
+import type { Feature, Handler } from '../feature';
+import { verb } from '../feature';
+import { sendCard } from '../reply';
+import type { BotServices } from '../services';
+import type { Turn } from '../turn';
+
+const catalogue = MEMBERSHIP_CATALOGUE;
+const MAX_TRIES = 4;
+
+/** The phrase that starts (or continues) the enrolment, as the membership card's button sends it. */
+export const ENROLL_PHRASES = {
+  'en-US': ['enroll', 'enrol', 'enrollment', 'enrolment'],
+  'zh-CN': ['注册', '注册合作伙伴'],
+};
+
+async function holdings(services: BotServices, tenantId: string): Promise<Holdings> {
+  const [membership, packages] = await Promise.all([
+    services.repos.memberships.get(tenantId, 'membership'),
+    services.repos.packages.list(tenantId),
+  ]);
+  return { membership: membership?.doc, packages: packages.map((p) => p.doc) };
+}
+
+/** The membership card as the server sees it now, with optional notices on top. */
+export async function membershipCard(
+  turn: Turn,
+  services: BotServices,
+  notices: Notice[] = [],
+): Promise<AdaptiveCard> {
+  const [tenant, held, enrollment] = await Promise.all([
+    services.directory.tenant(turn.tenantId),
+    holdings(services, turn.tenantId),
+    services.repos.enrollments.get(turn.tenantId, 'enrollment'),
+  ]);
+  return renderCard(
+    'membership',
+    membershipView(turn.tr, {
+      catalogue,
+      tenantName: tenant?.name ?? turn.tenantId,
+      holdings: held,
+      viewer: turn.member,
+      localMode: services.mode === 'local',
+      now: services.clock.now(),
+      enrollCommand: ENROLL_PHRASES[turn.locale][0],
+      enrollmentStarted: Boolean(enrollment),
+      notices,
+    }),
+  );
+}
+
+/** A rule said no: the card stays, with the reason on top (and the refusal audited). */
+async function refusedCard(
+  h: Handler,
+  err: unknown,
+  action: 'membership.renew' | 'membership.upgrade',
+): Promise<AdaptiveCard> {
+  if (!(err instanceof RuleViolation)) throw err;
+  await h.services.audit.record({
+    tenantId: h.turn.tenantId,
+    actor: h.turn.actor.aadObjectId,
+    action,
+    target: 'membership',
+    outcome: 'rejected',
+    detail: err.key,
+  });
+  const text = await explainError(
+    localiseRule(err, h.turn.tr, catalogue),
+    h.turn.tr,
+    h.turn.correlationId,
+    undefined,
+    undefined,
+  );
+  return membershipCard(h.turn, h.services, [{ style: 'attention', text }]);
+}
+
+/** Re-reads the membership and writes the changed one under its ETag, retrying on a race. */
+async function changeMembership(
+  services: BotServices,
+  tenantId: string,
+  change: (held: Holdings) => Membership,
+): Promise<Membership> {
+  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
+    const [current, packages] = await Promise.all([
+      services.repos.memberships.get(tenantId, 'membership'),
+      services.repos.packages.list(tenantId),
+    ]);
+    const next = change({ membership: current?.doc, packages: packages.map((p) => p.doc) });
+    if (!current) throw new RuleViolation('membership.renew.notActive');
+    try {
+      return (await services.repos.memberships.replace(next, current.etag)).doc;
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError)) throw err;
+    }
+  }
+  throw new ConcurrencyError('membership');
+}
+
+/** Membership: see it, renew it, upgrade it (card + Universal Actions). */
+export const membershipFeature: Feature = {
+  id: 'membership',
+  commands: [
+    {
+      id: 'membership',
+      phrases: {
+        'en-US': ['membership', 'my membership', 'membership status', 'renew', 'upgrade'],
+        'zh-CN': ['会员资格', '会员', '续订', '升级'],
+      },
+      descriptionKey: 'membership.cmd.membership',
+      action: 'membership.view',
+      run: async ({ context, turn, services }) => {
+        await sendCard(context, await membershipCard(turn, services));
+      },
+    },
+  ],
+  verbs: {
+    'membership.view': verb({
+      schema: z.object({}).strict(),
+      action: 'membership.view',
+      run: ({ turn, services }) => membershipCard(turn, services),
+    }),
+    'membership.renew': verb({
+      schema: z.object({ expiresOn: isoDate }).strict(),
+      action: 'membership.renew',
+      run: async (h, data) => {
+        const { turn, services } = h;
+        try {
+          const renewed = await changeMembership(services, turn.tenantId, (held) =>
+            renew(catalogue, held.membership, data.expiresOn, services.clock.now()),
+          );
+          await services.audit.record({
+            tenantId: turn.tenantId,
+            actor: turn.actor.aadObjectId,
+            action: 'membership.renew',
+            target: 'membership',
+            outcome: 'success',
+            detail: `renewed from ${data.expiresOn} to ${renewed.expiresOn ?? ''}`,
+          });
+          const date = formatDate(turn.tr.locale, renewed.expiresOn ?? '');
+          return membershipCard(turn, services, [
+            { style: 'good', text: turn.tr.t('membership.renew.done', { date }) },
+          ]);
+        } catch (err) {
+          return refusedCard(h, err, 'membership.renew');
+        }
+      },
+    }),
+    'membership.upgrade': verb({
+      schema: z
+        .object({ offer: z.string().max(120).optional(), confirm: z.literal(true).optional() })
+        .strict(),
+      action: 'membership.upgrade',
+      run: async (h, data) => {
+        const { turn, services } = h;
+        if (!data.offer)
+          return membershipCard(turn, services, [
+            { style: 'warning', text: turn.tr.t('membership.upgrade.chooseFirst') },
+          ]);
+        const offerId = data.offer;
+        try {
+          const now = services.clock.now();
+          if (!data.confirm) {
+            // Check now, so the confirmation never offers what would be refused.
+            const held = await holdings(services, turn.tenantId);
+            upgrade(catalogue, held, offerId, now);
+            const offer = findOffer(catalogue, offerId);
+            if (!held.membership || !offer) throw new RuleViolation('membership.upgrade.unknownOffer');
+            return renderCard(
+              'actionConfirm',
+              upgradeConfirmView(turn.tr, catalogue, held.membership, offer),
+            );
+          }
+          const upgraded = await changeMembership(services, turn.tenantId, (held) =>
+            upgrade(catalogue, held, offerId, now),
+          );
+          await services.audit.record({
+            tenantId: turn.tenantId,
+            actor: turn.actor.aadObjectId,
+            action: 'membership.upgrade',
+            target: 'membership',
+            outcome: 'success',
+            detail: `upgraded to ${offerId}`,
+          });
+          return membershipCard(turn, services, [
+            {
+              style: 'good',
+              text: turn.tr.t('membership.upgrade.done', {
+                level: membershipLevelText(turn.tr, catalogue, upgraded),
+              }),
+            },
+          ]);
+        } catch (err) {
+          return refusedCard(h, err, 'membership.upgrade');
+        }
+      },
+    }),
+  },
+};

@@ -1,0 +1,138 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { conversationRefId, memberId, type ConversationRef, type Member } from '../domain/model';
+import type { BotServices } from './services';
+
+/**
+ * Where the bot may post proactively. References are saved from authenticated incoming
+ * activities only (the bot's token goes to whatever serviceUrl is stored), when the app is
+ * installed or added, and removed when it is uninstalled.
+ */
+
+type Scope = ConversationRef['scope'];
+
+interface TeamsChannelData {
+  team?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string };
+  eventType?: string;
+}
+
+function channelDataOf(context: TurnContext): TeamsChannelData {
+  return (context.activity.channelData ?? {}) as TeamsChannelData;
+}
+
+function scopeOf(context: TurnContext): Scope {
+  const type = context.activity.conversation?.conversationType;
+  if (type === 'channel' || channelDataOf(context).channel?.id) return 'channel';
+  if (type === 'groupChat') return 'groupChat';
+  return 'personal';
+}
+
+/** A channel's id without the thread suffix (`19:…@thread.tacv2;messageid=…`). */
+export function conversationKey(context: TurnContext): string {
+  const cd = channelDataOf(context);
+  const id = context.activity.conversation.id;
+  if (scopeOf(context) === 'channel') return cd.channel?.id ?? id.split(';')[0];
+  return id;
+}
+
+export async function saveConversationRef(
+  context: TurnContext,
+  services: BotServices,
+  tenantId: string,
+): Promise<ConversationRef> {
+  const a = context.activity;
+  const cd = channelDataOf(context);
+  const scope = scopeOf(context);
+  const conversationId = conversationKey(context);
+  const doc: ConversationRef = {
+    type: 'conversationRef',
+    id: conversationRefId(conversationId),
+    tenantId,
+    conversationId,
+    scope,
+    serviceUrl: a.serviceUrl,
+    botId: a.recipient?.id ?? '',
+    aadObjectId: scope === 'personal' ? a.from?.aadObjectId?.toLowerCase() : undefined,
+    teamId: cd.team?.id,
+    teamName: cd.team?.name,
+    channelName:
+      scope === 'channel'
+        ? (cd.channel?.name ?? (conversationId === cd.team?.id ? 'General' : undefined))
+        : undefined,
+    active: true,
+    updatedAt: services.clock.now().toISOString(),
+  };
+  if ((await services.repos.conversationRefs.create(doc)) === 'created') return doc;
+  const current = await services.repos.conversationRefs.get(tenantId, doc.id);
+  if (!current) return doc;
+  const merged: ConversationRef = {
+    ...current.doc,
+    ...doc,
+    teamName: doc.teamName ?? current.doc.teamName,
+    channelName: doc.channelName ?? current.doc.channelName,
+    aadObjectId: doc.aadObjectId ?? current.doc.aadObjectId,
+    inactiveReason: undefined,
+  };
+  try {
+    await services.repos.conversationRefs.replace(merged, current.etag);
+  } catch {
+    // Saved by a concurrent turn of the same conversation: theirs is equally fresh.
+  }
+  return merged;
+}
+
+/** Reads a team's roster into the directory: everyone in the team can then be picked in cards. */
+export async function importTeamRoster(
+  context: TurnContext,
+  services: BotServices,
+  tenantId: string,
+): Promise<number> {
+  let added = 0;
+  let continuationToken: string | undefined;
+  const now = services.clock.now().toISOString();
+  do {
+    const page = await TeamsInfo.getPagedMembers(context, 100, continuationToken);
+    for (const m of page.members) {
+      if (!m.aadObjectId) continue;
+      const aad = m.aadObjectId.toLowerCase();
+      const doc: Member = {
+        type: 'member',
+        id: memberId(aad),
+        tenantId,
+        aadObjectId: aad,
+        name: m.name ?? m.givenName ?? aad,
+        email: m.email ?? m.userPrincipalName ?? undefined,
+        teamsUserId: m.id,
+        roles: [],
+        guest: m.userRole === 'guest',
+        createdAt: now,
+        updatedAt: now,
+      };
+      if ((await services.repos.members.create(doc)) === 'created') added += 1;
+    }
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return added;
+}
+
+/** The person's personal chat is recorded on their member document, so no extra read is needed per turn. */
+export async function rememberPersonalChat(
+  context: TurnContext,
+  services: BotServices,
+  member: Member,
+  etag: string,
+): Promise<Member> {
+  if (scopeOf(context) !== 'personal' || member.personalConversationId === context.activity.conversation.id)
+    return member;
+  await saveConversationRef(context, services, member.tenantId);
+  const updated = {
+    ...member,
+    personalConversationId: context.activity.conversation.id,
+    updatedAt: services.clock.now().toISOString(),
+  };
+  try {
+    return (await services.repos.members.replace(updated, etag)).doc;
+  } catch {
+    return member;
+  }
+}

@@ -1,0 +1,414 @@
+import type { AuditLog } from './audit';
+import { addCreditUser, isCredit, removeCreditUser, transferCredit, type CreditDetails } from './azureCredit';
+import { activationOf, assertNotExpired } from './benefits';
+import { ConcurrencyError, RuleViolation } from './errors';
+import { planRedemption, type RedeemMode, type RedemptionPlan } from './licenceTerm';
+import { memberId, type Benefit, type BenefitPackage, type Member } from './model';
+import { cancellationBlocks, type CancellationBlock } from './packageCancellation';
+import type { Action, Actor } from './policy';
+import type { Clock, Versioned } from './ports';
+import type { Repositories } from './repositories';
+
+/**
+ * The acts on benefits: reveal a software key, manage Azure credit, redeem a licence key, cancel
+ * a package. Each re-reads its records, re-checks the rules, writes with the ETag it read
+ * (re-reading and re-checking on a concurrent change), and audits the outcome. Authorisation is
+ * asked by the caller right before calling (the policy table), never here.
+ */
+
+/** Attempts of a read-check-write cycle before giving up on a busy document. */
+const MAX_ATTEMPTS = 5;
+
+export type SoftwareDetails = Extract<Benefit['details'], { category: 'software' }>;
+export type SoftwareProduct = SoftwareDetails['products'][number];
+
+export interface RevealedKey {
+  benefit: Benefit;
+  product: SoftwareProduct;
+  language: string;
+  osType: string;
+  key: string;
+}
+
+export type RedeemOutcome =
+  | { kind: 'redeemed'; benefit: Benefit; plan: RedemptionPlan }
+  /** Adding seats leaves less than 12 months: nothing written until confirmed a second time. */
+  | { kind: 'confirmShortTerm'; benefit: Benefit; plan: RedemptionPlan }
+  /** The subscription changed since the person saw the result: nothing written, show the new one. */
+  | { kind: 'changed'; benefit: Benefit; plan: RedemptionPlan };
+
+export interface RedeemRequest {
+  benefitId: string;
+  keyId: string;
+  mode: RedeemMode;
+  /** The end date the person was shown and confirmed. */
+  expectEndDate: string;
+  acceptShortTerm: boolean;
+}
+
+/** The message key and parameters that explain a cancellation block. */
+export function explainBlock(block: CancellationBlock): {
+  key: string;
+  params: Record<string, string | number>;
+} {
+  switch (block.rule) {
+    case 'alreadyCancelled':
+      return { key: 'benefits.cancel.block.alreadyCancelled', params: {} };
+    case 'window':
+      return {
+        key: 'benefits.cancel.block.window',
+        params: { days: block.daysSincePurchase, date: block.lastDay },
+      };
+    case 'activated':
+      return { key: `benefits.cancel.block.${block.how}`, params: { benefit: block.benefit } };
+  }
+}
+
+export class BenefitActions {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /* ------------------------------------------------------------ reads */
+
+  /** The benefit of this tenant, or a refusal: ids from a card are never trusted across tenants. */
+  async benefit(tenantId: string, benefitId: string): Promise<Versioned<Benefit>> {
+    const found = await this.repos.benefits.get(tenantId, benefitId);
+    if (!found) throw new RuleViolation('benefits.notFound');
+    return found;
+  }
+
+  async package(tenantId: string, packageId: string): Promise<Versioned<BenefitPackage>> {
+    const found = await this.repos.packages.get(tenantId, packageId);
+    if (!found) throw new RuleViolation('benefits.notFound');
+    return found;
+  }
+
+  /** A person of this tenant's directory (guests included). */
+  async member(tenantId: string, aadObjectId: string): Promise<Member> {
+    const found = await this.repos.members.get(tenantId, memberId(aadObjectId));
+    if (!found) throw new RuleViolation('benefits.credit.notInDirectory');
+    return found.doc;
+  }
+
+  private async assertPackageActive(benefit: Benefit): Promise<void> {
+    const pkg = await this.repos.packages.get(benefit.tenantId, benefit.packageId);
+    if (!pkg || pkg.doc.status === 'cancelled') {
+      throw new RuleViolation('benefits.packageCancelled', { benefit: benefit.name });
+    }
+  }
+
+  /** The software product of a benefit (refused when the benefit is not software). */
+  async softwareProduct(
+    tenantId: string,
+    benefitId: string,
+    productId: string,
+  ): Promise<{ benefit: Benefit; product: SoftwareProduct }> {
+    const { doc } = await this.benefit(tenantId, benefitId);
+    if (doc.details.category !== 'software') throw new RuleViolation('benefits.notFound');
+    const product = doc.details.products.find((p) => p.productId === productId);
+    if (!product) throw new RuleViolation('benefits.notFound');
+    return { benefit: doc, product };
+  }
+
+  /** Both ways of redeeming a key, computed without writing (a refusal per mode instead of a plan). */
+  async redemptionOptions(
+    tenantId: string,
+    benefitId: string,
+    keyId: string,
+  ): Promise<{ benefit: Benefit; plans: Record<RedeemMode, RedemptionPlan | RuleViolation> }> {
+    const { doc } = await this.benefit(tenantId, benefitId);
+    const details = this.licenceOf(doc);
+    const key = details.keys.find((k) => k.keyId === keyId);
+    if (!key) throw new RuleViolation('benefits.notFound');
+    if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
+    await this.assertPackageActive(doc);
+    assertNotExpired(doc, this.clock.now());
+    const plan = (mode: RedeemMode) => {
+      try {
+        return planRedemption(details, keyId, mode, this.clock.now());
+      } catch (err) {
+        if (err instanceof RuleViolation) return err;
+        throw err;
+      }
+    };
+    return { benefit: doc, plans: { extend: plan('extend'), addSeats: plan('addSeats') } };
+  }
+
+  /** The package and every rule that stops its cancellation today. */
+  async cancellation(
+    tenantId: string,
+    packageId: string,
+  ): Promise<{ pkg: Versioned<BenefitPackage>; blocks: CancellationBlock[] }> {
+    const pkg = await this.package(tenantId, packageId);
+    const [benefits, assignments] = await Promise.all([
+      this.repos.benefits.list(tenantId, { where: { packageId } }),
+      this.repos.seatAssignments.list(tenantId),
+    ]);
+    return {
+      pkg,
+      blocks: cancellationBlocks(
+        pkg.doc,
+        benefits.map((b) => b.doc),
+        assignments.map((a) => a.doc),
+        this.clock.now(),
+      ),
+    };
+  }
+
+  /* ------------------------------------------------------------ acts */
+
+  /** Reveals the key for one language and OS; the first reveal marks the benefit as activated. */
+  async revealKey(
+    actor: Actor,
+    req: { benefitId: string; productId: string; language: string; osType: string },
+  ): Promise<RevealedKey> {
+    const detail = `product=${req.productId} language=${req.language} os=${req.osType}`;
+    return this.audited(actor, 'software.revealKeys', req.benefitId, detail, async () => {
+      const { benefit, product } = await this.softwareProduct(actor.tenantId, req.benefitId, req.productId);
+      const match = product.keys.find((k) => k.language === req.language && k.osType === req.osType);
+      if (!match) {
+        throw new RuleViolation('benefits.software.noKeyFor', { language: req.language, osType: req.osType });
+      }
+      await this.assertPackageActive(benefit);
+      const now = this.clock.now();
+      const stored = await this.update(actor.tenantId, req.benefitId, (current) => {
+        if (current.details.category !== 'software') throw new RuleViolation('benefits.notFound');
+        if (current.details.firstRevealedAt) return undefined;
+        // Viewing a key is activating the benefit: only until its last day.
+        assertNotExpired(current, now);
+        return { ...current, details: { ...current.details, firstRevealedAt: now.toISOString() } };
+      });
+      // A cancellation may have landed meanwhile: never show a key of a cancelled package.
+      await this.assertPackageActive(stored);
+      return { benefit: stored, product, language: match.language, osType: match.osType, key: match.key };
+    });
+  }
+
+  async addCreditUser(actor: Actor, benefitId: string, person: string): Promise<Benefit> {
+    return this.audited(actor, 'credit.addUser', benefitId, `person=${person}`, async () => {
+      await this.member(actor.tenantId, person);
+      return this.changeCredit(actor.tenantId, benefitId, (credit, benefit) => {
+        assertNotExpired(benefit, this.clock.now());
+        return addCreditUser(credit, person);
+      });
+    });
+  }
+
+  async removeCreditUser(actor: Actor, benefitId: string, person: string): Promise<Benefit> {
+    return this.audited(actor, 'credit.removeUser', benefitId, `person=${person}`, () =>
+      this.changeCredit(actor.tenantId, benefitId, (credit) => removeCreditUser(credit, person)),
+    );
+  }
+
+  async transferCredit(actor: Actor, benefitId: string, person: string): Promise<Benefit> {
+    return this.audited(actor, 'credit.transfer', benefitId, `to=${person}`, async () => {
+      await this.member(actor.tenantId, person);
+      return this.changeCredit(actor.tenantId, benefitId, (credit) =>
+        transferCredit(credit, person, this.clock.now()),
+      );
+    });
+  }
+
+  /**
+   * Redeems a licence key, once ever: the write carries the ETag of the read, so of two admins
+   * redeeming the same key at the same moment exactly one succeeds; the other re-reads, finds the
+   * key redeemed and is told by whom and when.
+   */
+  async redeem(actor: Actor, req: RedeemRequest): Promise<RedeemOutcome> {
+    const detail = `key=${req.keyId} mode=${req.mode}`;
+    return this.audited(
+      actor,
+      'license.redeem',
+      req.benefitId,
+      detail,
+      async () => {
+        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+          const { doc, etag } = await this.benefit(actor.tenantId, req.benefitId);
+          const details = this.licenceOf(doc);
+          const key = details.keys.find((k) => k.keyId === req.keyId);
+          if (!key) throw new RuleViolation('benefits.notFound');
+          if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
+          await this.assertPackageActive(doc);
+          const now = this.clock.now();
+          assertNotExpired(doc, now);
+          const plan = planRedemption(details, req.keyId, req.mode, now);
+          if (plan.endDateAfter !== req.expectEndDate) return { kind: 'changed', benefit: doc, plan };
+          if (plan.shortTerm && !req.acceptShortTerm) return { kind: 'confirmShortTerm', benefit: doc, plan };
+          const next: Benefit = {
+            ...doc,
+            details: {
+              ...details,
+              activeSeats: plan.seatsAfter,
+              endDate: plan.endDateAfter,
+              keys: details.keys.map((k) =>
+                k.keyId === req.keyId
+                  ? { ...k, redeemedBy: actor.aadObjectId, redeemedAt: now.toISOString() }
+                  : k,
+              ),
+            },
+          };
+          try {
+            const stored = await this.repos.benefits.replace(next, etag);
+            return { kind: 'redeemed', benefit: stored.doc, plan };
+          } catch (err) {
+            if (!(err instanceof ConcurrencyError)) throw err;
+          }
+        }
+        throw new ConcurrencyError(req.benefitId);
+      },
+      (outcome) => outcome.kind === 'redeemed',
+      (outcome) => `${detail} seats=${outcome.plan.seatsAfter} end=${outcome.plan.endDateAfter}`,
+    );
+  }
+
+  /**
+   * Cancels a package and records the refund request. The package is written with its ETag, then
+   * its benefits are read again: if one was activated in between, the cancellation is undone.
+   */
+  async cancelPackage(actor: Actor, packageId: string): Promise<BenefitPackage> {
+    return this.audited(actor, 'package.cancel', packageId, 'refundRequested', async () => {
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        const { pkg, blocks } = await this.cancellation(actor.tenantId, packageId);
+        if (blocks.length > 0) {
+          const { key, params } = explainBlock(blocks[0]);
+          throw new RuleViolation(key, params);
+        }
+        const cancelled: BenefitPackage = {
+          ...pkg.doc,
+          status: 'cancelled',
+          cancellation: { by: actor.aadObjectId, at: this.clock.now().toISOString(), refundRequested: true },
+        };
+        let stored: Versioned<BenefitPackage>;
+        try {
+          stored = await this.repos.packages.replace(cancelled, pkg.etag);
+        } catch (err) {
+          if (err instanceof ConcurrencyError) continue;
+          throw err;
+        }
+        const [benefits, assignments] = await Promise.all([
+          this.repos.benefits.list(actor.tenantId, { where: { packageId } }),
+          this.repos.seatAssignments.list(actor.tenantId),
+        ]);
+        const late = benefits.find((b) =>
+          activationOf(
+            b.doc,
+            assignments.map((a) => a.doc),
+          ),
+        );
+        if (late) {
+          const { cancellation: _undone, ...active } = stored.doc;
+          await this.repos.packages.replace({ ...active, status: 'active' }, stored.etag);
+          const how = activationOf(
+            late.doc,
+            assignments.map((a) => a.doc),
+          );
+          throw new RuleViolation(`benefits.cancel.block.${how}`, { benefit: late.doc.name });
+        }
+        return stored.doc;
+      }
+      throw new ConcurrencyError(packageId);
+    });
+  }
+
+  /* ------------------------------------------------------------ helpers */
+
+  private licenceOf(benefit: Benefit) {
+    if (benefit.details.category !== 'licence') throw new RuleViolation('benefits.notFound');
+    return benefit.details;
+  }
+
+  private async alreadyRedeemed(
+    benefit: Benefit,
+    key: { keyId: string; redeemedBy?: string; redeemedAt?: string },
+  ): Promise<RuleViolation> {
+    const by = key.redeemedBy
+      ? await this.repos.members.get(benefit.tenantId, memberId(key.redeemedBy))
+      : undefined;
+    return new RuleViolation('benefits.licence.alreadyRedeemed', {
+      keyId: key.keyId,
+      name: by?.doc.name ?? key.redeemedBy ?? '?',
+      at: key.redeemedAt ?? '',
+    });
+  }
+
+  private async changeCredit(
+    tenantId: string,
+    benefitId: string,
+    change: (credit: CreditDetails, benefit: Benefit) => CreditDetails,
+  ): Promise<Benefit> {
+    const { doc } = await this.benefit(tenantId, benefitId);
+    if (!isCredit(doc.details)) throw new RuleViolation('benefits.notFound');
+    await this.assertPackageActive(doc);
+    return this.update(tenantId, benefitId, (current) => {
+      if (!isCredit(current.details)) throw new RuleViolation('benefits.notFound');
+      return { ...current, details: change(current.details, current) };
+    });
+  }
+
+  /**
+   * Read, change, write with the ETag of the read; on a concurrent change read again and apply
+   * the change to the new version (its rules are checked again). `undefined` = nothing to write.
+   */
+  private async update(
+    tenantId: string,
+    benefitId: string,
+    change: (current: Benefit) => Benefit | undefined,
+  ): Promise<Benefit> {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const { doc, etag } = await this.benefit(tenantId, benefitId);
+      const next = change(doc);
+      if (!next) return doc;
+      try {
+        return (await this.repos.benefits.replace(next, etag)).doc;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+      }
+    }
+    throw new ConcurrencyError(benefitId);
+  }
+
+  /**
+   * Runs an act and audits how it ended: success, or rejected by a rule (the rule's key is the
+   * detail). `done` says whether a returned value is the act itself (a confirmation step is not).
+   */
+  private async audited<T>(
+    actor: Actor,
+    action: Action,
+    target: string,
+    detail: string,
+    act: () => Promise<T>,
+    done: (result: T) => boolean = () => true,
+    successDetail: (result: T) => string = () => detail,
+  ): Promise<T> {
+    let result: T;
+    try {
+      result = await act();
+    } catch (err) {
+      if (err instanceof RuleViolation) {
+        await this.audit.record({
+          tenantId: actor.tenantId,
+          actor: actor.aadObjectId,
+          action,
+          target,
+          outcome: 'rejected',
+          detail: `${detail} rule=${err.key}`,
+        });
+      }
+      throw err;
+    }
+    if (done(result)) {
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action,
+        target,
+        outcome: 'success',
+        detail: successDetail(result),
+      });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,455 @@
+import { z } from 'zod';
+import {
+  completionDay,
+  isDue,
+  isGtm,
+  programmeStanding,
+  SYSTEM_ACTOR,
+  tiersAmong,
+  type ActivationSettings,
+  type GtmBenefit,
+  type Standing,
+} from './activation';
+import type { AuditLog } from './audit';
+import { addDays, isExpired, toIsoDate } from './dates';
+import { ConcurrencyError, RuleViolation } from './errors';
+import { memberId, type MarketingContact, type Membership } from './model';
+import type { Actor } from './policy';
+import type { Clock, Versioned } from './ports';
+import type { Repositories } from './repositories';
+import { readMembership, type ActivationOutcome } from './support';
+import {
+  SUPPORT_CATALOGUE,
+  type GtmOfferEntry,
+  type ProgrammeTier,
+  type SupportCatalogue,
+} from './supportCatalogue';
+
+/**
+ * Go-To-Market: the company marketing contact (a person of the directory, an email that is not
+ * the partner account's, a phone number, a preferred language) and the offers, which can be
+ * activated only once a contact exists, stay pending for a few days, then run until their expiry.
+ */
+
+export const MARKETING_CONTACT_ID = 'marketingContact';
+
+/* ------------------------------------------------------------------ contact */
+
+/**
+ * A phone number in international form: `+`, country code and number; spaces, dots, hyphens,
+ * brackets and a "(0)" trunk prefix are dropped, a leading `00` means `+`. E.164 allows at most
+ * 15 digits; fewer than 8 is no real number. Undefined when it is not one.
+ */
+export function normalisePhone(raw: string): string | undefined {
+  let s = raw.trim().replace(/\(0\)/g, '');
+  if (s.startsWith('00')) s = `+${s.slice(2)}`;
+  if (!/^\+[\d\s().\-/]+$/.test(s)) return undefined;
+  const normalised = `+${s.slice(1).replace(/[\s().\-/]/g, '')}`;
+  return /^\+[1-9]\d{7,14}$/.test(normalised) ? normalised : undefined;
+}
+
+export interface ContactInput {
+  aadObjectId?: string;
+  email?: string;
+  phone?: string;
+  language?: string;
+}
+
+export type ContactField = 'person' | 'email' | 'phone' | 'language';
+
+/** One thing wrong with a contact: the i18n key that says it, and its parameters. */
+export interface ContactProblem {
+  field: ContactField;
+  key: string;
+  params?: Record<string, string>;
+}
+
+export interface ContactContext {
+  /** The chosen person as read from THIS tenant's directory (undefined: not there). */
+  person?: { aadObjectId: string; name: string };
+  membership?: Membership;
+  languages: readonly string[];
+}
+
+const emailSchema = z.email();
+
+/** Every problem at once, so the form can say them all; a clean contact when there are none. */
+export function checkContact(
+  input: ContactInput,
+  ctx: ContactContext,
+):
+  | { ok: true; value: { aadObjectId: string; name: string; email: string; phone: string; language: string } }
+  | { ok: false; problems: ContactProblem[] } {
+  const problems: ContactProblem[] = [];
+  const aad = input.aadObjectId?.trim() ?? '';
+  if (!aad) problems.push({ field: 'person', key: 'gtm.contact.personMissing' });
+  else if (!ctx.person) problems.push({ field: 'person', key: 'gtm.contact.personNotInDirectory' });
+
+  const email = input.email?.trim().toLowerCase() ?? '';
+  const accountEmail = ctx.membership?.accountEmail?.trim().toLowerCase();
+  if (!email) problems.push({ field: 'email', key: 'gtm.contact.emailMissing' });
+  else if (email.length > 320 || !emailSchema.safeParse(email).success)
+    problems.push({ field: 'email', key: 'gtm.contact.emailInvalid' });
+  else if (accountEmail && email === accountEmail)
+    problems.push({ field: 'email', key: 'gtm.contact.emailSameAsAccount', params: { email: accountEmail } });
+
+  const rawPhone = input.phone?.trim() ?? '';
+  const phone = rawPhone ? normalisePhone(rawPhone) : undefined;
+  if (!rawPhone) problems.push({ field: 'phone', key: 'gtm.contact.phoneMissing' });
+  else if (!phone) problems.push({ field: 'phone', key: 'gtm.contact.phoneInvalid' });
+
+  const language = input.language?.trim() ?? '';
+  if (!language) problems.push({ field: 'language', key: 'gtm.contact.languageMissing' });
+  else if (!ctx.languages.includes(language))
+    problems.push({ field: 'language', key: 'gtm.contact.languageUnknown' });
+
+  if (problems.length > 0 || !ctx.person || !phone) return { ok: false, problems };
+  return {
+    ok: true,
+    value: { aadObjectId: ctx.person.aadObjectId, name: ctx.person.name, email, phone, language },
+  };
+}
+
+/* ------------------------------------------------------------------ offers */
+
+export type GtmEligibility =
+  | { eligible: true; entry: GtmOfferEntry }
+  | { eligible: false; reason: 'unknownOffer' }
+  | { eligible: false; reason: 'tier'; entry: GtmOfferEntry; unlockTiers: ProgrammeTier[] }
+  | { eligible: false; reason: 'competency'; entry: GtmOfferEntry; areas: string[] }
+  | {
+      eligible: false;
+      reason: 'noMembership' | 'notActive' | 'noTier';
+      entry: GtmOfferEntry;
+      unlockTiers: ProgrammeTier[];
+    };
+
+export function offerEntry(
+  offer: string,
+  catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
+): GtmOfferEntry | undefined {
+  const key = offer.trim().toLowerCase();
+  return catalogue.gtmOffers.find((o) => o.offer.toLowerCase() === key);
+}
+
+/** Offers depend on the tier and, for some, on a Silver or Gold competency in given areas. */
+export function gtmEligibility(
+  offer: string,
+  standing: Standing,
+  catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
+): GtmEligibility {
+  const entry = offerEntry(offer, catalogue);
+  if (!entry) return { eligible: false, reason: 'unknownOffer' };
+  const unlockTiers = tiersAmong(entry.tiers, catalogue);
+  if (!standing.ok) return { eligible: false, reason: standing.reason, entry, unlockTiers };
+  if (!entry.tiers.includes(standing.tier.id)) return { eligible: false, reason: 'tier', entry, unlockTiers };
+  if (entry.competencyAreas) {
+    const areas = entry.competencyAreas.map((a) => a.toLowerCase());
+    const held = (standing.membership.competencies ?? []).some((c) => areas.includes(c.area.toLowerCase()));
+    if (!held) return { eligible: false, reason: 'competency', entry, areas: entry.competencyAreas };
+  }
+  return { eligible: true, entry };
+}
+
+export interface GtmState {
+  benefit: GtmBenefit;
+  eligibility: GtmEligibility;
+  status: 'notActivated' | 'pending' | 'active';
+  /** Active: the offer's own expiry. Otherwise: the last day to activate it. */
+  expiresOn: string;
+  completesOn?: string;
+  expired: boolean;
+}
+
+export function gtmState(
+  benefit: GtmBenefit,
+  standing: Standing,
+  now: Date,
+  delayDays: number,
+  catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
+): GtmState {
+  const d = benefit.details;
+  const eligibility = gtmEligibility(d.offer, standing, catalogue);
+  const due = isDue(d, now, delayDays);
+  const status = due ? 'active' : d.status;
+  const expiresOn = due
+    ? completeGtm(benefit, completionDay(d, now, delayDays), catalogue).expiresOn
+    : benefit.expiresOn;
+  return {
+    benefit,
+    eligibility,
+    status,
+    expiresOn,
+    completesOn: status === 'pending' ? completionDay(d, now, delayDays) : undefined,
+    expired: isExpired(now, expiresOn),
+  };
+}
+
+/** The offer once activation completed: active, expiring after the catalogue's term for it. */
+export function completeGtm(
+  benefit: GtmBenefit,
+  activatedOn: string,
+  catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
+): GtmBenefit {
+  const term = offerEntry(benefit.details.offer, catalogue)?.termDays ?? 365;
+  return {
+    ...benefit,
+    expiresOn: addDays(activatedOn, term),
+    details: { ...benefit.details, status: 'active', activatedOn },
+  };
+}
+
+/* ------------------------------------------------------------------ service */
+
+export interface GtmOverview {
+  standing: Standing;
+  contact?: MarketingContact;
+  offers: GtmState[];
+}
+
+/** The offers as read now (pure: the service adds the reads and writes). */
+export function gtmOverview(
+  standing: Standing,
+  contact: MarketingContact | undefined,
+  benefits: readonly GtmBenefit[],
+  now: Date,
+  delayDays: number,
+  catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
+): GtmOverview {
+  const offers = benefits
+    .map((b) => gtmState(b, standing, now, delayDays, catalogue))
+    .sort((a, b) => a.benefit.name.localeCompare(b.benefit.name));
+  return { standing, contact, offers };
+}
+
+const MAX_RETRIES = 3;
+
+export class GoToMarket {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly settings: ActivationSettings,
+    private readonly catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
+  ) {}
+
+  get languages(): readonly string[] {
+    return this.catalogue.contactLanguages;
+  }
+
+  async contact(tenantId: string): Promise<MarketingContact | undefined> {
+    return (await this.repos.marketingContacts.get(tenantId, MARKETING_CONTACT_ID))?.doc;
+  }
+
+  /** Checks a contact against THIS tenant's directory and partner account. */
+  async check(tenantId: string, input: ContactInput): Promise<ReturnType<typeof checkContact>> {
+    const aad = input.aadObjectId?.trim().toLowerCase();
+    const [member, membership] = await Promise.all([
+      aad && /^[0-9a-f-]{36}$/.test(aad) ? this.repos.members.get(tenantId, memberId(aad)) : undefined,
+      readMembership(this.repos, tenantId),
+    ]);
+    const person =
+      member && member.doc.tenantId === tenantId
+        ? { aadObjectId: member.doc.aadObjectId, name: member.doc.name }
+        : undefined;
+    return checkContact(input, { person, membership, languages: this.catalogue.contactLanguages });
+  }
+
+  /** `gtm.setContact`: creates or replaces the one marketing contact of the tenant. */
+  async setContact(actor: Actor, input: ContactInput): Promise<MarketingContact> {
+    const checked = await this.check(actor.tenantId, input);
+    if (!checked.ok) {
+      const first = checked.problems[0];
+      throw new RuleViolation(first.key, first.params);
+    }
+    const doc: MarketingContact = {
+      type: 'marketingContact',
+      id: MARKETING_CONTACT_ID,
+      tenantId: actor.tenantId,
+      ...checked.value,
+      setBy: actor.aadObjectId,
+      setAt: this.clock.now().toISOString(),
+    };
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.repos.marketingContacts.get(actor.tenantId, MARKETING_CONTACT_ID);
+      try {
+        if (existing) await this.repos.marketingContacts.replace(doc, existing.etag);
+        else if ((await this.repos.marketingContacts.create(doc)) === 'exists')
+          throw new ConcurrencyError(doc.id);
+        break;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
+      }
+    }
+    await this.audit.record({
+      tenantId: actor.tenantId,
+      actor: actor.aadObjectId,
+      action: 'gtm.setContact',
+      target: `member:${doc.aadObjectId}`,
+      outcome: 'success',
+      detail: `language ${doc.language}`,
+    });
+    return doc;
+  }
+
+  async overview(tenantId: string): Promise<GtmOverview> {
+    const [standing, contact, rows] = await Promise.all([
+      this.standing(tenantId),
+      this.contact(tenantId),
+      this.repos.benefits.list(tenantId, { where: { 'details.category': 'gtm' } }),
+    ]);
+    const settled = await Promise.all(
+      rows.filter((r) => isGtm(r.doc)).map((r) => this.settle(r as Versioned<GtmBenefit>)),
+    );
+    return gtmOverview(standing, contact, settled, this.clock.now(), this.settings.gtmDays, this.catalogue);
+  }
+
+  async standing(tenantId: string): Promise<Standing> {
+    return programmeStanding(await readMembership(this.repos, tenantId), this.catalogue);
+  }
+
+  /** `gtm.activate`: refused until a marketing contact exists; pending from now. */
+  async activate(actor: Actor, benefitId: string): Promise<{ outcome: ActivationOutcome; state: GtmState }> {
+    for (let attempt = 0; ; attempt++) {
+      const [standing, row, contact] = await Promise.all([
+        this.standing(actor.tenantId),
+        this.read(actor.tenantId, benefitId),
+        this.contact(actor.tenantId),
+      ]);
+      const now = this.clock.now();
+      const current = gtmState(row.doc, standing, now, this.settings.gtmDays, this.catalogue);
+      if (current.status !== 'notActivated') {
+        const settled = await this.settle(row);
+        return {
+          outcome: current.status === 'pending' ? 'alreadyPending' : 'alreadyActive',
+          state: gtmState(settled, standing, now, this.settings.gtmDays, this.catalogue),
+        };
+      }
+      if (!contact) throw new RuleViolation('gtm.activate.needsContact', { name: row.doc.name });
+      const e = current.eligibility;
+      if (!e.eligible) {
+        if (e.reason === 'unknownOffer')
+          throw new RuleViolation('gtm.activate.unknownOffer', { name: row.doc.name });
+        if (e.reason === 'competency')
+          throw new RuleViolation('gtm.activate.needsCompetency', {
+            name: row.doc.name,
+            areas: e.areas.join(', '),
+          });
+        if (e.reason === 'tier' || e.reason === 'noTier')
+          throw new RuleViolation('gtm.activate.ineligible', {
+            name: row.doc.name,
+            tiers: e.unlockTiers.map((t) => t.id).join(','),
+          });
+        throw new RuleViolation(
+          e.reason === 'noMembership' ? 'support.standing.noMembership' : 'support.standing.notActive',
+        );
+      }
+      if (isExpired(now, row.doc.expiresOn))
+        throw new RuleViolation('gtm.activate.expired', { name: row.doc.name, date: row.doc.expiresOn });
+      const next: GtmBenefit = {
+        ...row.doc,
+        details: {
+          ...row.doc.details,
+          status: 'pending',
+          requestedOn: now.toISOString(),
+          requestedBy: actor.aadObjectId,
+        },
+      };
+      try {
+        const saved = await this.repos.benefits.replace(next, row.etag);
+        await this.audit.record({
+          tenantId: actor.tenantId,
+          actor: actor.aadObjectId,
+          action: 'gtm.activate',
+          target: benefitId,
+          outcome: 'success',
+          detail: `pending; processing takes ${this.settings.gtmDays} days`,
+        });
+        return {
+          outcome: 'requested',
+          state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
+        };
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
+      }
+    }
+  }
+
+  /** `gtm.complete` (local mode only): activation completes today. */
+  async complete(actor: Actor, benefitId: string): Promise<{ outcome: ActivationOutcome; state: GtmState }> {
+    if (!this.settings.manualCompletion) throw new RuleViolation('support.complete.localOnly');
+    for (let attempt = 0; ; attempt++) {
+      const [standing, row] = await Promise.all([
+        this.standing(actor.tenantId),
+        this.read(actor.tenantId, benefitId),
+      ]);
+      const now = this.clock.now();
+      const d = row.doc.details;
+      if (d.status === 'active' || isDue(d, now, this.settings.gtmDays)) {
+        const settled = await this.settle(row);
+        return {
+          outcome: 'alreadyActive',
+          state: gtmState(settled, standing, now, this.settings.gtmDays, this.catalogue),
+        };
+      }
+      if (d.status !== 'pending')
+        throw new RuleViolation('support.complete.notPending', { name: row.doc.name });
+      const done = completeGtm(row.doc, toIsoDate(now), this.catalogue);
+      try {
+        const saved = await this.repos.benefits.replace(done, row.etag);
+        await this.audit.record({
+          tenantId: actor.tenantId,
+          actor: actor.aadObjectId,
+          action: 'gtm.complete',
+          target: benefitId,
+          outcome: 'success',
+          detail: `completed by hand (local mode); expires ${done.expiresOn}`,
+        });
+        return {
+          outcome: 'completed',
+          state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
+        };
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
+      }
+    }
+  }
+
+  private async read(tenantId: string, benefitId: string): Promise<Versioned<GtmBenefit>> {
+    const row = await this.repos.benefits.get(tenantId, benefitId);
+    if (!row || !isGtm(row.doc)) throw new RuleViolation('gtm.notFound');
+    return row as Versioned<GtmBenefit>;
+  }
+
+  /** Writes down a completion whose delay has passed (with the offer's expiry), the first time it is read. */
+  private async settle(row: Versioned<GtmBenefit>): Promise<GtmBenefit> {
+    let current = row;
+    for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+      const now = this.clock.now();
+      if (!isDue(current.doc.details, now, this.settings.gtmDays)) return current.doc;
+      const done = completeGtm(
+        current.doc,
+        completionDay(current.doc.details, now, this.settings.gtmDays),
+        this.catalogue,
+      );
+      try {
+        const saved = await this.repos.benefits.replace(done, current.etag);
+        await this.audit.record({
+          tenantId: current.doc.tenantId,
+          actor: SYSTEM_ACTOR,
+          action: 'gtm.complete',
+          target: current.doc.id,
+          outcome: 'success',
+          detail: `processing delay of ${this.settings.gtmDays} days elapsed; expires ${done.expiresOn}`,
+        });
+        return saved.doc as GtmBenefit;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+        const fresh = await this.repos.benefits.get(current.doc.tenantId, current.doc.id);
+        if (!fresh || !isGtm(fresh.doc)) return current.doc;
+        current = fresh as Versioned<GtmBenefit>;
+      }
+    }
+    return current.doc;
+  }
+}

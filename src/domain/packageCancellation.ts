@@ -1,0 +1,40 @@
+import { activationOf, type Activation } from './benefits';
+import { addDays, daysUntil } from './dates';
+import type { Benefit, BenefitPackage, SeatAssignment } from './model';
+
+/**
+ * A package can be cancelled for a refund only within 30 days of purchase, and only while none
+ * of its benefits has been activated or redeemed and no product key of it has been viewed.
+ */
+
+export const CANCELLATION_WINDOW_DAYS = 30;
+
+export type CancellationBlock =
+  | { rule: 'alreadyCancelled' }
+  | { rule: 'window'; daysSincePurchase: number; lastDay: string }
+  | { rule: 'activated'; benefit: string; how: Activation };
+
+/** Last day on which the package may still be cancelled. */
+export function cancellationLastDay(pkg: BenefitPackage): string {
+  return addDays(pkg.purchasedOn, CANCELLATION_WINDOW_DAYS);
+}
+
+/** Every rule that stops the cancellation today (empty: it may be cancelled). */
+export function cancellationBlocks(
+  pkg: BenefitPackage,
+  benefits: readonly Benefit[],
+  assignments: readonly SeatAssignment[],
+  now: Date,
+): CancellationBlock[] {
+  if (pkg.status === 'cancelled') return [{ rule: 'alreadyCancelled' }];
+  const blocks: CancellationBlock[] = [];
+  const daysSincePurchase = -daysUntil(now, pkg.purchasedOn);
+  if (daysSincePurchase > CANCELLATION_WINDOW_DAYS) {
+    blocks.push({ rule: 'window', daysSincePurchase, lastDay: cancellationLastDay(pkg) });
+  }
+  for (const b of benefits.filter((x) => x.packageId === pkg.id)) {
+    const how = activationOf(b, assignments);
+    if (how) blocks.push({ rule: 'activated', benefit: b.name, how });
+  }
+  return blocks;
+}

@@ -1,0 +1,357 @@
+import type { AuditLog } from './audit';
+import { addDays, daysUntil, toIsoDate } from './dates';
+import { ConcurrencyError, RuleViolation } from './errors';
+import {
+  assignmentId,
+  memberId,
+  type Locale,
+  type SeatAssignment,
+  type SeatPool,
+  type SeatRequest,
+} from './model';
+import type { Actor } from './policy';
+import type { Clock, Versioned } from './ports';
+import type { Repositories } from './repositories';
+
+/** A seat may go to another subscriber only once this many days have passed since it was assigned. */
+export const REASSIGN_AFTER_DAYS = 90;
+/** An approval claim older than this is considered abandoned (the approving instance died). */
+export const STALE_CLAIM_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 20;
+
+/** The first calendar day (UTC) on which the seat may be reassigned. */
+export function reassignableOn(assignedAt: string): string {
+  return addDays(toIsoDate(new Date(assignedAt)), REASSIGN_AFTER_DAYS);
+}
+
+export function canReassign(now: Date, assignedAt: string): boolean {
+  return daysUntil(now, reassignableOn(assignedAt)) <= 0;
+}
+
+export interface PoolUsage {
+  pool: SeatPool;
+  assignments: SeatAssignment[];
+  used: number;
+  free: number;
+}
+
+export type DecisionOutcome =
+  { kind: 'decided'; request: SeatRequest } | { kind: 'alreadyDecided'; request: SeatRequest };
+
+/**
+ * Visual Studio seats: pools, assignments, and the request → approval flow. A pool can never be
+ * over-assigned: a seat is a document with a deterministic id (`assignment:<pool>:<n>`, n ≤ seats),
+ * so two approvals racing for the last seat cannot both create it.
+ */
+export class SeatService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async pools(tenantId: string): Promise<PoolUsage[]> {
+    const pools = await this.repos.seatPools.list(tenantId);
+    return Promise.all(pools.map((p) => this.usageOf(p.doc)));
+  }
+
+  async usage(tenantId: string, poolId: string): Promise<PoolUsage> {
+    const pool = await this.repos.seatPools.get(tenantId, poolId);
+    if (!pool) throw new RuleViolation('seats.unknownPool');
+    return this.usageOf(pool.doc);
+  }
+
+  private async usageOf(pool: SeatPool): Promise<PoolUsage> {
+    const rows = await this.repos.seatAssignments.list(pool.tenantId, { where: { poolId: pool.id } });
+    const assignments = rows.map((r) => r.doc).sort((a, b) => a.seatNo - b.seatNo);
+    return {
+      pool,
+      assignments,
+      used: assignments.length,
+      free: Math.max(0, pool.seats - assignments.length),
+    };
+  }
+
+  /** Gives the person the lowest free seat of the pool; retries past seats taken meanwhile. */
+  async assign(actor: Actor, poolId: string, assignee: string, requestId?: string): Promise<SeatAssignment> {
+    const person = await this.repos.members.get(actor.tenantId, memberId(assignee));
+    if (!person) throw new RuleViolation('seats.personNotInDirectory');
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const usage = await this.usage(actor.tenantId, poolId);
+      const existing = usage.assignments.find((a) => a.assignee === person.doc.aadObjectId);
+      if (existing) {
+        if (requestId && existing.requestId === requestId) return existing;
+        throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: existing.seatNo });
+      }
+      const taken = new Set(usage.assignments.map((a) => a.seatNo));
+      const seatNo = Array.from({ length: usage.pool.seats }, (_, i) => i + 1).find((n) => !taken.has(n));
+      if (seatNo === undefined) throw new RuleViolation('seats.poolFull', { pool: usage.pool.subscription });
+      const at = this.clock.now().toISOString();
+      const doc: SeatAssignment = {
+        type: 'seatAssignment',
+        id: assignmentId(poolId, seatNo),
+        tenantId: actor.tenantId,
+        poolId,
+        seatNo,
+        assignee: person.doc.aadObjectId,
+        assignedBy: actor.aadObjectId,
+        requestId,
+        originalAssignedAt: at,
+        assignedAt: at,
+      };
+      if ((await this.repos.seatAssignments.create(doc)) === 'created') {
+        await this.audit.record({
+          tenantId: actor.tenantId,
+          actor: actor.aadObjectId,
+          action: 'seat.assign',
+          target: `${doc.id} → ${doc.assignee}`,
+          outcome: 'success',
+        });
+        return doc;
+      }
+      // Someone took that seat a moment ago: look again.
+    }
+    throw new ConcurrencyError(poolId);
+  }
+
+  async reassign(actor: Actor, assignment: string, newAssignee: string): Promise<SeatAssignment> {
+    const person = await this.repos.members.get(actor.tenantId, memberId(newAssignee));
+    if (!person) throw new RuleViolation('seats.personNotInDirectory');
+    const current = await this.repos.seatAssignments.get(actor.tenantId, assignment);
+    if (!current) throw new RuleViolation('seats.unknownAssignment');
+    if (!canReassign(this.clock.now(), current.doc.assignedAt)) {
+      throw new RuleViolation('seats.reassignTooEarly', { date: reassignableOn(current.doc.assignedAt) });
+    }
+    const usage = await this.usage(actor.tenantId, current.doc.poolId);
+    if (usage.assignments.some((a) => a.assignee === person.doc.aadObjectId)) {
+      throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: current.doc.seatNo });
+    }
+    const at = this.clock.now().toISOString();
+    const updated = await this.repos.seatAssignments.replace(
+      {
+        ...current.doc,
+        assignee: person.doc.aadObjectId,
+        assignedBy: actor.aadObjectId,
+        assignedAt: at,
+        requestId: undefined,
+      },
+      current.etag,
+    );
+    await this.audit.record({
+      tenantId: actor.tenantId,
+      actor: actor.aadObjectId,
+      action: 'seat.reassign',
+      target: `${assignment}: ${current.doc.assignee} → ${person.doc.aadObjectId}`,
+      outcome: 'success',
+    });
+    return updated.doc;
+  }
+
+  async release(actor: Actor, assignment: string): Promise<SeatAssignment> {
+    const current = await this.repos.seatAssignments.get(actor.tenantId, assignment);
+    if (!current) throw new RuleViolation('seats.unknownAssignment');
+    await this.repos.seatAssignments.delete(actor.tenantId, assignment, current.etag);
+    await this.audit.record({
+      tenantId: actor.tenantId,
+      actor: actor.aadObjectId,
+      action: 'seat.release',
+      target: `${assignment} (${current.doc.assignee})`,
+      outcome: 'success',
+    });
+    return current.doc;
+  }
+
+  /** Records an employee's request; one open request per person and pool. */
+  async request(
+    actor: Actor,
+    name: string,
+    poolId: string,
+    justification: string,
+    locale: Locale = 'en-US',
+  ): Promise<SeatRequest> {
+    const usage = await this.usage(actor.tenantId, poolId);
+    if (usage.assignments.some((a) => a.assignee === actor.aadObjectId)) {
+      throw new RuleViolation('seats.youHaveSeat', { pool: usage.pool.subscription });
+    }
+    const prefix = `seatRequest:${poolId.slice('pool:'.length)}:${actor.aadObjectId}:`;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const mine = await this.repos.seatRequests.list(actor.tenantId, { idPrefix: prefix });
+      if (mine.some((r) => r.doc.status === 'pending' || r.doc.status === 'approving')) {
+        throw new RuleViolation('seats.duplicateRequest', { pool: usage.pool.subscription });
+      }
+      const doc: SeatRequest = {
+        type: 'seatRequest',
+        id: `${prefix}${mine.length + 1}`,
+        tenantId: actor.tenantId,
+        poolId,
+        requester: actor.aadObjectId,
+        requesterName: name,
+        justification,
+        locale,
+        status: 'pending',
+        createdAt: this.clock.now().toISOString(),
+        cards: [],
+      };
+      // Two requests at the same moment compute the same id: exactly one is created.
+      if ((await this.repos.seatRequests.create(doc)) === 'created') {
+        await this.audit.record({
+          tenantId: actor.tenantId,
+          actor: actor.aadObjectId,
+          action: 'seat.request',
+          target: doc.id,
+          outcome: 'success',
+        });
+        return doc;
+      }
+    }
+    throw new ConcurrencyError(prefix);
+  }
+
+  async getRequest(tenantId: string, requestId: string): Promise<Versioned<SeatRequest>> {
+    const found = await this.repos.seatRequests.get(tenantId, requestId);
+    if (!found) throw new RuleViolation('seats.unknownRequest');
+    return found;
+  }
+
+  /**
+   * Approves once, whatever the timing: the approver first claims the request (ETag), then takes
+   * a seat, then records the decision. Whoever loses the claim waits for the winner's outcome, so
+   * both see the same final state. No free seat → the claim is released and the request stays pending.
+   */
+  async approve(actor: Actor, actorName: string, requestId: string): Promise<DecisionOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS * 5; attempt += 1) {
+      const current = await this.getRequest(actor.tenantId, requestId);
+      const r = current.doc;
+      if (r.status === 'approved' || r.status === 'rejected') return { kind: 'alreadyDecided', request: r };
+      const now = this.clock.now();
+      const claimFresh =
+        r.status === 'approving' && r.claimedAt && now.getTime() - Date.parse(r.claimedAt) < STALE_CLAIM_MS;
+      if (claimFresh) {
+        await new Promise((res) => setTimeout(res, 50));
+        continue;
+      }
+      let claimed: Versioned<SeatRequest>;
+      try {
+        claimed = await this.repos.seatRequests.replace(
+          { ...r, status: 'approving', claimedAt: now.toISOString() },
+          current.etag,
+        );
+      } catch (err) {
+        if (err instanceof ConcurrencyError) continue;
+        throw err;
+      }
+      let seat: SeatAssignment;
+      try {
+        seat = await this.assign(actor, r.poolId, r.requester, r.id);
+      } catch (err) {
+        await this.repos.seatRequests.replace(
+          { ...claimed.doc, status: 'pending', claimedAt: undefined },
+          claimed.etag,
+        );
+        throw err;
+      }
+      const decided = await this.repos.seatRequests.replace(
+        {
+          ...claimed.doc,
+          status: 'approved',
+          claimedAt: undefined,
+          decision: {
+            by: actor.aadObjectId,
+            byName: actorName,
+            at: this.clock.now().toISOString(),
+            seatNo: seat.seatNo,
+          },
+        },
+        claimed.etag,
+      );
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action: 'seat.approve',
+        target: r.id,
+        outcome: 'success',
+        detail: `seat ${seat.seatNo}`,
+      });
+      return { kind: 'decided', request: decided.doc };
+    }
+    throw new ConcurrencyError(requestId);
+  }
+
+  async reject(actor: Actor, actorName: string, requestId: string, reason: string): Promise<DecisionOutcome> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS * 5; attempt += 1) {
+      const current = await this.getRequest(actor.tenantId, requestId);
+      const r = current.doc;
+      if (r.status === 'approved' || r.status === 'rejected') return { kind: 'alreadyDecided', request: r };
+      const claimFresh =
+        r.claimedAt !== undefined && this.clock.now().getTime() - Date.parse(r.claimedAt) < STALE_CLAIM_MS;
+      if (r.status === 'approving' && claimFresh) {
+        // An approval is under way; its outcome decides.
+        await new Promise((res) => setTimeout(res, 50));
+        continue;
+      }
+      try {
+        const decided = await this.repos.seatRequests.replace(
+          {
+            ...r,
+            status: 'rejected',
+            decision: {
+              by: actor.aadObjectId,
+              byName: actorName,
+              at: this.clock.now().toISOString(),
+              reason,
+            },
+          },
+          current.etag,
+        );
+        await this.audit.record({
+          tenantId: actor.tenantId,
+          actor: actor.aadObjectId,
+          action: 'seat.reject',
+          target: r.id,
+          outcome: 'success',
+        });
+        return { kind: 'decided', request: decided.doc };
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+      }
+    }
+    throw new ConcurrencyError(requestId);
+  }
+
+  /** Remembers where a copy of the request's card was posted, so a decision updates every copy. */
+  async addCard(
+    tenantId: string,
+    requestId: string,
+    card: { conversationId: string; activityId: string },
+  ): Promise<void> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const current = await this.getRequest(tenantId, requestId);
+      try {
+        await this.repos.seatRequests.replace(
+          { ...current.doc, cards: [...current.doc.cards, card] },
+          current.etag,
+        );
+        return;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+      }
+    }
+  }
+
+  async pendingRequests(tenantId: string): Promise<SeatRequest[]> {
+    const rows = await this.repos.seatRequests.list(tenantId, {
+      where: { status: 'pending' },
+      orderBy: { field: 'createdAt', direction: 'ASC' },
+    });
+    return rows.map((r) => r.doc);
+  }
+
+  async requestsOf(tenantId: string, requester: string): Promise<SeatRequest[]> {
+    const rows = await this.repos.seatRequests.list(tenantId, {
+      where: { requester },
+      orderBy: { field: 'createdAt', direction: 'DESC' },
+      limit: 20,
+    });
+    return rows.map((r) => r.doc);
+  }
+}

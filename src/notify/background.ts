@@ -1,0 +1,24 @@
+import type { Logger } from '../logger';
+
+/**
+ * Work done after a turn has answered (updating other copies of a card, telling a requester):
+ * Teams gives an invoke a few seconds, so slow fan-out happens here. A graceful stop waits for it.
+ */
+export class BackgroundTasks {
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  run(name: string, work: () => Promise<unknown>): void {
+    const task = work()
+      .then(() => undefined)
+      .catch((err: unknown) => this.logger.error({ err, task: name }, 'background task failed'))
+      .finally(() => this.running.delete(task));
+    this.running.add(task);
+  }
+
+  /** Resolves when everything started so far has finished. */
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+}

@@ -1,0 +1,121 @@
+import type { AdaptiveCard } from '../cards';
+import { conversationRefId, memberId, type ConversationRef } from '../domain/model';
+import type { Clock } from '../domain/ports';
+import type { Repositories } from '../domain/repositories';
+import type { Logger } from '../logger';
+import { ConnectorError, type ConnectorClient } from './connector';
+
+const cardActivity = (card: AdaptiveCard) => ({
+  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+});
+
+/** Where a proactive card landed: enough to update it later. */
+export interface PostedCard {
+  conversationId: string;
+  /** A channel post is its own thread: `<channel>;messageid=<post>`. */
+  threadId?: string;
+  activityId: string;
+}
+
+/**
+ * Proactive messages to saved conversations. A send that finds the bot gone (403/404) marks the
+ * reference inactive, so nothing is silently retried forever, and says so to the caller.
+ */
+export class Messenger {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly connector: ConnectorClient,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Where the card landed, or undefined when the conversation is gone. */
+  async sendCard(ref: ConversationRef, card: AdaptiveCard): Promise<PostedCard | undefined> {
+    return this.send(ref, cardActivity(card));
+  }
+
+  async sendText(ref: ConversationRef, text: string): Promise<PostedCard | undefined> {
+    return this.send(ref, { text });
+  }
+
+  async updateCard(ref: ConversationRef, posted: PostedCard, card: AdaptiveCard): Promise<boolean> {
+    try {
+      await this.connector.updateActivity(
+        { ...this.address(ref), conversationId: posted.threadId ?? ref.conversationId },
+        posted.activityId,
+        cardActivity(card),
+      );
+      return true;
+    } catch (err) {
+      return this.handle(err, ref);
+    }
+  }
+
+  /** A person's own chat with the bot, if they ever had one and it is still there. */
+  async personalChat(tenantId: string, aadObjectId: string): Promise<ConversationRef | undefined> {
+    const member = await this.repos.members.get(tenantId, memberId(aadObjectId));
+    const conversationId = member?.doc.personalConversationId;
+    if (!conversationId) return undefined;
+    return this.conversation(tenantId, conversationId);
+  }
+
+  async conversation(tenantId: string, conversationId: string): Promise<ConversationRef | undefined> {
+    const ref = await this.repos.conversationRefs.get(tenantId, conversationRefId(conversationId));
+    return ref?.doc.active ? ref.doc : undefined;
+  }
+
+  async deactivate(tenantId: string, conversationId: string, reason: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const current = await this.repos.conversationRefs.get(tenantId, conversationRefId(conversationId));
+      if (!current || !current.doc.active) return;
+      try {
+        await this.repos.conversationRefs.replace(
+          {
+            ...current.doc,
+            active: false,
+            inactiveReason: reason,
+            updatedAt: this.clock.now().toISOString(),
+          },
+          current.etag,
+        );
+        return;
+      } catch {
+        // changed meanwhile: read again
+      }
+    }
+  }
+
+  private async send(ref: ConversationRef, activity: Record<string, unknown>): Promise<PostedCard | undefined> {
+    try {
+      if (ref.scope === 'channel') {
+        const post = await this.connector.createChannelPost(this.address(ref), ref.botId, activity);
+        return { conversationId: ref.conversationId, threadId: post.id, activityId: post.activityId };
+      }
+      const sent = await this.connector.sendToConversation(this.address(ref), activity);
+      return { conversationId: ref.conversationId, activityId: sent.id };
+    } catch (err) {
+      await this.handle(err, ref);
+      return undefined;
+    }
+  }
+
+  private address(ref: ConversationRef) {
+    return { tenantId: ref.tenantId, serviceUrl: ref.serviceUrl, conversationId: ref.conversationId };
+  }
+
+  private async handle(err: unknown, ref: ConversationRef): Promise<false> {
+    if (err instanceof ConnectorError && err.conversationGone) {
+      this.logger.warn(
+        { tenant: ref.tenantId, status: err.status, code: err.code },
+        'bot is gone from a conversation',
+      );
+      await this.deactivate(
+        ref.tenantId,
+        ref.conversationId,
+        `${err.status}${err.code ? ` ${err.code}` : ''}`,
+      );
+      return false;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,290 @@
+import { renderCard, type AdaptiveCard } from '../cards';
+import { ConcurrencyError } from '../domain/errors';
+import { conversationRefId, noticeId, type Notice, type NoticeSubscription } from '../domain/model';
+import { DEFAULT_THRESHOLDS, dueThreshold, expiringItems, wants, type ExpiringItem } from '../domain/notices';
+import type { Clock, TenantIndex } from '../domain/ports';
+import type { Repositories } from '../domain/repositories';
+import { translator } from '../i18n';
+import type { Logger } from '../logger';
+import { expiryDigestView, expiryNoticeView } from '../views/notices';
+import { ConnectorError } from './connector';
+import type { LeaseManager } from './lease';
+import type { Messenger } from './messenger';
+
+export const SCANNER_LEASE = 'expiry-scanner';
+
+export interface ScanReport {
+  startedAt: string;
+  finishedAt: string;
+  /** false when another instance held the lease: nothing was done here. */
+  ran: boolean;
+  tenants: number;
+  channels: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  digests: number;
+  disabledChannels: number;
+}
+
+export interface ScannerDeps {
+  repos: Repositories;
+  tenantIndex: TenantIndex;
+  messenger: Messenger;
+  lease: LeaseManager;
+  clock: Clock;
+  logger: Logger;
+  /** More than this many items crossing at once in one channel go out as one digest card. */
+  digestAbove: number;
+  /** A pending notice claimed longer ago than this belongs to a run that died: take it over. */
+  staleClaimMs: number;
+}
+
+/** Connector failures after which the message certainly was not posted: try again next run. */
+const RESENDABLE = new Set([412, 429, 502, 504]);
+
+/**
+ * Finds what crosses a threshold and tells the subscribed channels, exactly once per item,
+ * threshold and channel: the notice document (deterministic id) is created before the send and
+ * marked sent after it; one scanner runs at a time across instances (lease).
+ */
+export class ExpiryScanner {
+  private last?: ScanReport;
+
+  constructor(private readonly deps: ScannerDeps) {}
+
+  lastReport(): ScanReport | undefined {
+    return this.last;
+  }
+
+  async run(): Promise<ScanReport> {
+    const { deps } = this;
+    const report: ScanReport = {
+      startedAt: deps.clock.now().toISOString(),
+      finishedAt: '',
+      ran: false,
+      tenants: 0,
+      channels: 0,
+      sent: 0,
+      skipped: 0,
+      failed: 0,
+      digests: 0,
+      disabledChannels: 0,
+    };
+    if (!(await deps.lease.acquire(SCANNER_LEASE))) {
+      report.finishedAt = deps.clock.now().toISOString();
+      deps.logger.info({ ...report }, 'expiry scan skipped: another instance holds the lease');
+      return report;
+    }
+    report.ran = true;
+    const renew = setInterval(
+      () => {
+        void deps.lease.renew(SCANNER_LEASE).catch(() => false);
+      },
+      Math.max(1000, deps.staleClaimMs / 3),
+    );
+    renew.unref();
+    try {
+      for (const tenantId of await deps.tenantIndex.tenantsWithNoticeSubscriptions()) {
+        report.tenants += 1;
+        await this.scanTenant(tenantId, report);
+      }
+    } finally {
+      clearInterval(renew);
+      await deps.lease.release(SCANNER_LEASE);
+    }
+    report.finishedAt = deps.clock.now().toISOString();
+    this.last = report;
+    deps.logger.info({ ...report }, 'expiry scan finished');
+    return report;
+  }
+
+  private async scanTenant(tenantId: string, report: ScanReport): Promise<void> {
+    const { repos, clock } = this.deps;
+    const [tenant, subs, items] = await Promise.all([
+      repos.tenants.get(tenantId, 'tenant'),
+      repos.noticeSubscriptions.list(tenantId, { where: { active: true } }),
+      expiringItems(repos, tenantId),
+    ]);
+    const thresholds = tenant?.doc.noticeThresholds ?? DEFAULT_THRESHOLDS;
+    const locale = tenant?.doc.locale ?? 'en-US';
+    const today = clock.now();
+    const due = items
+      .map((item) => ({ item, threshold: dueThreshold(today, item.expiresOn, thresholds) }))
+      .filter((d): d is { item: ExpiringItem; threshold: string } => d.threshold !== undefined);
+    // Channels in parallel: the connector's rate limiter paces them within Teams' limits.
+    await Promise.all(
+      subs.map(async ({ doc: sub }) => {
+        report.channels += 1;
+        await this.scanChannel(
+          sub,
+          due.filter((d) => wants(sub.categories, d.item)),
+          locale,
+          report,
+        );
+      }),
+    );
+  }
+
+  /** Claims each due notice for this channel; returns the ones this run must send. */
+  private async claim(
+    sub: NoticeSubscription,
+    due: { item: ExpiringItem; threshold: string }[],
+    report: ScanReport,
+  ) {
+    const { repos, clock, staleClaimMs } = this.deps;
+    const mine: { item: ExpiringItem; notice: Notice; etag?: string }[] = [];
+    for (const d of due) {
+      const now = clock.now();
+      const notice: Notice = {
+        type: 'notice',
+        id: noticeId(d.item.itemId, d.threshold, sub.conversationId),
+        tenantId: sub.tenantId,
+        itemId: d.item.itemId,
+        threshold: d.threshold,
+        conversationId: sub.conversationId,
+        state: 'pending',
+        claimedAt: now.toISOString(),
+        digest: false,
+      };
+      if ((await repos.notices.create(notice)) === 'created') {
+        mine.push({ item: d.item, notice });
+        continue;
+      }
+      const existing = await repos.notices.get(sub.tenantId, notice.id);
+      const e = existing?.doc;
+      const resendable =
+        e?.state === 'failed' && e.error !== undefined && RESENDABLE.has(Number(e.error.split(' ')[0]));
+      const abandoned = e?.state === 'pending' && now.getTime() - Date.parse(e.claimedAt) > staleClaimMs;
+      if (!existing || !(resendable || abandoned)) {
+        report.skipped += 1;
+        continue;
+      }
+      try {
+        const taken = await repos.notices.replace(
+          { ...existing.doc, state: 'pending', claimedAt: now.toISOString(), error: undefined },
+          existing.etag,
+        );
+        mine.push({ item: d.item, notice: taken.doc });
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+        report.skipped += 1;
+      }
+    }
+    return mine;
+  }
+
+  private async scanChannel(
+    sub: NoticeSubscription,
+    due: { item: ExpiringItem; threshold: string }[],
+    locale: 'en-US' | 'zh-CN',
+    report: ScanReport,
+  ) {
+    const { messenger, clock } = this.deps;
+    if (due.length === 0) return;
+    const ref = await messenger.conversation(sub.tenantId, sub.conversationId);
+    if (!ref) {
+      await this.disable(sub, 'conversation reference inactive', report);
+      return;
+    }
+    const claimed = await this.claim(sub, due, report);
+    if (claimed.length === 0) return;
+    const tr = translator(locale);
+    const today = clock.now();
+    const batches: { card: AdaptiveCard; notices: Notice[]; digest: boolean }[] =
+      claimed.length > this.deps.digestAbove
+        ? [
+            {
+              card: renderCard(
+                'expiryDigest',
+                expiryDigestView(
+                  tr,
+                  claimed.map((c) => c.item),
+                  today,
+                ),
+              ),
+              notices: claimed.map((c) => c.notice),
+              digest: true,
+            },
+          ]
+        : claimed.map((c) => ({
+            card: renderCard('expiryNotice', expiryNoticeView(tr, c.item, today)),
+            notices: [c.notice],
+            digest: false,
+          }));
+    for (const batch of batches) {
+      let activityId: string | undefined;
+      try {
+        activityId = (await messenger.sendCard(ref, batch.card))?.activityId;
+      } catch (err) {
+        const status = err instanceof ConnectorError ? err.status : 0;
+        await this.mark(batch.notices, {
+          state: 'failed',
+          error: `${status} ${(err as Error).message}`.slice(0, 300),
+        });
+        report.failed += batch.notices.length;
+        continue;
+      }
+      if (!activityId) {
+        await this.mark(batch.notices, { state: 'failed', error: 'gone' });
+        report.failed += batch.notices.length;
+        await this.disable(sub, 'the bot was removed from the channel', report);
+        return;
+      }
+      await this.mark(batch.notices, {
+        state: 'sent',
+        sentAt: clock.now().toISOString(),
+        activityId,
+        digest: batch.digest,
+      });
+      report.sent += batch.notices.length;
+      if (batch.digest) report.digests += 1;
+    }
+  }
+
+  private async mark(notices: Notice[], patch: Partial<Notice>): Promise<void> {
+    const { repos } = this.deps;
+    await Promise.all(
+      notices.map(async (n) => {
+        for (let attempt = 0; attempt < 3; attempt += 1) {
+          const current = await repos.notices.get(n.tenantId, n.id);
+          if (!current) return;
+          try {
+            await repos.notices.replace({ ...current.doc, ...patch }, current.etag);
+            return;
+          } catch (err) {
+            if (!(err instanceof ConcurrencyError)) throw err;
+          }
+        }
+      }),
+    );
+  }
+
+  /** Stops a channel's reminders and tells the admin who turned them on, in their own chat. */
+  private async disable(sub: NoticeSubscription, reason: string, report: ScanReport): Promise<void> {
+    const { repos, messenger } = this.deps;
+    const current = await repos.noticeSubscriptions.get(sub.tenantId, sub.id);
+    if (!current?.doc.active) return;
+    try {
+      await repos.noticeSubscriptions.replace(
+        { ...current.doc, active: false, disabledReason: reason },
+        current.etag,
+      );
+    } catch (err) {
+      if (err instanceof ConcurrencyError) return;
+      throw err;
+    }
+    report.disabledChannels += 1;
+    const ref = await repos.conversationRefs.get(sub.tenantId, conversationRefId(sub.conversationId));
+    const channel = ref?.doc.channelName
+      ? `${ref.doc.teamName ?? ''} › ${ref.doc.channelName}`
+      : sub.conversationId;
+    const chat = await messenger.personalChat(sub.tenantId, sub.createdBy);
+    if (chat) {
+      const admin = await repos.members.get(sub.tenantId, `member:${sub.createdBy}`);
+      const tr = translator(admin?.doc.preferredLocale ?? 'en-US');
+      await messenger.sendText(chat, tr.t('notices.disabledTold', { channel })).catch(() => undefined);
+    }
+    this.deps.logger.warn({ tenant: sub.tenantId, reason }, 'expiry reminders disabled for a channel');
+  }
+}

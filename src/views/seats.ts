@@ -1,0 +1,128 @@
+import type { SeatPoolsView, SeatRequestListView, SeatRequestView } from '../cards';
+import type { Member, SeatRequest } from '../domain/model';
+import { canReassign, reassignableOn, type PoolUsage } from '../domain/seats';
+import { formatDate, formatDateTime, type Translator } from '../i18n';
+
+export interface SeatRequestContext {
+  request: SeatRequest;
+  usage: PoolUsage;
+  /** May the person looking at the card decide it (Global admin)? */
+  viewerMayDecide: boolean;
+  approverTeamsIds: string[];
+}
+
+function statusOf(tr: Translator, r: SeatRequest): Pick<SeatRequestView, 'statusStyle' | 'statusText'> {
+  const d = r.decision;
+  switch (r.status) {
+    case 'approved':
+      return {
+        statusStyle: 'good',
+        statusText: tr.t('seats.status.approved', {
+          by: d?.byName ?? '',
+          at: d ? formatDateTime(tr.locale, d.at) : '',
+          seat: d?.seatNo ?? '',
+        }),
+      };
+    case 'rejected':
+      return {
+        statusStyle: 'attention',
+        statusText: tr.t('seats.status.rejected', {
+          by: d?.byName ?? '',
+          at: d ? formatDateTime(tr.locale, d.at) : '',
+          reason: d?.reason ?? '',
+        }),
+      };
+    case 'approving':
+      return { statusStyle: 'accent', statusText: tr.t('seats.status.approving') };
+    default:
+      return { statusStyle: 'warning', statusText: tr.t('seats.status.pending') };
+  }
+}
+
+/** The approval card: the same facts for everyone; buttons only for an approver of a pending request. */
+export function seatRequestView(tr: Translator, c: SeatRequestContext): SeatRequestView {
+  const { request: r, usage } = c;
+  const pending = r.status === 'pending';
+  const decide = pending && c.viewerMayDecide;
+  return {
+    requestId: r.id,
+    refreshUserIds: c.approverTeamsIds.slice(0, 60),
+    title: tr.t('seats.card.title'),
+    facts: [
+      { title: tr.t('seats.card.requester'), value: r.requesterName },
+      { title: tr.t('seats.card.subscription'), value: usage.pool.subscription },
+      { title: tr.t('seats.card.justification'), value: r.justification },
+      { title: tr.t('seats.card.requestedOn'), value: formatDateTime(tr.locale, r.createdAt) },
+      {
+        title: tr.t('seats.card.poolUsage'),
+        value: tr.t('seats.card.usage', { used: usage.used, total: usage.pool.seats }),
+      },
+    ],
+    statusLabel: tr.t('seats.card.status'),
+    ...statusOf(tr, r),
+    warnings: pending && usage.free === 0 ? [{ text: tr.t('seats.card.noFreeSeat') }] : [],
+    approveButtons: decide ? [{ title: tr.t('seats.button.approve'), requestId: r.id }] : [],
+    rejectButtons: decide
+      ? [
+          {
+            title: tr.t('seats.button.reject'),
+            requestId: r.id,
+            reasonLabel: tr.t('seats.reasonLabel'),
+            reasonRequired: tr.t('seats.reasonRequired'),
+            confirmTitle: tr.t('seats.button.confirmReject'),
+          },
+        ]
+      : [],
+  };
+}
+
+export function seatPoolsView(
+  tr: Translator,
+  pools: PoolUsage[],
+  people: Map<string, Member>,
+  now: Date,
+  mayRelease: boolean,
+): SeatPoolsView {
+  return {
+    title: tr.t('seats.pools.title'),
+    pools: pools.map((u) => ({
+      name: u.pool.subscription,
+      usage: `${tr.t('seats.card.usage', { used: u.used, total: u.pool.seats })} · ${tr.t('seats.pools.free', { free: u.free })}`,
+      seats: u.assignments.map((a) => ({
+        text: tr.t('seats.pools.seat', {
+          seat: a.seatNo,
+          name: people.get(a.assignee)?.name ?? a.assignee,
+          date: formatDate(tr.locale, a.assignedAt.slice(0, 10)),
+        }),
+        note: canReassign(now, a.assignedAt)
+          ? ''
+          : tr.t('seats.pools.reassignFrom', { date: formatDate(tr.locale, reassignableOn(a.assignedAt)) }),
+        releaseButtons: mayRelease
+          ? [{ title: tr.t('seats.button.release', { seat: a.seatNo }), assignmentId: a.id }]
+          : [],
+      })),
+    })),
+  };
+}
+
+export function seatRequestListView(
+  tr: Translator,
+  title: string,
+  requests: SeatRequest[],
+  poolNames: Map<string, string>,
+  withReview: boolean,
+): SeatRequestListView {
+  return {
+    title,
+    empty: requests.length === 0 ? [{ text: tr.t('seats.list.none') }] : [],
+    rows: requests.slice(0, 25).map((r) => ({
+      text: tr.t('seats.list.row', {
+        requester: r.requesterName,
+        pool: poolNames.get(r.poolId) ?? r.poolId,
+        date: formatDate(tr.locale, r.createdAt.slice(0, 10)),
+      }),
+      status: statusOf(tr, r).statusText,
+      reviewButtons: withReview ? [{ title: tr.t('seats.button.review'), requestId: r.id }] : [],
+    })),
+  };
+}

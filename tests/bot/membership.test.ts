@@ -1,0 +1,156 @@
+import { memberId } from '../../src/domain/model';
+import { cardAction, message } from '../support/activities';
+import { AVERY, BO, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
+import {
+  cardButtons,
+  cardOf,
+  cardText,
+  fixedClock,
+  FIXED_NOW,
+  startTestApp,
+  type TestApp,
+} from '../support/testApp';
+
+type InvokeBody = { statusCode: number; type: string; value: unknown };
+const DAY = 86_400_000;
+
+function harness(t: () => TestApp) {
+  const opts = (locale = 'en-US') => ({ serviceUrl: t().connector.url, locale });
+  return {
+    say: async (person: Person, text: string, locale?: string) => {
+      const before = t().connector.sentActivities().length;
+      await t().post(message(person, text, opts(locale)));
+      return t().connector.sentActivities().slice(before);
+    },
+    press: async (person: Person, verb: string, data: unknown) =>
+      (await t().post(cardAction(person, verb, data, opts()))).body as InvokeBody,
+  };
+}
+
+describe('the membership card: level, status, expiry, renewal and upgrades', () => {
+  let t: TestApp;
+  const h = harness(() => t);
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it('shows Contoso its Silver competency, expiry in 40 days and the open renewal window', async () => {
+    const card = cardOf((await h.say(AVERY, 'membership'))[0]);
+    const text = cardText(card).join('\n');
+    expect(text).toContain('Partner ID: 4411223');
+    expect(text).toContain('Level: Competency');
+    expect(text).toContain('Competencies: Silver Application Development');
+    expect(text).toContain('Status: Active');
+    expect(text).toContain('Expires on: Jan 3, 2027');
+    expect(text).toContain('Renewal: open now, until Feb 2, 2027');
+    expect(cardButtons(card)).toEqual(['Renew until Jan 3, 2028', 'Upgrade…', 'Review upgrade', 'Refresh']);
+    // An organisation holding a competency is not offered an Action Pack.
+    expect(JSON.stringify(card)).not.toContain('"value":"actionPack"');
+  });
+
+  it('shows an employee the same facts without the buttons to change them', async () => {
+    const card = cardOf((await h.say(ELI, '会员资格', 'zh-CN'))[0]);
+    expect(cardText(card).join('\n')).toContain('状态: 有效');
+    expect(cardButtons(card)).toEqual(['刷新']);
+  });
+
+  it('shows Fabrikam that it has not enrolled yet, with an Enrol button for its Global admin', async () => {
+    const card = cardOf((await h.say(GALE, 'membership'))[0]);
+    expect(cardText(card).join('\n')).toContain(
+      'Fabrikam Solutions has not enrolled in the partner network yet.',
+    );
+    expect(cardButtons(card)).toEqual(['Enrol', 'Refresh']);
+  });
+
+  it('upgrades after a confirmation, and refuses what the catalogue does not allow', async () => {
+    const confirm = await h.press(DANA, 'membership.upgrade', {
+      offer: 'competency:application-development:gold',
+    });
+    expect(cardText(confirm.value).join('\n')).toContain('Upgrade to Gold Application Development?');
+    const done = await h.press(DANA, 'membership.upgrade', {
+      offer: 'competency:application-development:gold',
+      confirm: true,
+    });
+    expect(cardText(done.value).join('\n')).toContain(
+      'Upgraded: the membership is now Gold Application Development.',
+    );
+    const refused = await h.press(DANA, 'membership.upgrade', { offer: 'actionPack' });
+    expect(cardText(refused.value).join('\n')).toContain(
+      'An organisation that holds a Competency cannot buy this.',
+    );
+    const audit = await t.app.store.repos.audit.list(CONTOSO, { where: { action: 'membership.upgrade' } });
+    expect(audit.map((a) => a.doc.outcome).sort()).toEqual(['rejected', 'success']);
+  });
+
+  it('renews for a year from the anniversary, once, even if Renew is pressed twice', async () => {
+    const first = await h.press(AVERY, 'membership.renew', { expiresOn: '2027-01-03' });
+    expect(cardText(first.value).join('\n')).toContain('Renewed: the membership now runs until Jan 3, 2028.');
+    const again = await h.press(AVERY, 'membership.renew', { expiresOn: '2027-01-03' });
+    expect(cardText(again.value).join('\n')).toContain(
+      'It was already renewed: the membership now runs until Jan 3, 2028.',
+    );
+    const m = await t.app.store.repos.memberships.get(CONTOSO, 'membership');
+    expect(m?.doc.expiresOn).toBe('2028-01-03');
+  });
+
+  it('never completes a review by hand outside local mode', async () => {
+    const services = t.app.services as { mode: 'local' | 'configured' };
+    const body = await (async () => {
+      services.mode = 'configured';
+      try {
+        return await h.press(GALE, 'enroll.approve', {});
+      } finally {
+        services.mode = 'local';
+      }
+    })();
+    expect(String(body.value)).toContain('only possible in the local demo');
+    expect((await t.app.store.repos.memberships.get(FABRIKAM, 'membership'))?.doc.status).toBe('draft');
+  });
+});
+
+describe('an expired membership makes the organisation read-only until it is renewed', () => {
+  let t: TestApp;
+  const h = harness(() => t);
+  const clock = fixedClock();
+  beforeAll(async () => {
+    t = await startTestApp({}, { clock });
+    // The demo data is loaded relative to FIXED_NOW: Contoso's membership ends 40 days later,
+    // so 45 days later it has expired (and is inside the 30-day renewal grace).
+    clock.set(new Date(FIXED_NOW.getTime() + 45 * DAY));
+  });
+  afterAll(() => t.stop());
+  const rolesOf = async (p: Person) =>
+    (await t.app.store.repos.members.get(CONTOSO, memberId(p.aadObjectId)))?.doc.roles;
+
+  it('refuses a write (granting a role) with "membership expired — renew first", changing nothing', async () => {
+    const body = await h.press(BO, 'roles.grant', { person: ELI.aadObjectId, role: 'AdminAgent' });
+    expect(body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(String(body.value)).toBe(
+      'Your organisation’s membership has expired, so records are read-only. Renew the membership first, then try again.',
+    );
+    expect(await rolesOf(ELI)).toEqual([]);
+    const denied = await t.app.store.repos.audit.list(CONTOSO, {
+      where: { outcome: 'denied', action: 'roles.grant' },
+    });
+    expect(denied.map((d) => d.doc.detail)).toEqual(['membershipExpired']);
+  });
+
+  it('still lets everyone read: the roles directory and the membership card', async () => {
+    const roles = cardOf((await h.say(BO, 'who are the admins'))[0]);
+    expect(cardText(roles).join('\n')).toContain('Global admin: Avery Chen');
+    const card = cardOf((await h.say(AVERY, 'membership'))[0]);
+    const text = cardText(card).join('\n');
+    expect(text).toContain('Status: Expired');
+    expect(text).toContain('The membership expired on Jan 3, 2027.');
+    // Renewing is the way out; upgrading is not offered while expired.
+    expect(cardButtons(card)).toEqual(['Renew until Jan 3, 2028', 'Refresh']);
+  });
+
+  it('allows the write again once the membership is renewed', async () => {
+    const renewed = await h.press(AVERY, 'membership.renew', { expiresOn: '2027-01-03' });
+    expect(cardText(renewed.value).join('\n')).toContain('Renewed');
+    const body = await h.press(BO, 'roles.grant', { person: ELI.aadObjectId, role: 'AdminAgent' });
+    expect(cardText(body.value).join('\n')).toContain('Eli Park now holds the Admin agent role.');
+  });
+});

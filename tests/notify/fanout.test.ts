@@ -1,0 +1,158 @@
+import pino from 'pino';
+import { conversationRefId, subscriptionId, type Benefit } from '../../src/domain/model';
+import { ConnectorClient } from '../../src/notify/connector';
+import { LeaseManager } from '../../src/notify/lease';
+import { Messenger } from '../../src/notify/messenger';
+import { ExpiryScanner } from '../../src/notify/scanner';
+import { cardOf, cardText, FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
+
+const TENANT = 'd0c0ffee-0000-4000-8000-0000000000f0';
+const ADMIN = 'a0000000-0000-4000-8000-0000000000f0';
+
+/** A tenant with `items` benefits expiring in 5 days and `channels` subscribed channels. */
+async function seedTenant(t: TestApp, items: number, channels: number): Promise<string[]> {
+  const repos = t.app.store.repos;
+  const now = FIXED_NOW.toISOString();
+  await repos.tenants.create({ type: 'tenant', id: 'tenant', tenantId: TENANT, name: 'Fan-out Ltd.', locale: 'en-US', createdAt: now });
+  for (let i = 0; i < items; i += 1) {
+    const b: Benefit = {
+      type: 'benefit',
+      id: `benefit:item-${i}`,
+      tenantId: TENANT,
+      packageId: 'package:p',
+      name: `Benefit number ${i}`,
+      benefitType: 'core',
+      quantity: 1,
+      expiresOn: '2026-11-29',
+      details: { category: 'gtm', offer: `Offer ${i}`, status: 'notActivated' },
+    };
+    await repos.benefits.create(b);
+  }
+  const ids: string[] = [];
+  for (let c = 0; c < channels; c += 1) {
+    const conversationId = `19:channel-${c}@thread.tacv2`;
+    ids.push(conversationId);
+    await repos.conversationRefs.create({
+      type: 'conversationRef',
+      id: conversationRefId(conversationId),
+      tenantId: TENANT,
+      conversationId,
+      scope: 'channel',
+      serviceUrl: t.connector.url,
+      botId: '28:bot',
+      teamId: '19:team',
+      channelName: `Channel ${c}`,
+      active: true,
+      updatedAt: now,
+    });
+    await repos.noticeSubscriptions.create({
+      type: 'noticeSubscription',
+      id: subscriptionId(conversationId),
+      tenantId: TENANT,
+      conversationId,
+      categories: [],
+      active: true,
+      createdBy: ADMIN,
+      createdAt: now,
+    });
+  }
+  return ids;
+}
+
+/** A second scanner on the same store, as another bot instance would have (own lease holder, own limiter). */
+function otherInstance(t: TestApp, holder: string, clock = t.app.services.clock): ExpiryScanner {
+  const logger = pino({ level: 'silent' });
+  const connector = new ConnectorClient({ auth: { authorization: () => Promise.resolve(undefined) }, logger });
+  return new ExpiryScanner({
+    repos: t.app.store.repos,
+    tenantIndex: t.app.store.tenantIndex,
+    messenger: new Messenger(t.app.store.repos, connector, clock, logger),
+    lease: new LeaseManager(t.app.store.repos.leases, clock, holder, 120_000),
+    clock,
+    logger,
+    digestAbove: 1000,
+    staleClaimMs: 120_000,
+  });
+}
+
+function deliveries(t: TestApp): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const post of t.connector.channelPosts()) {
+    const key = `${post.channelId} ${cardText(cardOf(post.activity))[1]}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return seen;
+}
+
+describe('expiry notice fan-out under Teams limits and faults', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp({ SEED_DEMO: 'false', NOTIFY_DIGEST_ABOVE: '1000' });
+  });
+  afterEach(() => t.stop());
+
+  it('delivers 1,000 notices over 20 channels exactly once, never more than 50 in a second, through 429/502/504', async () => {
+    await seedTenant(t, 50, 20);
+    let n = 0;
+    t.connector.fault = (_call, attempt) => {
+      n += 1;
+      if (attempt > 1) return undefined;
+      if (n % 97 === 0) return { status: 429, headers: { 'retry-after': '1' } };
+      if (n % 89 === 0) return { status: 429 };
+      if (n % 83 === 0) return { status: 502 };
+      if (n % 79 === 0) return { status: 504 };
+      return undefined;
+    };
+    const started = Date.now();
+    const report = await t.app.services.scanner.run();
+    const seconds = (Date.now() - started) / 1000;
+    const seen = deliveries(t);
+    expect(report.sent).toBe(1000);
+    expect(report.failed).toBe(0);
+    expect(seen.size).toBe(1000);
+    expect([...seen.values()].every((c) => c === 1)).toBe(true);
+    const arrivals = t.connector.arrivals;
+    const busiest = Math.max(...arrivals.map((a) => arrivals.filter((b) => b >= a && b < a + 1000).length));
+    expect(busiest).toBeLessThanOrEqual(50);
+    console.log(`fan-out: 1000 notices in ${seconds.toFixed(1)} s, busiest second ${busiest} requests, ${arrivals.length - 1000} retries`);
+  }, 120_000);
+
+  it('lets only one of two scanners run at the same moment, and each notice goes out once', async () => {
+    await seedTenant(t, 10, 3);
+    const [a, b] = await Promise.all([t.app.services.scanner.run(), otherInstance(t, 'instance-b').run()]);
+    expect([a.ran, b.ran].filter(Boolean)).toHaveLength(1);
+    expect(a.sent + b.sent).toBe(30);
+    const again = await otherInstance(t, 'instance-c').run();
+    expect(again.sent).toBe(0);
+    expect([...deliveries(t).values()].every((c) => c === 1)).toBe(true);
+    expect(deliveries(t).size).toBe(30);
+  });
+
+  it('finishes the work of a scanner that died mid-run, without sending anything twice', async () => {
+    await seedTenant(t, 10, 3);
+    // The first instance "dies" after 12 answered sends: later requests never come back.
+    const holdAfter = 12;
+    t.connector.fault = () => {
+      if (t.connector.calls.length >= holdAfter - 1) t.connector.hold = true;
+      return undefined;
+    };
+    void otherInstance(t, 'dying-instance')
+      .run()
+      .catch(() => undefined);
+    await t.connector.waitFor(() => (t.connector.hold ? true : undefined), 20_000);
+    await new Promise((r) => setTimeout(r, 200));
+    const deliveredBeforeDeath = deliveries(t).size;
+    expect(deliveredBeforeDeath).toBeGreaterThanOrEqual(holdAfter - 1);
+    expect(deliveredBeforeDeath).toBeLessThan(30);
+
+    // Three minutes later (its lease and claims have expired) another instance runs.
+    t.connector.fault = undefined;
+    t.connector.hold = false;
+    const later = { now: () => new Date(FIXED_NOW.getTime() + 3 * 60_000) };
+    const report = await otherInstance(t, 'restarted-instance', later).run();
+    expect(report.ran).toBe(true);
+    const seen = deliveries(t);
+    expect(seen.size).toBe(30);
+    expect([...seen.values()].every((c) => c === 1)).toBe(true);
+  }, 60_000);
+});
