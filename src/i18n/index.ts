@@ -32,9 +32,16 @@ export function formatDate(locale: Locale, isoDate: string): string {
 }
 
 export function formatDateTime(locale: Locale, instant: Date | string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
-    new Date(instant),
-  );
+  // Times are shown in UTC and say so: Teams users sit in many time zones.
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(new Date(instant));
 }
 
 /** A translator bound to one locale: what handlers and view-model builders receive. */
