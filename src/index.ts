@@ -1,4 +1,4 @@
-import { createApp, type App } from './app';
+import type { App } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 
 /** Starts the bot and wires SIGINT/SIGTERM to a graceful stop. */
@@ -6,6 +6,8 @@ export async function startBot(
   config: Config,
   hooks: { beforeExit?: () => Promise<void> } = {},
 ): Promise<App> {
+  // Loaded once the configuration is known to be valid, so a bad setting fails in milliseconds.
+  const { createApp } = await import('./app');
   const app = await createApp(config);
   const address = await app.listen();
   app.logger.info(

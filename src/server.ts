@@ -75,8 +75,9 @@ const activityEnvelope = z.looseObject({
   text: z.string().nullish(),
   name: z.string().max(200).nullish(),
   replyToId: teamsId.nullish(),
-  entities: z.array(entity).nullish(),
-  attachments: z.array(z.looseObject({})).nullish(),
+  // botbuilder reads these without a null check (`entities.length`): an array or nothing.
+  entities: z.array(entity).optional(),
+  attachments: z.array(z.looseObject({})).optional(),
   channelData: z
     .looseObject({ tenant: z.looseObject({ id: z.string().regex(GUID).nullish() }).nullish() })
     .nullish(),
@@ -155,6 +156,8 @@ export function makeServer(deps: ServerDeps): BotServer {
     if (!envelope.success) {
       // Field names only: values may be anything the caller sent.
       const fields = [...new Set(envelope.error.issues.map((i) => i.path.join('.') || '(activity)'))];
+      // Logged: if Teams ever sent a shape this refuses, it must show, not vanish.
+      deps.logger.warn({ fields }, 'request refused: invalid activity');
       res.send(400, { error: 'invalid activity', fields });
       return;
     }
@@ -192,11 +195,17 @@ export function makeServer(deps: ServerDeps): BotServer {
     const authorized = (req: restify.Request) =>
       secretMatches(req.header('authorization') ?? '', `Bearer ${notify.secret}`);
     server.post('/api/notify/run', async (req, res) => {
-      if (!authorized(req)) return res.send(401, { error: 'Unauthorized' });
+      if (!authorized(req)) {
+        res.send(401, { error: 'Unauthorized' });
+        return;
+      }
       res.send(200, await notify.run());
     });
     server.get('/api/notify/last', async (req, res) => {
-      if (!authorized(req)) return res.send(401, { error: 'Unauthorized' });
+      if (!authorized(req)) {
+        res.send(401, { error: 'Unauthorized' });
+        return;
+      }
       res.send(200, (await Promise.resolve(notify.last())) ?? { ran: false });
     });
   }

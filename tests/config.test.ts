@@ -93,8 +93,8 @@ describe('configuration', () => {
     await expect(
       run(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
         env: { ...process.env, PORT: 'nope', LOG_LEVEL: 'loud' },
-        timeout: 20000,
+        timeout: 60_000,
       }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/PORT[\s\S]*LOG_LEVEL/) as unknown });
-  });
+  }, 90_000);
 });

@@ -17,7 +17,8 @@ function startProcess(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 30000);
+    // Generous: a loaded CI machine compiles the TypeScript on the fly (tsx) first.
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out}`)), 90_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /"url":"(http:\/\/127\.0\.0\.1:\d+)\/api\/messages"/.exec(out);
@@ -75,5 +76,5 @@ describe('process lifecycle', () => {
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     }
-  }, 60000);
+  }, 240_000);
 });

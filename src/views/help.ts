@@ -25,7 +25,8 @@ export function helpView(tr: Translator, member: Member, commands: readonly Help
     footer: tr.t('help.footer'),
     buttons: usable
       .filter((c) => c.id !== 'help')
-      .slice(0, 5)
+      // Teams shows actions side by side; more than three get cut off.
+      .slice(0, 3)
       .map((c) => ({ title: c.phrases[tr.locale][0], command: c.phrases[tr.locale][0] })),
   };
 }

@@ -8,6 +8,7 @@ import { benefitsCardSamples } from './benefitsSamples';
 import { helpView } from './help';
 import { membershipCardSamples } from './membershipSamples';
 import { rolesView } from './roles';
+import { seatsAndNoticesSamples } from './seatsAndNoticesSamples';
 import { supportCardSamples } from './supportSamples';
 
 /**
@@ -45,5 +46,6 @@ export function cardSamples(
     ...supportCardSamples(docs, tr, now),
     ...benefitsCardSamples(docs, tr, now),
     ...membershipCardSamples(docs, tr, now),
+    ...seatsAndNoticesSamples(docs, tr, now),
   ];
 }
