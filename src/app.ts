@@ -31,6 +31,12 @@ export interface AppOverrides extends AdapterOverrides {
   logDestination?: DestinationStream;
   /** E-mails enrolment confirmation codes; default: warn that no mail transport is configured. */
   verificationSender?: VerificationSender;
+  /**
+   * An already open store, shared with other app instances (tests run several bot instances
+   * against one store, as production runs several processes against one Cosmos account). The
+   * app then leaves opening and closing it to its owner.
+   */
+  store?: Store;
 }
 
 export interface App {
@@ -51,16 +57,20 @@ export interface App {
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel, overrides.logDestination);
   const clock = overrides.clock ?? systemClock;
-  const store = await openStore(
-    {
-      endpoint: config.store.endpoint,
-      key: config.store.key,
-      database: config.store.database,
-      localPort: config.store.localPort,
-      localDataDir: config.store.localDataDir,
-    },
-    logger,
-  );
+  const ownStore = !overrides.store;
+  const store =
+    overrides.store ??
+    (await openStore(
+      {
+        endpoint: config.store.endpoint,
+        key: config.store.key,
+        database: config.store.database,
+        localPort: config.store.localPort,
+        localDataDir: config.store.localDataDir,
+        snapshotIntervalMs: config.store.snapshotSeconds * 1000,
+      },
+      logger,
+    ));
   if (config.seedDemo) {
     const seeded = await loadSeedFile(config.seedFile, store.repos, clock);
     logger.info(seeded, 'demo data loaded');
@@ -138,7 +148,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       schedule?.stop();
       await http.drain();
       await services.background.drain();
-      await store.close();
+      if (ownStore) await store.close();
     },
   };
 }

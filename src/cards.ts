@@ -25,6 +25,8 @@ import seatPoolsTemplate from '../cards/seatPools.json';
 import seatRequestTemplate from '../cards/seatRequest.json';
 import seatRequestListTemplate from '../cards/seatRequestList.json';
 import softwareProductTemplate from '../cards/softwareProduct.json';
+import faqTemplate from '../cards/faq.json';
+import clarifyTemplate from '../cards/clarify.json';
 
 /**
  * Cards are JSON templates in `cards/` plus one typed view model each; `renderCard` is the only
@@ -164,7 +166,6 @@ export interface SoftwareProductView {
   keyNote: string;
   canReveal: boolean;
   pickLabel: string;
-  pickError: string;
   pickPlaceholder: string;
   languageLabel: string;
   languages: BenefitChoice[];
@@ -189,7 +190,6 @@ export interface CreditManageView {
   canPick: boolean;
   pickLabel: string;
   pickPlaceholder: string;
-  pickError: string;
   choices: BenefitChoice[];
   pick: BenefitButton;
   nav: BenefitButton[];
@@ -443,6 +443,22 @@ export interface NoticeSubscriptionView {
   subscriptionId: string;
 }
 
+/** An answer to a question about the rules; buttons start the related command. */
+export interface FaqView {
+  title: string;
+  paragraphs: { text: string }[];
+  hasFacts: boolean;
+  facts: { title: string; value: string }[];
+  footer: string;
+  buttons: { title: string; command: string }[];
+}
+
+/** "Did you mean…?": the likely meanings of an unclear message as Action.Submit buttons. */
+export interface ClarifyView {
+  title: string;
+  buttons: { title: string; command: string }[];
+}
+
 export interface CardViews {
   enrollDetails: EnrollDetailsView;
   enrollQuestion: EnrollQuestionView;
@@ -470,6 +486,8 @@ export interface CardViews {
   expiryNotice: ExpiryNoticeView;
   expiryDigest: ExpiryDigestView;
   noticeSubscription: NoticeSubscriptionView;
+  faq: FaqView;
+  clarify: ClarifyView;
 }
 
 export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
@@ -499,6 +517,8 @@ export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
   expiryNotice: expiryNoticeTemplate,
   expiryDigest: expiryDigestTemplate,
   noticeSubscription: noticeSubscriptionTemplate,
+  faq: faqTemplate,
+  clarify: clarifyTemplate,
 };
 
 /** Teams refuses or truncates big cards; keep every card well under this. */

@@ -85,6 +85,10 @@ const envSchema = z
       z.coerce.number().int().min(0).max(65535).default(8081),
     ),
     LOCAL_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
+    LOCAL_SNAPSHOT_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(3600).default(2),
+    ),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
     SEED_FILE: z.preprocess(emptyToUndefined, z.string().default('data/demo.json')),
 
@@ -208,6 +212,8 @@ export interface Config {
     database: string;
     localPort: number;
     localDataDir: string;
+    /** Local mode: seconds between snapshots while something changed; 0 = only on a graceful stop. */
+    snapshotSeconds: number;
   };
   seedDemo: boolean;
   seedFile: string;
@@ -266,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       database: e.COSMOS_DATABASE,
       localPort: e.LOCAL_COSMOS_PORT,
       localDataDir: e.LOCAL_DATA_DIR,
+      snapshotSeconds: e.LOCAL_SNAPSHOT_SECONDS,
     },
     seedDemo: e.SEED_DEMO ? e.SEED_DEMO === 'true' : mode === 'local',
     seedFile: e.SEED_FILE,

@@ -25,6 +25,7 @@ import {
 import { cardResponse, errorResponse, messageResponse } from './invoke';
 import type { BotServices } from './services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from './turn';
+import { prepareUnderstanding, understand, writtenLocale } from './understand';
 
 const MESSAGE: string = ActivityTypes.Message;
 const INVOKE: string = ActivityTypes.Invoke;
@@ -59,6 +60,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     this.conversationState = new ConversationState(stateStorage);
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
     for (const dialog of this.features.flatMap((f) => f.dialogs?.(services) ?? [])) this.dialogs.add(dialog);
+    prepareUnderstanding(services.logger);
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
@@ -97,7 +99,8 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const activity = context.activity;
     const correlationId = activity.id ?? randomUUID();
     const tenantId = tenantIdOf(context);
-    const tr = translator(resolveLocale(activity.locale));
+    // Refusals before the person is known follow the same rule: written language, else Teams locale.
+    const tr = translator(writtenLocale(activity) ?? resolveLocale(activity.locale));
     let outcome = 'ok';
     try {
       if (!tenantId) {
@@ -119,7 +122,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
           teamsUserId: activity.from.id,
         });
         const member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
-        const locale = member.preferredLocale ?? tr.locale;
+        const locale = member.preferredLocale ?? writtenLocale(activity) ?? tr.locale;
         const turn: Turn = {
           correlationId,
           tenantId,
@@ -262,11 +265,11 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await context.sendActivity(turn.tr.t('dialog.nothingToCancel'));
       return;
     }
-    const found = findCommand(this.commands, raw);
-    if (!found) {
-      await context.sendActivity(turn.tr.t('unknown.text'));
-      return;
-    }
+    // Exact phrases (and buttons) first; anything else is read by the recogniser.
+    const found =
+      findCommand(this.commands, raw) ??
+      (await understand({ context, turn, services: this.services, dc, commands: this.commands }, raw));
+    if (!found) return;
     const { command, args } = found;
     if (command.action) await this.services.authorizer.require(turn.actor, command.action);
     await command.run({ context, turn, services: this.services, dc, commands: this.commands, args });

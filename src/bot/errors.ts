@@ -1,3 +1,4 @@
+import { DialogContextError } from 'botbuilder-dialogs';
 import type { Directory } from '../domain/directory';
 import { ConcurrencyError, NotAuthorizedError, RuleViolation, StoreUnavailableError } from '../domain/errors';
 import { formatDate, formatDateTime, joinList, type MessageKey, type Params, type Translator } from '../i18n';
@@ -7,12 +8,13 @@ import { formatDate, formatDateTime, joinList, type MessageKey, type Params, typ
  * errors become a generic apology carrying the correlation id the logs are keyed by.
  */
 export async function explainError(
-  err: unknown,
+  thrown: unknown,
   tr: Translator,
   correlationId: string,
   directory: Directory | undefined,
   tenantId: string | undefined,
 ): Promise<string> {
+  const err = unwrap(thrown);
   if (err instanceof NotAuthorizedError) {
     if (err.reason === 'membershipExpired') return tr.t('error.membershipExpired');
     const roles = joinList(
@@ -42,8 +44,16 @@ export async function explainError(
 }
 
 /** Errors the user caused or a rule raised: expected, logged at info, not as failures. */
-export function isExpected(err: unknown): boolean {
+export function isExpected(thrown: unknown): boolean {
+  const err = unwrap(thrown);
   return err instanceof NotAuthorizedError || err instanceof RuleViolation || err instanceof ConcurrencyError;
+}
+
+/** botbuilder-dialogs wraps whatever a dialog step throws; the rule that said no is inside. */
+export function unwrap(err: unknown): unknown {
+  let current = err;
+  while (current instanceof DialogContextError) current = current.error;
+  return current;
 }
 
 /**

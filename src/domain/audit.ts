@@ -18,6 +18,17 @@ export class AuditLog {
     return doc;
   }
 
+  /**
+   * Records an act that happened at `at` exactly once, however often it is called: the id is
+   * derived from the act (`key`), so an act whose record was not written (the store went away
+   * right after the act) gets it when the act is retried, and a retry never records it twice.
+   */
+  async recordOnce(entry: AuditEntry, at: string, key: string): Promise<AuditRecord> {
+    const doc: AuditRecord = { type: 'audit', id: `audit:${at}:${key}`, at, ...entry };
+    await this.repo.create(doc);
+    return doc;
+  }
+
   async recent(tenantId: string, limit = 20): Promise<AuditRecord[]> {
     const rows = await this.repo.list(tenantId, { orderBy: { field: 'at', direction: 'DESC' }, limit });
     return rows.map((r) => r.doc);

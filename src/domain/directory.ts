@@ -54,7 +54,8 @@ export class Directory {
       id: memberId(aad),
       tenantId: identity.tenantId,
       aadObjectId: aad,
-      name: identity.name,
+      // Teams display names are free text: keep what fits the schema rather than refuse the person.
+      name: identity.name.slice(0, 200),
       teamsUserId: identity.teamsUserId,
       roles,
       guest: false,

@@ -121,9 +121,12 @@ const monthlyCreditDetails = z.object({
   users: z.array(guid),
 });
 
+/** The yearly amounts bulk Azure credit comes in (USD, or the local equivalent). */
+export const BULK_CREDIT_AMOUNTS_USD = [6000, 12000, 13000] as const;
+
 const bulkCreditDetails = z.object({
   category: z.literal('azureBulkCredit'),
-  amountPerYearUsd: z.union([z.literal(6000), z.literal(12000), z.literal(13000)]),
+  amountPerYearUsd: z.literal(BULK_CREDIT_AMOUNTS_USD),
   holder: guid.optional(),
   enrollmentYearStart: isoDate,
   /** Other licensing, prepaid or credit offers this credit is already tied to: none may be combined. */
@@ -348,6 +351,8 @@ export const seatRequestSchema = z.object({
   createdAt: isoInstant,
   /** Set while an approver holds the claim (approving); a stale claim can be taken over. */
   claimedAt: isoInstant.optional(),
+  /** Who holds the claim: their own retry may take it over at once (their earlier try failed). */
+  claimedBy: guid.optional(),
   decision: z
     .object({
       by: guid,

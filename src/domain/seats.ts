@@ -80,7 +80,11 @@ export class SeatService {
       const usage = await this.usage(actor.tenantId, poolId);
       const existing = usage.assignments.find((a) => a.assignee === person.doc.aadObjectId);
       if (existing) {
-        if (requestId && existing.requestId === requestId) return existing;
+        if (requestId && existing.requestId === requestId) {
+          // An earlier try of this approval took the seat: its record may not have been written.
+          await this.recordAssignment(existing);
+          return existing;
+        }
         throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: existing.seatNo });
       }
       const taken = new Set(usage.assignments.map((a) => a.seatNo));
@@ -100,13 +104,7 @@ export class SeatService {
         assignedAt: at,
       };
       if ((await this.repos.seatAssignments.create(doc)) === 'created') {
-        await this.audit.record({
-          tenantId: actor.tenantId,
-          actor: actor.aadObjectId,
-          action: 'seat.assign',
-          target: `${doc.id} → ${doc.assignee}`,
-          outcome: 'success',
-        });
+        await this.recordAssignment(doc);
         return doc;
       }
       // Someone took that seat a moment ago: look again.
@@ -120,7 +118,10 @@ export class SeatService {
     const current = await this.repos.seatAssignments.get(actor.tenantId, assignment);
     if (!current) throw new RuleViolation('seats.unknownAssignment');
     if (!canReassign(this.clock.now(), current.doc.assignedAt)) {
-      throw new RuleViolation('seats.reassignTooEarly', { date: reassignableOn(current.doc.assignedAt) });
+      throw new RuleViolation('seats.reassignTooEarly', {
+        date: reassignableOn(current.doc.assignedAt),
+        days: REASSIGN_AFTER_DAYS,
+      });
     }
     const usage = await this.usage(actor.tenantId, current.doc.poolId);
     if (usage.assignments.some((a) => a.assignee === person.doc.aadObjectId)) {
@@ -219,21 +220,30 @@ export class SeatService {
    * both see the same final state. No free seat → the claim is released and the request stays pending.
    */
   async approve(actor: Actor, actorName: string, requestId: string): Promise<DecisionOutcome> {
+    // The approver's own claim is theirs to take over once: it is left from an earlier try that
+    // failed half-way (the store went away), or from a second press racing this one. Every step
+    // after the claim is idempotent (the seat is keyed by the request, the records by the act).
+    let mayRetakeOwnClaim = true;
     for (let attempt = 0; attempt < MAX_ATTEMPTS * 5; attempt += 1) {
       const current = await this.getRequest(actor.tenantId, requestId);
       const r = current.doc;
-      if (r.status === 'approved' || r.status === 'rejected') return { kind: 'alreadyDecided', request: r };
+      if (r.status === 'approved' || r.status === 'rejected') {
+        await this.recordDecision(r);
+        return { kind: 'alreadyDecided', request: r };
+      }
       const now = this.clock.now();
       const claimFresh =
         r.status === 'approving' && r.claimedAt && now.getTime() - Date.parse(r.claimedAt) < STALE_CLAIM_MS;
-      if (claimFresh) {
+      const ownClaim = r.claimedBy === actor.aadObjectId && mayRetakeOwnClaim;
+      if (claimFresh && !ownClaim) {
         await new Promise((res) => setTimeout(res, 50));
         continue;
       }
+      if (claimFresh) mayRetakeOwnClaim = false;
       let claimed: Versioned<SeatRequest>;
       try {
         claimed = await this.repos.seatRequests.replace(
-          { ...r, status: 'approving', claimedAt: now.toISOString() },
+          { ...r, status: 'approving', claimedAt: now.toISOString(), claimedBy: actor.aadObjectId },
           current.etag,
         );
       } catch (err) {
@@ -244,34 +254,38 @@ export class SeatService {
       try {
         seat = await this.assign(actor, r.poolId, r.requester, r.id);
       } catch (err) {
-        await this.repos.seatRequests.replace(
-          { ...claimed.doc, status: 'pending', claimedAt: undefined },
-          claimed.etag,
-        );
+        // Give the claim back (best effort: the store may be the reason we are here).
+        await this.repos.seatRequests
+          .replace(
+            { ...claimed.doc, status: 'pending', claimedAt: undefined, claimedBy: undefined },
+            claimed.etag,
+          )
+          .catch(() => undefined);
         throw err;
       }
-      const decided = await this.repos.seatRequests.replace(
-        {
-          ...claimed.doc,
-          status: 'approved',
-          claimedAt: undefined,
-          decision: {
-            by: actor.aadObjectId,
-            byName: actorName,
-            at: this.clock.now().toISOString(),
-            seatNo: seat.seatNo,
+      let decided: Versioned<SeatRequest>;
+      try {
+        decided = await this.repos.seatRequests.replace(
+          {
+            ...claimed.doc,
+            status: 'approved',
+            claimedAt: undefined,
+            claimedBy: undefined,
+            decision: {
+              by: actor.aadObjectId,
+              byName: actorName,
+              at: this.clock.now().toISOString(),
+              seatNo: seat.seatNo,
+            },
           },
-        },
-        claimed.etag,
-      );
-      await this.audit.record({
-        tenantId: actor.tenantId,
-        actor: actor.aadObjectId,
-        action: 'seat.approve',
-        target: r.id,
-        outcome: 'success',
-        detail: `seat ${seat.seatNo}`,
-      });
+          claimed.etag,
+        );
+      } catch (err) {
+        // Our claim was taken over (a second press of ours): its outcome decides; read it.
+        if (err instanceof ConcurrencyError) continue;
+        throw err;
+      }
+      await this.recordDecision(decided.doc);
       return { kind: 'decided', request: decided.doc };
     }
     throw new ConcurrencyError(requestId);
@@ -281,7 +295,10 @@ export class SeatService {
     for (let attempt = 0; attempt < MAX_ATTEMPTS * 5; attempt += 1) {
       const current = await this.getRequest(actor.tenantId, requestId);
       const r = current.doc;
-      if (r.status === 'approved' || r.status === 'rejected') return { kind: 'alreadyDecided', request: r };
+      if (r.status === 'approved' || r.status === 'rejected') {
+        await this.recordDecision(r);
+        return { kind: 'alreadyDecided', request: r };
+      }
       const claimFresh =
         r.claimedAt !== undefined && this.clock.now().getTime() - Date.parse(r.claimedAt) < STALE_CLAIM_MS;
       if (r.status === 'approving' && claimFresh) {
@@ -303,19 +320,47 @@ export class SeatService {
           },
           current.etag,
         );
-        await this.audit.record({
-          tenantId: actor.tenantId,
-          actor: actor.aadObjectId,
-          action: 'seat.reject',
-          target: r.id,
-          outcome: 'success',
-        });
+        await this.recordDecision(decided.doc);
         return { kind: 'decided', request: decided.doc };
       } catch (err) {
         if (!(err instanceof ConcurrencyError)) throw err;
       }
     }
     throw new ConcurrencyError(requestId);
+  }
+
+  /**
+   * The audit record of a seat assignment. A seat given by approving a request is recorded once
+   * per request, so the retry of an approval that stopped half-way writes it if it is missing.
+   */
+  private async recordAssignment(doc: SeatAssignment): Promise<void> {
+    const entry = {
+      tenantId: doc.tenantId,
+      actor: doc.assignedBy,
+      action: 'seat.assign',
+      target: `${doc.id} → ${doc.assignee}`,
+      outcome: 'success' as const,
+    };
+    if (doc.requestId) await this.audit.recordOnce(entry, doc.assignedAt, `seat.assign:${doc.requestId}`);
+    else await this.audit.record(entry);
+  }
+
+  /** The audit record of a request's decision: once per request, also when a retry finds it decided. */
+  private async recordDecision(r: SeatRequest): Promise<void> {
+    if (!r.decision || (r.status !== 'approved' && r.status !== 'rejected')) return;
+    const action = r.status === 'approved' ? 'seat.approve' : 'seat.reject';
+    await this.audit.recordOnce(
+      {
+        tenantId: r.tenantId,
+        actor: r.decision.by,
+        action,
+        target: r.id,
+        outcome: 'success',
+        detail: r.decision.seatNo !== undefined ? `seat ${r.decision.seatNo}` : undefined,
+      },
+      r.decision.at,
+      `${action}:${r.id}`,
+    );
   }
 
   /** Remembers where a copy of the request's card was posted, so a decision updates every copy. */

@@ -9,6 +9,8 @@ import { gtm } from './gtm';
 import { support } from './support';
 import { notices } from './notices';
 import { seats } from './seats';
+import { faq } from './faq';
+import { understand } from './understand';
 
 /**
  * Every message module of the product. A feature adds its module here (one line); a test
@@ -26,6 +28,8 @@ export const MESSAGE_MODULES = [
   audit,
   language,
   notices,
+  faq,
+  understand,
 ] as const;
 
 type Module = (typeof MESSAGE_MODULES)[number];

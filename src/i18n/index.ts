@@ -27,21 +27,51 @@ export function joinList(locale: Locale, items: readonly string[], joiner: 'or' 
   return `${items.slice(0, -1).join(sep)}${t(locale, joiner === 'or' ? 'list.or' : 'list.and')}${last}`;
 }
 
+/**
+ * An Intl formatter costs far more to build (~0.5 ms) than to use (µs), and a card formats many
+ * dates: each one is built once per locale for the life of the process.
+ */
+function once<T>(cache: Map<Locale, T>, locale: Locale, make: () => T): T {
+  let made = cache.get(locale);
+  if (!made) {
+    made = make();
+    cache.set(locale, made);
+  }
+  return made;
+}
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDate(locale: Locale, isoDate: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(isoDate));
+  return once(
+    dateFormats,
+    locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(new Date(isoDate));
+}
+
+/** An amount of money the way the language writes it ("$6,000" / "US$6,000"). */
+export function formatCurrency(locale: Locale, amount: number, currency = 'USD'): string {
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  return format.format(amount);
 }
 
 export function formatDateTime(locale: Locale, instant: Date | string): string {
   // Times are shown in UTC and say so: Teams users sit in many time zones.
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(new Date(instant));
+  return once(
+    dateTimeFormats,
+    locale,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: 'UTC',
+        timeZoneName: 'short',
+      }),
+  ).format(new Date(instant));
 }
 
 /** A translator bound to one locale: what handlers and view-model builders receive. */

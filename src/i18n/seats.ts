@@ -19,7 +19,7 @@ export const seats = defineMessages(
     'seats.youHaveSeat': 'You already have a {pool} seat.',
     'seats.poolFull': 'Every {pool} seat is taken. A seat must be released before this can be approved.',
     'seats.reassignTooEarly':
-      'A seat can be given to someone else only 90 days after it was assigned. This one can be reassigned from {date}.',
+      'A seat can be given to someone else only {days} days after it was assigned. This one can be reassigned from {date}.',
     'seats.duplicateRequest':
       'You already have a {pool} request waiting for a decision. I will tell you when it is decided.',
     'seats.noPools': 'Your organisation has no Visual Studio subscriptions yet.',
@@ -95,7 +95,7 @@ export const seats = defineMessages(
     'seats.alreadyHasSeat': '{name} 已拥有此池的第 {seat} 号席位。',
     'seats.youHaveSeat': '你已经拥有 {pool} 席位。',
     'seats.poolFull': '{pool} 的席位已全部分配。必须先释放一个席位才能批准。',
-    'seats.reassignTooEarly': '席位分配满 90 天后才能转给他人。此席位从 {date} 起可以重新分配。',
+    'seats.reassignTooEarly': '席位分配满 {days} 天后才能转给他人。此席位从 {date} 起可以重新分配。',
     'seats.duplicateRequest': '你已有一个等待决定的 {pool} 申请。有结果时我会告诉你。',
     'seats.noPools': '你的组织还没有 Visual Studio 订阅。',
     'seats.channelOnly': '此操作需在团队频道中进行：请在频道中 @我 并发送。',

@@ -25,6 +25,8 @@ export interface StoreOptions {
   localPort: number;
   /** Local mode: where the snapshot lives; undefined keeps data in memory only (tests). */
   localDataDir?: string;
+  /** Local mode: snapshot this often while something changed (default SNAPSHOT_INTERVAL_MS); 0 = only on close. */
+  snapshotIntervalMs?: number;
 }
 
 export interface Store {
@@ -38,6 +40,8 @@ export interface Store {
   readonly tenantIndex: TenantIndex;
   /** Dialog and conversation state for botbuilder (botbuilder-azure on the `state` container). */
   readonly state: Storage;
+  /** Local mode: the embedded server (fault drills pause and resume it). */
+  readonly localServer?: LocalCosmosServer;
   /** True when the store answers. */
   health(): Promise<boolean>;
   /** Local mode: write the snapshot now if anything changed. */
@@ -125,16 +129,19 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
     await snapshotting;
     snapshotting = undefined;
   };
-  const timer = snapshotFile
-    ? setInterval(() => {
-        void flush();
-      }, SNAPSHOT_INTERVAL_MS)
-    : undefined;
+  const interval = options.snapshotIntervalMs ?? SNAPSHOT_INTERVAL_MS;
+  const timer =
+    snapshotFile && interval > 0
+      ? setInterval(() => {
+          void flush();
+        }, interval)
+      : undefined;
   timer?.unref();
 
   return {
     endpoint,
     local: Boolean(local),
+    localServer: local,
     client,
     database,
     entities,

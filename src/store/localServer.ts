@@ -1,6 +1,6 @@
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 import type { Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** The key every Cosmos emulator accepts; the embedded server ignores keys, the SDK still needs one. */
 export const EMULATOR_KEY =
@@ -13,6 +13,13 @@ export interface LocalCosmosServer {
   readonly dirty: boolean;
   markClean(): void;
   markDirty(): void;
+  /**
+   * Fault drills: the store goes away as a crashed or unreachable store does: open connections
+   * are reset and new ones refused (so requests fail at once instead of hanging). Data is kept.
+   */
+  pause(): Promise<void>;
+  /** Serves again on the same port, with the same data. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,14 +35,24 @@ export async function startLocalCosmos(port: number): Promise<LocalCosmosServer>
     if (req.method !== 'GET' && req.method !== 'HEAD' && !req.headers['x-ms-documentdb-isquery'])
       dirty = true;
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
+  const listen = (on: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(on, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  await listen(port);
   const actual = (server.address() as AddressInfo).port;
+  // The server makes a new, empty account on every 'listening': after the first one, listening
+  // again (resume) must keep the data.
+  server.removeAllListeners('listening');
   return {
     endpoint: `https://127.0.0.1:${actual}`,
     port: actual,
@@ -47,6 +64,15 @@ export async function startLocalCosmos(port: number): Promise<LocalCosmosServer>
     },
     markDirty() {
       dirty = true;
+    },
+    async pause() {
+      if (!server.listening) return;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.resetAndDestroy();
+      await closed;
+    },
+    async resume() {
+      if (!server.listening) await listen(actual);
     },
     close: () =>
       new Promise<void>((resolve) => {

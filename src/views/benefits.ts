@@ -340,7 +340,7 @@ function softwareItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
               button(
                 tr.t('benefits.getKeys'),
                 'software.product',
-                { benefitId: b.id, productId: p.productId },
+                { benefitId: b.id, productId: p.productId, post: true },
                 'positive',
               ),
             ]
@@ -355,7 +355,9 @@ function creditItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
   const admin = seesAdminView(ctx.actor);
   return benefits.flatMap((b) => {
     const d = b.details;
-    const manage = admin ? [button(tr.t('benefits.credit.manage'), 'credit.view', { benefitId: b.id })] : [];
+    const manage = admin
+      ? [button(tr.t('benefits.credit.manage'), 'credit.view', { benefitId: b.id, post: true })]
+      : [];
     if (d.category === 'azureMonthlyCredit') {
       const facts: BenefitFact[] = [
         {
@@ -599,7 +601,13 @@ export function benefitsCategoryView(
     noticeStyle: notice?.style ?? 'default',
     isEmpty: all.length === 0,
     empty: seesAdminView(ctx.actor) ? tr.t('benefits.empty.admin') : tr.t('benefits.empty.employee'),
-    items: all.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE),
+    // Buttons that post a new card come back to this page of the list.
+    items: all.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map((it) => ({
+      ...it,
+      buttons: it.buttons.map((btn) =>
+        btn.data.post ? { ...btn, data: { ...btn.data, page: current } } : btn,
+      ),
+    })),
     hasPager: pages > 1,
     pageText: tr.t('benefits.page', { page: current + 1, pages }),
     nav,
@@ -666,7 +674,6 @@ export function softwareProductView(
         : tr.t('benefits.key.askAdmin', whoMay(ctx, 'software.revealKeys')),
     canReveal,
     pickLabel: tr.t('benefits.key.pick'),
-    pickError: tr.t('benefits.key.pickError'),
     pickPlaceholder: tr.t('benefits.key.pickPlaceholder'),
     languageLabel: tr.t('benefits.fact.language'),
     languages: product.languages.map((l): BenefitChoice => ({ title: languageName(ctx, l), value: l })),
@@ -697,7 +704,6 @@ export function creditManageView(ctx: BenefitsContext, benefit: Benefit, notice?
     noticeStyle: notice?.style ?? ('default' as const),
     peopleLabel: tr.t('benefits.credit.people'),
     pickPlaceholder: tr.t('benefits.credit.pickPlaceholder'),
-    pickError: tr.t('benefits.credit.pickError'),
     nav,
   };
   const members = ctx.snapshot.members;
@@ -710,7 +716,7 @@ export function creditManageView(ctx: BenefitsContext, benefit: Benefit, notice?
 
 type CreditBase = Pick<
   CreditManageView,
-  'title' | 'hasNotice' | 'notice' | 'noticeStyle' | 'peopleLabel' | 'pickPlaceholder' | 'pickError' | 'nav'
+  'title' | 'hasNotice' | 'notice' | 'noticeStyle' | 'peopleLabel' | 'pickPlaceholder' | 'nav'
 >;
 
 function monthlyCreditView(

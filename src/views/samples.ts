@@ -10,6 +10,7 @@ import { membershipCardSamples } from './membershipSamples';
 import { rolesView } from './roles';
 import { seatsAndNoticesSamples } from './seatsAndNoticesSamples';
 import { supportCardSamples } from './supportSamples';
+import { faqCardSamples } from './faqSamples';
 
 /**
  * Every card, rendered from the demo data through the real view builders: the card gallery
@@ -46,6 +47,7 @@ export function cardSamples(
     ...supportCardSamples(docs, tr, now),
     ...benefitsCardSamples(docs, tr, now),
     ...membershipCardSamples(docs, tr, now),
+    ...faqCardSamples(tr, byName('Eli Park')),
     ...seatsAndNoticesSamples(docs, tr, now),
   ];
 }

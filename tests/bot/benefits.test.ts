@@ -148,7 +148,9 @@ describe('the benefits overview', () => {
     expect(shown).toContain('2 of 10 seats in use');
     expect(shown).toMatch(/Soonest: Nov 25, 2026 \(tomorrow\)/);
     expect(shown).toContain('Silver add-on: analytics and diagrams · Silver · active');
-    expect(cardButtons(card)).toEqual(expect.arrayContaining(['Open software', 'Open licences', 'Packages', 'Refresh']));
+    expect(cardButtons(card)).toEqual(
+      expect.arrayContaining(['Open software', 'Open licences', 'Packages', 'Refresh']),
+    );
   });
 
   it('drills into a category and back, with keys masked for the employee', async () => {
@@ -468,6 +470,35 @@ describe('software keys and Azure credit', () => {
     expect(t.logs.text()).not.toContain('6TJ9D');
   });
 
+  it('posts the key picker as a new card when Get keys is pressed in the list, keeping the list', async () => {
+    t.connector.clear();
+    const list = await b.card(DANA, 'software.product', {
+      benefitId: 'benefit:visio',
+      productId: 'visio2021-pro',
+      post: true,
+      page: 0,
+    });
+    expect(text(list)).toContain(
+      'Choose the language and OS for Visio Professional 2021 in the new card below.',
+    );
+    expect(text(list)).toContain('SQL Server 2022 Enterprise');
+    const posted = cardOf(await t.connector.waitFor(() => t.connector.sentActivities().at(-1)));
+    expect(cardText(posted)).toContain('Visio Professional 2021');
+    expect(JSON.stringify(posted)).toContain('"id":"osType"');
+    expect(JSON.stringify(posted)).toContain('"verb":"software.revealKeys"');
+    for (const key of DEMO_KEYS) expect(JSON.stringify(posted)).not.toContain(key);
+  });
+
+  it('asks for both choices when Get keys is pressed without them', async () => {
+    const before = await b.documents(CONTOSO);
+    const said = await b.refusal(DANA, 'software.revealKeys', {
+      benefitId: 'benefit:sql-server',
+      productId: 'sql2022-ent',
+    });
+    expect(said).toBe('Choose a language and an OS type first, then press Get keys.');
+    expect(await b.documents(CONTOSO)).toEqual(before);
+  });
+
   it('audits every reveal but keeps the first reveal time', async () => {
     clock.set(new Date(FIXED_NOW.getTime() + 3_600_000));
     const again = await b.card(AVERY, 'software.revealKeys', {
@@ -525,7 +556,14 @@ describe('software keys and Azure credit', () => {
   });
 
   it('lets Avery add and remove people of monthly credit, picked from the directory', async () => {
-    const manage = await b.card(AVERY, 'credit.view', { benefitId: 'benefit:azure-monthly' });
+    t.connector.clear();
+    const list = await b.card(AVERY, 'credit.view', {
+      benefitId: 'benefit:azure-monthly',
+      post: true,
+      page: 0,
+    });
+    expect(text(list)).toContain('The people of Azure monthly credit are in the new card below.');
+    const manage = cardOf(await t.connector.waitFor(() => t.connector.sentActivities().at(-1)));
     expect(text(manage)).toContain('Eli Park');
     expect(JSON.stringify(manage)).toContain('"id":"person"');
     expect(JSON.stringify(manage)).toContain(FANG.aadObjectId);
@@ -708,7 +746,7 @@ describe('redeeming licence keys', () => {
       expectEndDate: '2027-06-24',
     };
     expect(await b.refusal(AVERY, 'license.redeem', data)).toBe(
-      'Key o365-k1 was already redeemed by Dana Zhou on Nov 24, 2026, 9:00 AM. A key can be redeemed only once, so nothing was changed.',
+      'Key o365-k1 was already redeemed by Dana Zhou on Nov 24, 2026, 9:00 AM UTC. A key can be redeemed only once, so nothing was changed.',
     );
     expect(
       await b.refusal(
@@ -717,7 +755,7 @@ describe('redeeming licence keys', () => {
         { benefitId: 'benefit:office365-e3', keyId: 'o365-k1' },
         'zh-CN',
       ),
-    ).toContain('密钥 o365-k1 已由 Dana Zhou 于 2026年11月24日 09:00 兑换');
+    ).toContain('密钥 o365-k1 已由 Dana Zhou 于 2026年11月24日 UTC 09:00 兑换');
     expect(await b.documents(CONTOSO)).toEqual(before);
   });
 

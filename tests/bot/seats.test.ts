@@ -198,6 +198,15 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
     expect(audits).toHaveLength(1);
   });
 
+  it('tells someone who already holds a seat so, in the middle of the conversation', async () => {
+    const first = await say(FANG, 'request visual studio');
+    const hero = (first.attachments as { content: { buttons: { title: string }[] } }[] | undefined)?.[0]?.content;
+    // With several pools the bot first asks which one (pressing a choice posts its title).
+    if (hero) await say(FANG, hero.buttons.find((b) => b.title.includes('Enterprise'))?.title ?? '');
+    const reply = await say(FANG, 'For a second machine');
+    expect(String(reply.text)).toContain('You already have a Visual Studio Enterprise seat');
+  });
+
   it('answers Chinese users in Chinese through the whole request', async () => {
     const aad = 'e3000000-0000-4000-8000-000000000001';
     const wang: Person = { name: 'Wang Lei', aadObjectId: aad, tenantId: CONTOSO };

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { Agent, request } from 'node:http';
 import { runInThisContext } from 'node:vm';
 import { FEATURES, verbTable } from '../../src/bot/features';
+import { writtenLocale } from '../../src/bot/understand';
 import { POLICY } from '../../src/domain/policy';
 import { resolveLocale } from '../../src/i18n';
 import { zhCN } from '../../src/i18n/catalogues';
@@ -111,6 +112,15 @@ class Rewrite {
   [fc.toStringMethod](): string {
     return `Rewrite(${this.apply.toString()})`;
   }
+}
+
+function fieldsChanged(before: string, after: string): string {
+  const a = JSON.parse(before) as Record<string, unknown>;
+  const b = JSON.parse(after) as Record<string, unknown>;
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${JSON.stringify(a[k])?.slice(0, 80)} → ${JSON.stringify(b[k])?.slice(0, 80)}`)
+    .join('; ');
 }
 
 /** Sets (or with `undefined` removes) a dotted path, creating objects on the way. */
@@ -258,14 +268,14 @@ const { tree: anyTree } = fc.letrec<{ tree: J }>((tie) => ({
   ),
 }));
 
-/** Anything but the type the field should have. */
+/** Anything but a string (the type of every id and text field). */
 const wrongValue: fc.Arbitrary<J> = fc.oneof(
   fc.constant(null),
   fc.boolean(),
   fc.integer(),
   fc.double(),
   fc.array(anyTree, { maxLength: 3 }),
-  anyTree,
+  anyTree.filter((v) => typeof v !== 'string'),
   deepTree,
   protoTree,
 );
@@ -287,9 +297,11 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
     unhandledRejections: 0,
     internalErrors: 0,
     refusalsAudited: 0,
+    duplicateReplies: 0,
   };
   const internalErrorKinds = new Map<string, number>();
   const internalErrorExamples: string[] = [];
+  const slowest: { ms: number; body: string }[] = [];
   const stateChangeDetails: string[] = [];
   const unhandled: unknown[] = [];
   const realProcess = runInThisContext('process') as NodeJS.Process;
@@ -392,9 +404,10 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
         continue;
       }
       figures.stateChanges += 1;
-      stateChangeDetails.push(
-        `${property}: ${before.has(key) ? 'changed' : 'created'} ${json.slice(0, 400)}`,
-      );
+      const old = before.get(key);
+      const what =
+        old === undefined ? `created ${json.slice(0, 400)}` : `changed ${key}: ${fieldsChanged(old, json)}`;
+      stateChangeDetails.push(`${property}: ${what}`);
     }
     for (const key of before.keys())
       if (!after.has(key)) {
@@ -439,8 +452,17 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
     const callsBefore = t.connector.calls.length;
     const logsBefore = t.logs.lines.length;
     let res: { status: number; body: string };
+    const sentAt = performance.now();
     try {
       res = await post(c.body);
+      const ms = performance.now() - sentAt;
+      if (ms > (slowest.at(-1)?.ms ?? 0) || slowest.length < 3) {
+        slowest.push({
+          ms,
+          body: c.body.length > 300 ? `${c.body.slice(0, 150)}…${c.body.slice(-150)}` : c.body,
+        });
+        slowest.sort((a, b) => b.ms - a.ms).splice(3);
+      }
     } catch (err) {
       // The server closed the connection instead of answering: count it as a crash.
       figures.crashes += 1;
@@ -460,17 +482,29 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
     if (crashed) figures.crashes += 1;
 
     for (const line of t.logs.lines.slice(logsBefore)) {
-      const entry = JSON.parse(line) as { level: number; msg: string; err?: { message?: string } };
+      const entry = JSON.parse(line) as {
+        level: number;
+        msg: string;
+        err?: { message?: string; stack?: string };
+      };
       if (entry.level < 50) continue;
       figures.internalErrors += 1;
       const kind = `${entry.msg}: ${(entry.err?.message ?? '').slice(0, 90)}`;
       if (!internalErrorKinds.has(kind))
-        internalErrorExamples.push(`${kind}\n        case: ${c.body.length > 1500 ? `${c.body.slice(0, 700)}…${c.body.slice(-700)}` : c.body}`);
+        internalErrorExamples.push(
+          `${kind}\n        at: ${(entry.err?.stack ?? '').split('\n').slice(1, 4).join(' | ')}\n        case: ${c.body.length > 1500 ? `${c.body.slice(0, 700)}…${c.body.slice(-700)}` : c.body}`,
+        );
       internalErrorKinds.set(kind, (internalErrorKinds.get(kind) ?? 0) + 1);
     }
 
     if (crashed)
       throw new Error(`crash: HTTP ${res.status}, invoke ${String(invokeStatus)}: ${res.body.slice(0, 300)}`);
+
+    // The same reply sent twice for one activity (a replayed send) would be a duplicate.
+    const sent = t.connector.calls
+      .slice(callsBefore)
+      .map((call) => JSON.stringify({ text: call.body.text, attachments: call.body.attachments }));
+    if (new Set(sent).size < sent.length) figures.duplicateReplies += 1;
 
     if (!c.expect) return;
     const texts = [
@@ -488,9 +522,16 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
     }
   }
 
+  /**
+   * The language the bot must answer in, by the product's rule: a person's explicit choice (none
+   * of the demo people has one), else the language the message is written in, else the Teams
+   * locale. Undefined when the locale is unreadable (such cases are refused anyway).
+   */
   function localeOf(activity: Obj): Case['expect'] {
     const l = activity.get('locale');
-    return l === undefined || typeof l === 'string' ? resolveLocale(l) : undefined;
+    if (!(l === undefined || typeof l === 'string')) return undefined;
+    const text = activity.get('text');
+    return writtenLocale({ text: typeof text === 'string' ? text : undefined }) ?? resolveLocale(l);
   }
 
   const baseMessage = (p: Person, text: string, l: string | undefined): Obj => {
@@ -801,10 +842,12 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
         `  crashes (5xx)                      ${figures.crashes}`,
         `  state changes from invalid input   ${figures.stateChanges}`,
         `  unhandled rejections               ${figures.unhandledRejections}`,
+        `  duplicate replies                  ${figures.duplicateReplies}`,
         `  refusals audited (allowed)         ${figures.refusalsAudited}`,
         `  internal errors logged             ${figures.internalErrors}`,
         ...[...internalErrorKinds].map(([k, n]) => `      ${n} × ${k}`),
         ...internalErrorExamples.map((e) => `    first: ${e}`),
+        ...slowest.map((x) => `  slow case: ${x.ms.toFixed(0)} ms: ${x.body}`),
         `  per property:`,
         ...timings,
         ...stateChangeDetails.slice(0, 20).map((d) => `  ! ${d}`),
@@ -815,5 +858,6 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
     expect(stateChangeDetails).toEqual([]);
     expect(figures.stateChanges).toBe(0);
     expect(unhandled).toEqual([]);
+    expect(figures.duplicateReplies).toBe(0);
   });
 });

@@ -45,6 +45,14 @@ describe('regressions found by fuzzing the HTTP endpoint', () => {
     expect(t.connector.calls).toHaveLength(0);
   });
 
+  it('refuses someone it cannot identify in the language they wrote in, like everyone else', async () => {
+    const activity = message(ELI, '帮助', { serviceUrl: t.connector.url, locale: 'en-US' });
+    const from = { ...(activity.from as Record<string, unknown>), aadObjectId: undefined };
+    expect((await t.post({ ...activity, from })).status).toBe(200);
+    const reply = await t.connector.waitFor(() => t.connector.sentActivities().at(-1));
+    expect(String(reply.text)).toMatch(/[\u3400-\u9fff]/);
+  });
+
   it('answers an Action.Execute without an action with a localised 400 (botbuilder read value.action.type: an internal error)', async () => {
     const activity = cardAction(DANA, 'roles.view', {}, { serviceUrl: t.connector.url, locale: 'zh-CN' });
     for (const value of [

@@ -23,6 +23,7 @@ import {
 } from '../../views/benefits';
 import { benefitActions, benefitsContext, categoryCard, summaryCard } from '../benefitsCards';
 import { verb, type Feature, type Handler } from '../feature';
+import { sendCard } from '../reply';
 
 /**
  * Benefits: the overview by category ("benefits" / "权益"), software keys, Azure credit,
@@ -36,6 +37,12 @@ const productId = z.string().min(1).max(100);
 const keyId = z.string().min(1).max(100);
 /** A person picked from the directory; empty when nothing was chosen. */
 const person = z.string().max(100).optional();
+/**
+ * Pressed in a list: post the card with inputs as a new message and keep the list (on `page`).
+ * Some clients (the Agents Playground) do not submit the inputs of a card that replaced another.
+ */
+const post = z.literal(true).optional();
+const page = z.number().int().min(0).max(1000).optional();
 
 async function context({ turn, services }: Handler): Promise<BenefitsContext> {
   return benefitsContext(turn, services);
@@ -103,16 +110,14 @@ export const benefitsFeature: Feature = {
     }),
 
     'benefits.category': verb({
-      schema: z
-        .object({ category: z.enum(BENEFIT_VIEWS), page: z.number().int().min(0).max(1000).optional() })
-        .strict(),
+      schema: z.object({ category: z.enum(BENEFIT_VIEWS), page }).strict(),
       action: 'benefits.view',
       run: async (h, data) => categoryCard(await context(h), data.category, data.page ?? 0),
     }),
 
     /* Software: product details with masked key; the language/OS choice; the reveal. */
     'software.product': verb({
-      schema: z.object({ benefitId, productId }).strict(),
+      schema: z.object({ benefitId, productId, post, page }).strict(),
       action: 'benefits.view',
       run: async (h, data) => {
         const found = await benefitActions(h.services).softwareProduct(
@@ -120,10 +125,12 @@ export const benefitsFeature: Feature = {
           data.benefitId,
           data.productId,
         );
-        return renderCard(
-          'softwareProduct',
-          softwareProductView(await context(h), found.benefit, found.product),
-        );
+        const ctx = await context(h);
+        const card = renderCard('softwareProduct', softwareProductView(ctx, found.benefit, found.product));
+        if (!data.post) return card;
+        await sendCard(h.context, card);
+        const notice = h.turn.tr.t('benefits.key.posted', { product: found.product.name });
+        return categoryCard(ctx, 'software', data.page ?? 0, { style: 'accent', text: notice });
       },
     }),
 
@@ -132,13 +139,19 @@ export const benefitsFeature: Feature = {
         .object({
           benefitId,
           productId,
-          language: z.string().min(1).max(20),
-          osType: z.string().min(1).max(50),
+          language: z.string().max(20).optional(),
+          osType: z.string().max(50).optional(),
         })
         .strict(),
       action: 'software.revealKeys',
-      run: async (h, data) => {
-        const revealed = await benefitActions(h.services).revealKey(h.turn.actor, data);
+      run: async (h, { language, osType, ...ids }) => {
+        // Both are chosen in the card; an empty choice is answered in words, not as bad data.
+        if (!language || !osType) throw new RuleViolation('benefits.key.pickBoth');
+        const revealed = await benefitActions(h.services).revealKey(h.turn.actor, {
+          ...ids,
+          language,
+          osType,
+        });
         return renderCard(
           'softwareProduct',
           softwareProductView(await context(h), revealed.benefit, revealed.product, revealed),
@@ -148,9 +161,17 @@ export const benefitsFeature: Feature = {
 
     /* Azure credit: the people of one credit benefit; add, remove, transfer. */
     'credit.view': verb({
-      schema: z.object({ benefitId }).strict(),
+      schema: z.object({ benefitId, post, page }).strict(),
       action: 'benefits.view',
-      run: (h, data) => creditCard(h, data.benefitId),
+      run: async (h, data) => {
+        const card = await creditCard(h, data.benefitId);
+        if (!data.post) return card;
+        await sendCard(h.context, card);
+        const ctx = await context(h);
+        const benefit = ctx.snapshot.benefits.find((b) => b.id === data.benefitId);
+        const notice = h.turn.tr.t('benefits.credit.posted', { benefit: benefit?.name ?? '' });
+        return categoryCard(ctx, 'azureCredit', data.page ?? 0, { style: 'accent', text: notice });
+      },
     }),
 
     'credit.addUser': verb({

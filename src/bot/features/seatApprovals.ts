@@ -1,5 +1,5 @@
 import { renderCard, type AdaptiveCard } from '../../cards';
-import type { ConversationRef, Locale, SeatRequest } from '../../domain/model';
+import type { ConversationRef, Locale, Member, SeatRequest } from '../../domain/model';
 import { authorize } from '../../domain/policy';
 import { SeatService, type PoolUsage } from '../../domain/seats';
 import { translator } from '../../i18n';
@@ -22,8 +22,10 @@ export async function requestCard(
   usage: PoolUsage,
   locale: Locale,
   viewerMayDecide: boolean,
+  /** The tenant's Global admins when the caller has just read them (saves reading them again). */
+  approverList?: Member[],
 ): Promise<AdaptiveCard> {
-  const admins = await approvers(services, request.tenantId);
+  const admins = approverList ?? (await approvers(services, request.tenantId));
   return renderCard(
     'seatRequest',
     seatRequestView(translator(locale), {
@@ -42,7 +44,7 @@ interface Target {
   decides: boolean;
 }
 
-async function targets(services: BotServices, tenantId: string): Promise<Target[]> {
+async function targets(services: BotServices, tenantId: string, admins: Member[]): Promise<Target[]> {
   const tenant = await services.directory.tenant(tenantId);
   const tenantLocale = tenant?.locale ?? 'en-US';
   if (tenant?.approvalsConversationId) {
@@ -50,8 +52,11 @@ async function targets(services: BotServices, tenantId: string): Promise<Target[
     if (channel) return [{ ref: channel, locale: tenantLocale, decides: false }];
   }
   const found: Target[] = [];
-  for (const admin of await approvers(services, tenantId)) {
-    const chat = await services.messenger.personalChat(tenantId, admin.aadObjectId);
+  for (const admin of admins) {
+    // The member document was just read with the approvers: its personal chat needs no second read.
+    const chat = admin.personalConversationId
+      ? await services.messenger.conversation(tenantId, admin.personalConversationId)
+      : undefined;
     if (chat) found.push({ ref: chat, locale: admin.preferredLocale ?? tenantLocale, decides: true });
   }
   return found;
@@ -65,8 +70,9 @@ export async function postForApproval(
 ): Promise<number> {
   const seats = new SeatService(services.repos, services.audit, services.clock);
   let reached = 0;
-  for (const target of await targets(services, request.tenantId)) {
-    const card = await requestCard(services, request, usage, target.locale, target.decides);
+  const admins = await approvers(services, request.tenantId);
+  for (const target of await targets(services, request.tenantId, admins)) {
+    const card = await requestCard(services, request, usage, target.locale, target.decides, admins);
     const posted = await services.messenger.sendCard(target.ref, card);
     if (!posted) continue;
     reached += 1;

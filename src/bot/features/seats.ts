@@ -35,6 +35,10 @@ async function poolNames(turn: Turn, services: BotServices): Promise<Map<string,
 async function currentRequestCard({ turn, services }: Handler, id: string): Promise<AdaptiveCard> {
   const seats = seatsOf(services);
   const { doc } = await seats.getRequest(turn.tenantId, id);
+  // The card carries the requester's justification: only they and the approvers may read it (a
+  // forged refresh by anyone else in the tenant is answered as if there were no such request).
+  if (doc.requester !== turn.actor.aadObjectId && !mayDecide(turn.member.roles))
+    throw new RuleViolation('seats.unknownRequest');
   const usage = await seats.usage(turn.tenantId, doc.poolId);
   return requestCard(services, doc, usage, turn.locale, mayDecide(turn.member.roles));
 }
