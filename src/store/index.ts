@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { entitySchemas } from '../domain/model';
 import type { TenantIndex } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
-import { startLocalCosmos, EMULATOR_KEY, type LocalCosmosServer } from './localServer';
+import type { LocalCosmosServer } from './localServer';
 import { CosmosRepository } from './repository';
 import { restoreSnapshot, writeSnapshot } from './snapshot';
 
@@ -62,7 +62,11 @@ function makeRepositories(entities: Container): Repositories {
     marketingContacts: new CosmosRepository(entities, 'marketingContact', entitySchemas.marketingContact),
     conversationRefs: new CosmosRepository(entities, 'conversationRef', entitySchemas.conversationRef),
     seatRequests: new CosmosRepository(entities, 'seatRequest', entitySchemas.seatRequest),
-    noticeSubscriptions: new CosmosRepository(entities, 'noticeSubscription', entitySchemas.noticeSubscription),
+    noticeSubscriptions: new CosmosRepository(
+      entities,
+      'noticeSubscription',
+      entitySchemas.noticeSubscription,
+    ),
     notices: new CosmosRepository(entities, 'notice', entitySchemas.notice),
     leases: new CosmosRepository(entities, 'lease', entitySchemas.lease),
     enrollments: new CosmosRepository(entities, 'enrollment', entitySchemas.enrollment),
@@ -76,6 +80,8 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
   // The embedded server's certificate is self-signed: trust it on this one loopback agent only.
   let agent: Agent | undefined;
   if (!endpoint) {
+    // Loaded only in local mode: production never needs the embedded server.
+    const { startLocalCosmos, EMULATOR_KEY } = await import('./localServer');
     local = await startLocalCosmos(options.localPort);
     endpoint = local.endpoint;
     key = EMULATOR_KEY;

@@ -8,13 +8,14 @@ type InvokeBody = { statusCode: number; type: string; value: unknown };
 describe('Visual Studio seats: request, approve in chat, never over-assign', () => {
   let t: TestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
+  /** The bot's answer in this person's own chat (approval cards to others may interleave). */
   const say = async (person: Person, text: string, locale = 'en-US') => {
-    const before = t.connector.sentActivities().length;
+    const mine = () =>
+      t.connector.calls.filter((c) => decodeURIComponent(c.path).includes(`a:personal-${person.aadObjectId}/`));
+    const before = mine().length;
     const res = await t.post(message(person, text, { ...opts(), locale }));
     expect(res.status).toBe(200);
-    return t.connector.waitFor(() =>
-      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
-    );
+    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1)?.body : undefined));
   };
   const press = async (person: Person, verb: string, data: unknown, replyToId?: string) => {
     const activity = cardAction(person, verb, data, opts());
@@ -42,9 +43,12 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
     const callsBefore = t.connector.calls.length;
     const done = await say(ELI, 'Building the Azure migration samples for a customer');
     expect(String(done.text)).toContain('sent to your approvers');
-    const toAvery = t.connector.calls
-      .slice(callsBefore)
-      .find((c) => decodeURIComponent(c.path).includes(`a:personal-${AVERY.aadObjectId}`));
+    // The card is posted after Eli's turn has answered (posting may wait for Teams' rate limits).
+    const toAvery = await t.connector.waitFor(() =>
+      t.connector.calls
+        .slice(callsBefore)
+        .find((c) => decodeURIComponent(c.path).includes(`a:personal-${AVERY.aadObjectId}`)),
+    );
     expect(toAvery).toBeDefined();
     const card = cardOf(toAvery?.body);
     expect(cardText(card).join('\n')).toContain('Eli Park');
@@ -53,6 +57,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
     const pending = await seats().pendingRequests(CONTOSO);
     requestId = pending.find((r) => r.requester === ELI.aadObjectId)?.id ?? '';
     expect(requestId).toMatch(/^seatRequest:vs-enterprise:/);
+    await t.app.services.background.drain();
     const req = await seats().getRequest(CONTOSO, requestId);
     postedToAvery = { path: toAvery?.path ?? '', id: req.doc.cards[0]?.activityId ?? '' };
     expect(postedToAvery.id).toBeTruthy();
@@ -200,7 +205,8 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
 
   it('tells someone who already holds a seat so, in the middle of the conversation', async () => {
     const first = await say(FANG, 'request visual studio');
-    const hero = (first.attachments as { content: { buttons: { title: string }[] } }[] | undefined)?.[0]?.content;
+    const hero = (first.attachments as { content: { buttons: { title: string }[] } }[] | undefined)?.[0]
+      ?.content;
     // With several pools the bot first asks which one (pressing a choice posts its title).
     if (hero) await say(FANG, hero.buttons.find((b) => b.title.includes('Enterprise'))?.title ?? '');
     const reply = await say(FANG, 'For a second machine');

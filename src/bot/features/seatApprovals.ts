@@ -62,23 +62,27 @@ async function targets(services: BotServices, tenantId: string, admins: Member[]
   return found;
 }
 
-/** Posts the approval card; returns how many places it reached. */
+/**
+ * Finds where the approval card goes (now), then posts it after the turn has answered: a post
+ * may wait for Teams' per-conversation limits, and the requester should not. Returns how many
+ * places it will go to (0: no approver can be reached yet).
+ */
 export async function postForApproval(
   services: BotServices,
   request: SeatRequest,
   usage: PoolUsage,
 ): Promise<number> {
-  const seats = new SeatService(services.repos, services.audit, services.clock);
-  let reached = 0;
   const admins = await approvers(services, request.tenantId);
-  for (const target of await targets(services, request.tenantId, admins)) {
-    const card = await requestCard(services, request, usage, target.locale, target.decides, admins);
-    const posted = await services.messenger.sendCard(target.ref, card);
-    if (!posted) continue;
-    reached += 1;
-    await seats.addCard(request.tenantId, request.id, posted);
-  }
-  return reached;
+  const found = await targets(services, request.tenantId, admins);
+  services.background.run('post seat request for approval', async () => {
+    const seats = new SeatService(services.repos, services.audit, services.clock);
+    for (const target of found) {
+      const card = await requestCard(services, request, usage, target.locale, target.decides, admins);
+      const posted = await services.messenger.sendCard(target.ref, card);
+      if (posted) await seats.addCard(request.tenantId, request.id, posted);
+    }
+  });
+  return found.length;
 }
 
 /**
