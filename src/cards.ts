@@ -73,7 +73,13 @@ export interface SeatRequestView {
   warnings: { text: string }[];
   /** Empty unless the viewer may decide and the request is pending. */
   approveButtons: { title: string; requestId: string }[];
-  rejectButtons: { title: string; requestId: string; reasonLabel: string; reasonRequired: string; confirmTitle: string }[];
+  rejectButtons: {
+    title: string;
+    requestId: string;
+    reasonLabel: string;
+    reasonRequired: string;
+    confirmTitle: string;
+  }[];
 }
 
 export interface SeatPoolsView {
@@ -362,7 +368,12 @@ export interface MembershipView {
   /** Local mode only, for a Global admin while under review. */
   approveButtons: { title: string }[];
   renewButtons: { title: string; expiresOn: string }[];
-  upgrade: { title: string; label: string; choices: { title: string; value: string }[]; reviewTitle: string }[];
+  upgrade: {
+    title: string;
+    label: string;
+    choices: { title: string; value: string }[];
+    reviewTitle: string;
+  }[];
   refreshTitle: string;
   updatedAt: string;
 }

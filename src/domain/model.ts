@@ -292,10 +292,17 @@ export const enrollmentSchema = z.object({
   codesIssuedAt: z.array(isoInstant).max(50).default([]),
   emailConfirmed: z.object({ email: z.email().max(320), at: isoInstant, by: guid }).optional(),
   agreement: z
-    .object({ version: z.string().max(20), acceptedBy: guid, acceptedAt: isoInstant, authorityConfirmed: z.literal(true) })
+    .object({
+      version: z.string().max(20),
+      acceptedBy: guid,
+      acceptedAt: isoInstant,
+      authorityConfirmed: z.literal(true),
+    })
     .optional(),
   /** What happened at the Admin agent check: already in the group, added, or declined. */
-  adminAgent: z.object({ outcome: z.enum(['alreadyMember', 'added', 'declined']), at: isoInstant }).optional(),
+  adminAgent: z
+    .object({ outcome: z.enum(['alreadyMember', 'added', 'declined']), at: isoInstant })
+    .optional(),
   submitted: z.object({ by: guid, at: isoInstant }).optional(),
   approved: z.object({ by: guid, at: isoInstant }).optional(),
 });
@@ -326,7 +333,8 @@ export const conversationRefSchema = z.object({
 });
 export type ConversationRef = z.infer<typeof conversationRefSchema>;
 /** Cosmos ids may not contain / \ ? #; Teams conversation ids may not either, but be safe. */
-export const conversationRefId = (conversationId: string): string => `conv:${conversationId.replace(/[/\\?#]/g, '_')}`;
+export const conversationRefId = (conversationId: string): string =>
+  `conv:${conversationId.replace(/[/\\?#]/g, '_')}`;
 
 /** A message the bot posted that must be updated later (every copy of an approval card). */
 export const postedCardSchema = z.object({
@@ -398,7 +406,8 @@ export const noticeSubscriptionSchema = z.object({
   disabledReason: z.string().max(200).optional(),
 });
 export type NoticeSubscription = z.infer<typeof noticeSubscriptionSchema>;
-export const subscriptionId = (conversationId: string): string => `subscription:${conversationId.replace(/[/\\?#]/g, '_')}`;
+export const subscriptionId = (conversationId: string): string =>
+  `subscription:${conversationId.replace(/[/\\?#]/g, '_')}`;
 
 /**
  * The idempotency record of one notice: created (pending) before the send, so a crash or a second

@@ -85,7 +85,10 @@ export class Messenger {
     }
   }
 
-  private async send(ref: ConversationRef, activity: Record<string, unknown>): Promise<PostedCard | undefined> {
+  private async send(
+    ref: ConversationRef,
+    activity: Record<string, unknown>,
+  ): Promise<PostedCard | undefined> {
     try {
       if (ref.scope === 'channel') {
         const post = await this.connector.createChannelPost(this.address(ref), ref.botId, activity);

@@ -13,7 +13,9 @@ describe('expiry reminders in a channel', () => {
   const sayIn = async (person: Person, text: string, channel = CHANNEL) => {
     const before = t.connector.sentActivities().length;
     await t.post(inChannel(message(person, text, { serviceUrl: t.connector.url }), channel));
-    return t.connector.waitFor(() => (t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined));
+    return t.connector.waitFor(() =>
+      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
+    );
   };
   const channelPosts = () => t.connector.channelPosts().filter((p) => p.channelId === CHANNEL.id);
 
@@ -46,12 +48,23 @@ describe('expiry reminders in a channel', () => {
     const report = (await res.json()) as { sent: number; failed: number };
     expect(report.failed).toBe(0);
     const texts = channelPosts().map((p) => cardText(cardOf(p.activity)).join(' | '));
-    expect(texts.some((x) => x.includes('Dynamics 365 Sales Enterprise') && x.includes('Last day is tomorrow or today'))).toBe(true);
-    expect(texts.some((x) => x.includes('Azure monthly credit') && x.includes('Expires in 7 days'))).toBe(true);
-    expect(texts.some((x) => x.includes('Windows Server 2022 Datacenter') && x.includes('Expires in 30 days'))).toBe(true);
+    expect(
+      texts.some(
+        (x) => x.includes('Dynamics 365 Sales Enterprise') && x.includes('Last day is tomorrow or today'),
+      ),
+    ).toBe(true);
+    expect(texts.some((x) => x.includes('Azure monthly credit') && x.includes('Expires in 7 days'))).toBe(
+      true,
+    );
+    expect(
+      texts.some((x) => x.includes('Windows Server 2022 Datacenter') && x.includes('Expires in 30 days')),
+    ).toBe(true);
     expect(texts).toHaveLength(report.sent);
     const again = (await (
-      await fetch(`${t.url}/api/notify/run`, { method: 'POST', headers: { authorization: 'Bearer a-long-enough-secret-for-tests' } })
+      await fetch(`${t.url}/api/notify/run`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer a-long-enough-secret-for-tests' },
+      })
     ).json()) as { sent: number; skipped: number };
     expect(again.sent).toBe(0);
     expect(again.skipped).toBe(report.sent);
@@ -59,9 +72,14 @@ describe('expiry reminders in a channel', () => {
   });
 
   it('reports the last run on GET /api/notify/last, and refuses a wrong secret', async () => {
-    const last = await fetch(`${t.url}/api/notify/last`, { headers: { authorization: 'Bearer a-long-enough-secret-for-tests' } });
+    const last = await fetch(`${t.url}/api/notify/last`, {
+      headers: { authorization: 'Bearer a-long-enough-secret-for-tests' },
+    });
     expect(((await last.json()) as { ran: boolean }).ran).toBe(true);
-    const wrong = await fetch(`${t.url}/api/notify/run`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
+    const wrong = await fetch(`${t.url}/api/notify/run`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -74,14 +92,17 @@ describe('expiry reminders in a channel', () => {
     // Dana has a personal chat with the bot.
     await t.post(message(DANA, 'help', { serviceUrl: t.connector.url }));
     t.app.services.clock.now = () => new Date('2026-12-20T09:00:00Z'); // new thresholds are crossed
-    t.connector.fault = (call) => (JSON.stringify(call.body).includes(CHANNEL.id) ? { status: 403, headers: {} } : undefined);
+    t.connector.fault = (call) =>
+      JSON.stringify(call.body).includes(CHANNEL.id) ? { status: 403, headers: {} } : undefined;
     const before = t.connector.calls.length;
     const report = await t.app.services.scanner.run();
     t.connector.fault = undefined;
     expect(report.disabledChannels).toBe(1);
     const sub = (await t.app.store.repos.noticeSubscriptions.list(CONTOSO))[0].doc;
     expect(sub.active).toBe(false);
-    const told = t.connector.calls.slice(before).find((c) => decodeURIComponent(c.path).includes(`a:personal-${DANA.aadObjectId}`));
+    const told = t.connector.calls
+      .slice(before)
+      .find((c) => decodeURIComponent(c.path).includes(`a:personal-${DANA.aadObjectId}`));
     expect(String(told?.body.text)).toContain('stopped them');
   });
 });

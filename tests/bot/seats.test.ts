@@ -11,7 +11,9 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   /** The bot's answer in this person's own chat (approval cards to others may interleave). */
   const say = async (person: Person, text: string, locale = 'en-US') => {
     const mine = () =>
-      t.connector.calls.filter((c) => decodeURIComponent(c.path).includes(`a:personal-${person.aadObjectId}/`));
+      t.connector.calls.filter((c) =>
+        decodeURIComponent(c.path).includes(`a:personal-${person.aadObjectId}/`),
+      );
     const before = mine().length;
     const res = await t.post(message(person, text, { ...opts(), locale }));
     expect(res.status).toBe(200);

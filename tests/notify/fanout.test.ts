@@ -13,7 +13,14 @@ const ADMIN = 'a0000000-0000-4000-8000-0000000000f0';
 async function seedTenant(t: TestApp, items: number, channels: number): Promise<string[]> {
   const repos = t.app.store.repos;
   const now = FIXED_NOW.toISOString();
-  await repos.tenants.create({ type: 'tenant', id: 'tenant', tenantId: TENANT, name: 'Fan-out Ltd.', locale: 'en-US', createdAt: now });
+  await repos.tenants.create({
+    type: 'tenant',
+    id: 'tenant',
+    tenantId: TENANT,
+    name: 'Fan-out Ltd.',
+    locale: 'en-US',
+    createdAt: now,
+  });
   for (let i = 0; i < items; i += 1) {
     const b: Benefit = {
       type: 'benefit',
@@ -62,7 +69,10 @@ async function seedTenant(t: TestApp, items: number, channels: number): Promise<
 /** A second scanner on the same store, as another bot instance would have (own lease holder, own limiter). */
 function otherInstance(t: TestApp, holder: string, clock = t.app.services.clock): ExpiryScanner {
   const logger = pino({ level: 'silent' });
-  const connector = new ConnectorClient({ auth: { authorization: () => Promise.resolve(undefined) }, logger });
+  const connector = new ConnectorClient({
+    auth: { authorization: () => Promise.resolve(undefined) },
+    logger,
+  });
   return new ExpiryScanner({
     repos: t.app.store.repos,
     tenantIndex: t.app.store.tenantIndex,
@@ -114,7 +124,9 @@ describe('expiry notice fan-out under Teams limits and faults', () => {
     const arrivals = t.connector.arrivals;
     const busiest = Math.max(...arrivals.map((a) => arrivals.filter((b) => b >= a && b < a + 1000).length));
     expect(busiest).toBeLessThanOrEqual(50);
-    console.log(`fan-out: 1000 notices in ${seconds.toFixed(1)} s, busiest second ${busiest} requests, ${arrivals.length - 1000} retries`);
+    console.log(
+      `fan-out: 1000 notices in ${seconds.toFixed(1)} s, busiest second ${busiest} requests, ${arrivals.length - 1000} retries`,
+    );
   }, 120_000);
 
   it('lets only one of two scanners run at the same moment, and each notice goes out once', async () => {

@@ -57,7 +57,11 @@ export function cardAction(
 }
 
 /** The same activity as posted from a team channel (a thread of the channel). */
-export function inChannel(activity: Record<string, unknown>, channel: { id: string; name: string }, team = { id: '19:team-contoso@thread.tacv2', name: 'Contoso Partners' }): Record<string, unknown> {
+export function inChannel(
+  activity: Record<string, unknown>,
+  channel: { id: string; name: string },
+  team = { id: '19:team-contoso@thread.tacv2', name: 'Contoso Partners' },
+): Record<string, unknown> {
   const conversation = activity.conversation as Record<string, unknown>;
   const channelData = activity.channelData as Record<string, unknown>;
   const recipient = activity.recipient as { id: string; name: string };
@@ -67,7 +71,12 @@ export function inChannel(activity: Record<string, unknown>, channel: { id: stri
     text,
     // In a channel the bot only hears messages that @mention it; Teams adds the mention entity.
     entities: text ? [{ type: 'mention', mentioned: recipient, text: `<at>${recipient.name}</at>` }] : [],
-    conversation: { ...conversation, id: `${channel.id};messageid=${Date.now()}`, conversationType: 'channel', isGroup: true },
+    conversation: {
+      ...conversation,
+      id: `${channel.id};messageid=${Date.now()}`,
+      conversationType: 'channel',
+      isGroup: true,
+    },
     channelData: { ...channelData, channel, team },
   };
 }

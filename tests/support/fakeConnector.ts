@@ -84,7 +84,9 @@ export class FakeConnector {
     return this.calls
       .filter((c) => c.method === 'POST' && /\/v3\/conversations\/?$/.test(c.path))
       .map((c) => ({
-        channelId: String((c.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? ''),
+        channelId: String(
+          (c.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id ?? '',
+        ),
         activity: c.body.activity as Record<string, unknown>,
       }));
   }
