@@ -87,7 +87,19 @@ export interface SeatPoolsView {
   pools: {
     name: string;
     usage: string;
-    seats: { text: string; note: string; releaseButtons: { title: string; assignmentId: string }[] }[];
+    seats: {
+      text: string;
+      note: string;
+      releaseButtons: { title: string; assignmentId: string }[];
+      /** A person picker in a ShowCard; the server refuses a reassignment before 90 days and says when. */
+      reassignButtons: {
+        title: string;
+        assignmentId: string;
+        label: string;
+        confirmTitle: string;
+        choices: { title: string; value: string }[];
+      }[];
+    }[];
   }[];
 }
 

@@ -72,6 +72,8 @@ export const seats = defineMessages(
     'seats.pools.reassignFrom': 'reassignable from {date}',
     'seats.pools.free': '{free} free',
     'seats.button.release': 'Release seat {seat}',
+    'seats.button.reassign': 'Reassign seat {seat}',
+    'seats.button.confirmReassign': 'Reassign',
 
     'seats.list.pendingTitle': 'Seat requests waiting for a decision',
     'seats.list.mineTitle': 'Your seat requests',
@@ -146,6 +148,8 @@ export const seats = defineMessages(
     'seats.pools.reassignFrom': '{date} 起可重新分配',
     'seats.pools.free': '空闲 {free} 个',
     'seats.button.release': '释放第 {seat} 号席位',
+    'seats.button.reassign': '重新分配第 {seat} 号席位',
+    'seats.button.confirmReassign': '重新分配',
 
     'seats.list.pendingTitle': '等待决定的席位申请',
     'seats.list.mineTitle': '你的席位申请',

@@ -100,6 +100,22 @@ export function seatPoolsView(
         releaseButtons: mayRelease
           ? [{ title: tr.t('seats.button.release', { seat: a.seatNo }), assignmentId: a.id }]
           : [],
+        reassignButtons: mayRelease
+          ? [
+              {
+                title: tr.t('seats.button.reassign', { seat: a.seatNo }),
+                assignmentId: a.id,
+                label: tr.t('seats.ask.person'),
+                confirmTitle: tr.t('seats.button.confirmReassign'),
+                // People of the tenant without a seat in this pool (at most 40, to keep the card small).
+                choices: [...people.values()]
+                  .filter((m) => !u.assignments.some((x) => x.assignee === m.aadObjectId))
+                  .sort((x, y) => x.name.localeCompare(y.name))
+                  .slice(0, 40)
+                  .map((m) => ({ title: m.name, value: m.aadObjectId })),
+              },
+            ]
+          : [],
       })),
     })),
   };

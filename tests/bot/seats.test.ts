@@ -240,6 +240,58 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   });
 });
 
+describe('reassigning a seat from the pools card', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+  const press = async (person: Person, data: unknown) =>
+    (await t.post(cardAction(person, 'seat.reassign', data, { serviceUrl: t.connector.url })))
+      .body as InvokeBody;
+
+  it('offers Avery a Reassign button per seat with the people who have none', async () => {
+    await t.post(message(AVERY, 'seats', { serviceUrl: t.connector.url }));
+    const card = cardOf(await t.connector.waitFor(() => t.connector.sentActivities().at(-1)));
+    expect(cardButtons(card)).toEqual(expect.arrayContaining(['Reassign seat 1', 'Reassign seat 2']));
+    expect(JSON.stringify(card)).toContain('Eli Park');
+  });
+
+  it('refuses the seat given 10 days ago and says from which day it can move', async () => {
+    const body = await press(AVERY, {
+      assignmentId: 'assignment:pool:vs-enterprise:2',
+      assignee: ELI.aadObjectId,
+    });
+    expect(String(body.value)).toContain('can be reassigned from Feb 12, 2027');
+  });
+
+  it('moves the seat given 100 days ago to Eli, and the card shows it', async () => {
+    const body = await press(AVERY, {
+      assignmentId: 'assignment:pool:vs-enterprise:1',
+      assignee: ELI.aadObjectId,
+    });
+    expect(cardText(body.value).join('\n')).toContain('Seat 1: Eli Park');
+    const audit = await t.app.store.repos.audit.list(CONTOSO, {
+      where: { action: 'seat.reassign', outcome: 'success' },
+    });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('refuses an employee, and a person of another tenant', async () => {
+    expect(
+      String(
+        (await press(ELI, { assignmentId: 'assignment:pool:vs-enterprise:1', assignee: ELI.aadObjectId }))
+          .value,
+      ),
+    ).toContain('Global admin');
+    const body = await press(AVERY, {
+      assignmentId: 'assignment:pool:vs-enterprise:1',
+      assignee: 'a1000000-0000-4000-8000-000000000001',
+    });
+    expect(String(body.value)).toContain('not in your organisation');
+  });
+});
+
 describe('assigning a seat in a short conversation', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -297,6 +297,18 @@ const ROWS: Row[] = [
       ).toBeUndefined(),
   },
   {
+    action: 'seat.reassign',
+    // Seat 1 was given to Fang 100 days ago: past the 90-day rule.
+    steps: () => [
+      invoke('seat.reassign', { assignmentId: 'assignment:pool:vs-enterprise:1', assignee: ELI.aadObjectId }),
+    ],
+    effect: async (c) =>
+      expect(
+        (await c.t.app.store.repos.seatAssignments.get(CONTOSO, 'assignment:pool:vs-enterprise:1'))?.doc
+          .assignee,
+      ).toBe(ELI.aadObjectId),
+  },
+  {
     action: 'seat.approve',
     setup: pendingRequestOfEli,
     steps: (c) => [invoke('seat.approve', { requestId: c.ids.request })],
@@ -406,7 +418,6 @@ const NO_ENTRY_POINT: Action[] = [
   'directory.removeMember',
   'profile.update',
   'package.buy',
-  'seat.reassign',
 ];
 
 /* ------------------------------------------------------------------ expectations */

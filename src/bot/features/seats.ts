@@ -3,7 +3,7 @@ import { AssignSeatDialog, ASSIGN_SEAT_DIALOG } from '../../../dialogs/assignSea
 import { REQUEST_SEAT_DIALOG, RequestSeatDialog } from '../../../dialogs/requestSeat';
 import { renderCard, type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
-import type { Member } from '../../domain/model';
+import { guid, type Member } from '../../domain/model';
 import { SeatService } from '../../domain/seats';
 import { seatPoolsView, seatRequestListView } from '../../views/seats';
 import { verb, type Feature, type Handler } from '../feature';
@@ -179,6 +179,20 @@ export const seatsFeature: Feature = {
         if (outcome.kind === 'decided')
           announceDecision(h.services, outcome.request, h.context.activity.replyToId);
         return currentRequestCard(h, data.requestId);
+      },
+    }),
+    'seat.reassign': verb({
+      schema: z
+        .object({
+          assignmentId: z.string().startsWith('assignment:').max(300),
+          assignee: guid,
+        })
+        .strict(),
+      action: 'seat.reassign',
+      run: async ({ turn, services }, data) => {
+        // Both ids are re-read in this tenant: a forged id of another tenant finds nothing.
+        await seatsOf(services).reassign(turn.actor, data.assignmentId, data.assignee.toLowerCase());
+        return poolsCard(turn, services);
       },
     }),
     'seat.release': verb({
