@@ -95,6 +95,8 @@ export interface SeatPoolsView {
       reassignButtons: {
         title: string;
         assignmentId: string;
+        /** Unique per seat: one card holds a picker per seat, and input ids must not repeat. */
+        inputId: string;
         label: string;
         confirmTitle: string;
         choices: { title: string; value: string }[];

@@ -76,6 +76,9 @@ export function seatRequestView(tr: Translator, c: SeatRequestContext): SeatRequ
   };
 }
 
+/** The id of the person picker of one seat on the pools card. */
+export const reassignInputId = (seatNo: number): string => `assignee-${seatNo}`;
+
 export function seatPoolsView(
   tr: Translator,
   pools: PoolUsage[],
@@ -105,6 +108,7 @@ export function seatPoolsView(
               {
                 title: tr.t('seats.button.reassign', { seat: a.seatNo }),
                 assignmentId: a.id,
+                inputId: reassignInputId(a.seatNo),
                 label: tr.t('seats.ask.person'),
                 confirmTitle: tr.t('seats.button.confirmReassign'),
                 // People of the tenant without a seat in this pool (at most 40, to keep the card small).

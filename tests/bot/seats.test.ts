@@ -260,7 +260,7 @@ describe('reassigning a seat from the pools card', () => {
   it('refuses the seat given 10 days ago and says from which day it can move', async () => {
     const body = await press(AVERY, {
       assignmentId: 'assignment:pool:vs-enterprise:2',
-      assignee: ELI.aadObjectId,
+      'assignee-2': ELI.aadObjectId,
     });
     expect(String(body.value)).toContain('can be reassigned from Feb 12, 2027');
   });
@@ -268,7 +268,7 @@ describe('reassigning a seat from the pools card', () => {
   it('moves the seat given 100 days ago to Eli, and the card shows it', async () => {
     const body = await press(AVERY, {
       assignmentId: 'assignment:pool:vs-enterprise:1',
-      assignee: ELI.aadObjectId,
+      'assignee-1': ELI.aadObjectId,
     });
     expect(cardText(body.value).join('\n')).toContain('Seat 1: Eli Park');
     const audit = await t.app.store.repos.audit.list(CONTOSO, {
@@ -280,13 +280,13 @@ describe('reassigning a seat from the pools card', () => {
   it('refuses an employee, and a person of another tenant', async () => {
     expect(
       String(
-        (await press(ELI, { assignmentId: 'assignment:pool:vs-enterprise:1', assignee: ELI.aadObjectId }))
+        (await press(ELI, { assignmentId: 'assignment:pool:vs-enterprise:1', 'assignee-1': ELI.aadObjectId }))
           .value,
       ),
     ).toContain('Global admin');
     const body = await press(AVERY, {
       assignmentId: 'assignment:pool:vs-enterprise:1',
-      assignee: 'a1000000-0000-4000-8000-000000000001',
+      'assignee-1': 'a1000000-0000-4000-8000-000000000001',
     });
     expect(String(body.value)).toContain('not in your organisation');
   });

@@ -300,7 +300,10 @@ const ROWS: Row[] = [
     action: 'seat.reassign',
     // Seat 1 was given to Fang 100 days ago: past the 90-day rule.
     steps: () => [
-      invoke('seat.reassign', { assignmentId: 'assignment:pool:vs-enterprise:1', assignee: ELI.aadObjectId }),
+      invoke('seat.reassign', {
+        assignmentId: 'assignment:pool:vs-enterprise:1',
+        'assignee-1': ELI.aadObjectId,
+      }),
     ],
     effect: async (c) =>
       expect(

@@ -5,7 +5,7 @@ import { renderCard, type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import { guid, type Member } from '../../domain/model';
 import { SeatService } from '../../domain/seats';
-import { seatPoolsView, seatRequestListView } from '../../views/seats';
+import { reassignInputId, seatPoolsView, seatRequestListView } from '../../views/seats';
 import { verb, type Feature, type Handler } from '../feature';
 import { conversationKey, saveConversationRef } from '../installations';
 import { sendCard } from '../reply';
@@ -182,16 +182,15 @@ export const seatsFeature: Feature = {
       },
     }),
     'seat.reassign': verb({
-      schema: z
-        .object({
-          assignmentId: z.string().startsWith('assignment:').max(300),
-          assignee: guid,
-        })
-        .strict(),
+      // The chosen person arrives under the picker's id, which names the seat (`assignee-<n>`).
+      schema: z.object({ assignmentId: z.string().startsWith('assignment:').max(300) }).catchall(guid),
       action: 'seat.reassign',
       run: async ({ turn, services }, data) => {
+        const seatNo = Number(data.assignmentId.split(':').pop());
+        const assignee = (data as Record<string, string>)[reassignInputId(seatNo)];
+        if (!assignee) throw new RuleViolation('error.invalidAction');
         // Both ids are re-read in this tenant: a forged id of another tenant finds nothing.
-        await seatsOf(services).reassign(turn.actor, data.assignmentId, data.assignee.toLowerCase());
+        await seatsOf(services).reassign(turn.actor, data.assignmentId, assignee.toLowerCase());
         return poolsCard(turn, services);
       },
     }),
