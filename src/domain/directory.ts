@@ -1,3 +1,4 @@
+import { ConcurrencyError, RuleViolation } from './errors';
 import { memberId, type Member, type Tenant } from './model';
 import type { Clock, Versioned } from './ports';
 import type { Repositories } from './repositories';
@@ -89,6 +90,20 @@ export class Directory {
     const byId = new Map<string, Member>();
     for (const row of lists.flat()) byId.set(row.doc.id, row.doc);
     return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Changes the tenant's settings with its ETag, re-reading on a concurrent change. */
+  async updateTenant(tenantId: string, patch: (t: Tenant) => Tenant): Promise<Tenant> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = await this.repos.tenants.get(tenantId, 'tenant');
+      if (!current) throw new RuleViolation('error.invalidAction');
+      try {
+        return (await this.repos.tenants.replace(patch(current.doc), current.etag)).doc;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+      }
+    }
+    throw new ConcurrencyError('tenant');
   }
 
   async tenant(tenantId: string): Promise<Tenant | undefined> {

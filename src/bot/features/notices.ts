@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { renderCard } from '../../cards';
 import { ConcurrencyError, RuleViolation } from '../../domain/errors';
-import { subscriptionId, type NoticeSubscription, type Tenant } from '../../domain/model';
+import { subscriptionId, type NoticeSubscription } from '../../domain/model';
 import { DEFAULT_THRESHOLDS } from '../../domain/notices';
 import type { Versioned } from '../../domain/ports';
 import { NOTICE_KINDS, noticeSubscriptionView } from '../../views/notices';
@@ -15,23 +15,6 @@ import type { BotServices } from '../services';
 
 function inChannel(context: TurnContext): boolean {
   return context.activity.conversation?.conversationType === 'channel';
-}
-
-async function updateTenant(
-  services: BotServices,
-  tenantId: string,
-  patch: (t: Tenant) => Tenant,
-): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const current = await services.repos.tenants.get(tenantId, 'tenant');
-    if (!current) throw new RuleViolation('error.invalidAction');
-    try {
-      await services.repos.tenants.replace(patch(current.doc), current.etag);
-      return;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
 }
 
 async function updateSubscription(
@@ -186,7 +169,7 @@ export const noticesFeature: Feature = {
           await context.sendActivity(turn.tr.t('notices.thresholdsInvalid'));
           return;
         }
-        await updateTenant(services, turn.tenantId, (t) => ({ ...t, noticeThresholds: thresholds }));
+        await services.directory.updateTenant(turn.tenantId, (t) => ({ ...t, noticeThresholds: thresholds }));
         await services.audit.record({
           tenantId: turn.tenantId,
           actor: turn.actor.aadObjectId,
@@ -204,7 +187,7 @@ export const noticesFeature: Feature = {
       descriptionKey: 'notices.cmd.language',
       action: 'notify.subscribe',
       run: async ({ context, turn, services }) => {
-        await updateTenant(services, turn.tenantId, (t) => ({ ...t, locale: 'zh-CN' }));
+        await services.directory.updateTenant(turn.tenantId, (t) => ({ ...t, locale: 'zh-CN' }));
         await context.sendActivity(turn.tr.t('notices.languageSetZh'));
       },
     },
@@ -214,7 +197,7 @@ export const noticesFeature: Feature = {
       descriptionKey: 'notices.cmd.language',
       action: 'notify.subscribe',
       run: async ({ context, turn, services }) => {
-        await updateTenant(services, turn.tenantId, (t) => ({ ...t, locale: 'en-US' }));
+        await services.directory.updateTenant(turn.tenantId, (t) => ({ ...t, locale: 'en-US' }));
         await context.sendActivity(turn.tr.t('notices.languageSetEn'));
       },
     },

@@ -125,19 +125,10 @@ export const seatsFeature: Feature = {
         }
         await saveConversationRef(context, services, turn.tenantId);
         const channelId = conversationKey(context);
-        for (let attempt = 0; attempt < 5; attempt += 1) {
-          const tenant = await services.repos.tenants.get(turn.tenantId, 'tenant');
-          if (!tenant) throw new RuleViolation('seats.unknownPool');
-          try {
-            await services.repos.tenants.replace(
-              { ...tenant.doc, approvalsConversationId: channelId },
-              tenant.etag,
-            );
-            break;
-          } catch {
-            // changed meanwhile: read again
-          }
-        }
+        await services.directory.updateTenant(turn.tenantId, (t) => ({
+          ...t,
+          approvalsConversationId: channelId,
+        }));
         await services.audit.record({
           tenantId: turn.tenantId,
           actor: turn.actor.aadObjectId,
