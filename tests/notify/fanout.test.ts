@@ -1,70 +1,19 @@
 import pino from 'pino';
-import { conversationRefId, subscriptionId, type Benefit } from '../../src/domain/model';
 import { ConnectorClient } from '../../src/notify/connector';
 import { LeaseManager } from '../../src/notify/lease';
 import { Messenger } from '../../src/notify/messenger';
 import { ExpiryScanner } from '../../src/notify/scanner';
-import { cardOf, cardText, FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
+import { seedNoticeTenant, noticeDeliveries, type NoticeTenant } from '../support/noticeTenant';
+import { FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
 
-const TENANT = 'd0c0ffee-0000-4000-8000-0000000000f0';
-const ADMIN = 'a0000000-0000-4000-8000-0000000000f0';
-
-/** A tenant with `items` benefits expiring in 5 days and `channels` subscribed channels. */
-async function seedTenant(t: TestApp, items: number, channels: number): Promise<string[]> {
-  const repos = t.app.store.repos;
-  const now = FIXED_NOW.toISOString();
-  await repos.tenants.create({
-    type: 'tenant',
-    id: 'tenant',
-    tenantId: TENANT,
-    name: 'Fan-out Ltd.',
-    locale: 'en-US',
-    createdAt: now,
-  });
-  for (let i = 0; i < items; i += 1) {
-    const b: Benefit = {
-      type: 'benefit',
-      id: `benefit:item-${i}`,
-      tenantId: TENANT,
-      packageId: 'package:p',
-      name: `Benefit number ${i}`,
-      benefitType: 'core',
-      quantity: 1,
-      expiresOn: '2026-11-29',
-      details: { category: 'gtm', offer: `Offer ${i}`, status: 'notActivated' },
-    };
-    await repos.benefits.create(b);
-  }
-  const ids: string[] = [];
-  for (let c = 0; c < channels; c += 1) {
-    const conversationId = `19:channel-${c}@thread.tacv2`;
-    ids.push(conversationId);
-    await repos.conversationRefs.create({
-      type: 'conversationRef',
-      id: conversationRefId(conversationId),
-      tenantId: TENANT,
-      conversationId,
-      scope: 'channel',
-      serviceUrl: t.connector.url,
-      botId: '28:bot',
-      teamId: '19:team',
-      channelName: `Channel ${c}`,
-      active: true,
-      updatedAt: now,
-    });
-    await repos.noticeSubscriptions.create({
-      type: 'noticeSubscription',
-      id: subscriptionId(conversationId),
-      tenantId: TENANT,
-      conversationId,
-      categories: [],
-      active: true,
-      createdBy: ADMIN,
-      createdAt: now,
-    });
-  }
-  return ids;
-}
+const FANOUT: NoticeTenant = {
+  tenantId: 'd0c0ffee-0000-4000-8000-0000000000f0',
+  admin: 'a0000000-0000-4000-8000-0000000000f0',
+  name: 'Fan-out Ltd.',
+  channelPrefix: 'channel',
+};
+const seedTenant = (t: TestApp, items: number, channels: number) =>
+  seedNoticeTenant(t.app.store.repos, FANOUT, items, channels, t.connector.url);
 
 /** A second scanner on the same store, as another bot instance would have (own lease holder, own limiter). */
 function otherInstance(t: TestApp, holder: string, clock = t.app.services.clock): ExpiryScanner {
@@ -85,14 +34,7 @@ function otherInstance(t: TestApp, holder: string, clock = t.app.services.clock)
   });
 }
 
-function deliveries(t: TestApp): Map<string, number> {
-  const seen = new Map<string, number>();
-  for (const post of t.connector.channelPosts()) {
-    const key = `${post.channelId} ${cardText(cardOf(post.activity))[1]}`;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  return seen;
-}
+const deliveries = (t: TestApp) => noticeDeliveries(t.connector);
 
 describe('expiry notice fan-out under Teams limits and faults', () => {
   let t: TestApp;

@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import { conversationRefId, subscriptionId } from '../../src/domain/model';
 import { SeatService } from '../../src/domain/seats';
 import { t as say } from '../../src/i18n';
-import type { FakeConnector } from '../support/fakeConnector';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
+import { seedNoticeTenant, noticeDeliveries, type NoticeTenant } from '../support/noticeTenant';
 import { cardOf, cardText, fixedClock, FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
 import { act, CARD, type Reply, type Step } from './trustKit';
 
@@ -169,70 +168,16 @@ describe('the store stops in the middle of an approval', () => {
 
 /* ------------------------------------------------------------------ the Bot Connector answers with errors */
 
-const TENANT = 'd0c0ffee-0000-4000-8000-0000000000fa';
-const ADMIN = 'a0000000-0000-4000-8000-0000000000fa';
-
-/** A tenant with `items` benefits expiring in 5 days and `channels` subscribed channels whose replies go to `serviceUrl`. */
-async function noticeTenant(t: TestApp, items: number, channels: number, serviceUrl = t.connector.url) {
-  const repos = t.app.store.repos;
-  const now = FIXED_NOW.toISOString();
-  await repos.tenants.create({
-    type: 'tenant',
-    id: 'tenant',
-    tenantId: TENANT,
-    name: 'Faults Ltd.',
-    locale: 'en-US',
-    createdAt: now,
-  });
-  for (let i = 0; i < items; i += 1)
-    await repos.benefits.create({
-      type: 'benefit',
-      id: `benefit:item-${i}`,
-      tenantId: TENANT,
-      packageId: 'package:p',
-      name: `Benefit number ${i}`,
-      benefitType: 'core',
-      quantity: 1,
-      expiresOn: '2026-11-29',
-      details: { category: 'gtm', offer: `Offer ${i}`, status: 'notActivated' },
-    });
-  for (let c = 0; c < channels; c += 1) {
-    const conversationId = `19:faults-${c}@thread.tacv2`;
-    await repos.conversationRefs.create({
-      type: 'conversationRef',
-      id: conversationRefId(conversationId),
-      tenantId: TENANT,
-      conversationId,
-      scope: 'channel',
-      serviceUrl,
-      botId: '28:bot',
-      teamId: '19:team-faults',
-      channelName: `Channel ${c}`,
-      active: true,
-      updatedAt: now,
-    });
-    await repos.noticeSubscriptions.create({
-      type: 'noticeSubscription',
-      id: subscriptionId(conversationId),
-      tenantId: TENANT,
-      conversationId,
-      categories: [],
-      active: true,
-      createdBy: ADMIN,
-      createdAt: now,
-    });
-  }
-}
-
-/** How often each notice (channel + the benefit it names) reached the connector. */
-function deliveries(connector: FakeConnector): Map<string, number> {
-  const seen = new Map<string, number>();
-  for (const post of connector.channelPosts()) {
-    const key = `${post.channelId} ${cardText(cardOf(post.activity))[1]}`;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  return seen;
-}
+const FAULTS_TENANT: NoticeTenant = {
+  tenantId: 'd0c0ffee-0000-4000-8000-0000000000fa',
+  admin: 'a0000000-0000-4000-8000-0000000000fa',
+  name: 'Faults Ltd.',
+  channelPrefix: 'faults',
+};
+const TENANT = FAULTS_TENANT.tenantId;
+const noticeTenant = (t: TestApp, items: number, channels: number, serviceUrl = t.connector.url) =>
+  seedNoticeTenant(t.app.store.repos, FAULTS_TENANT, items, channels, serviceUrl);
+const deliveries = noticeDeliveries;
 
 const FAULTS: { name: string; status: number; headers?: Record<string, string> }[] = [
   { name: '429 with Retry-After', status: 429, headers: { 'retry-after': '1' } },

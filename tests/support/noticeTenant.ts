@@ -1,0 +1,87 @@
+import { conversationRefId, subscriptionId } from '../../src/domain/model';
+import type { Repositories } from '../../src/domain/repositories';
+import type { FakeConnector } from './fakeConnector';
+import { cardOf, cardText, FIXED_NOW } from './testApp';
+
+export interface NoticeTenant {
+  tenantId: string;
+  admin: string;
+  name: string;
+  /** Channel ids are `19:<prefix>-<n>@thread.tacv2`. */
+  channelPrefix: string;
+}
+
+/**
+ * A tenant with `items` benefits expiring in 5 days (the "7 days" notice is due) and `channels`
+ * subscribed team channels whose posts go to `serviceUrl`. Returns the channel ids.
+ */
+export async function seedNoticeTenant(
+  repos: Repositories,
+  tenant: NoticeTenant,
+  items: number,
+  channels: number,
+  serviceUrl: string,
+): Promise<string[]> {
+  const now = FIXED_NOW.toISOString();
+  const { tenantId } = tenant;
+  await repos.tenants.create({
+    type: 'tenant',
+    id: 'tenant',
+    tenantId,
+    name: tenant.name,
+    locale: 'en-US',
+    createdAt: now,
+  });
+  for (let i = 0; i < items; i += 1) {
+    await repos.benefits.create({
+      type: 'benefit',
+      id: `benefit:item-${i}`,
+      tenantId,
+      packageId: 'package:p',
+      name: `Benefit number ${i}`,
+      benefitType: 'core',
+      quantity: 1,
+      expiresOn: '2026-11-29',
+      details: { category: 'gtm', offer: `Offer ${i}`, status: 'notActivated' },
+    });
+  }
+  const ids: string[] = [];
+  for (let c = 0; c < channels; c += 1) {
+    const conversationId = `19:${tenant.channelPrefix}-${c}@thread.tacv2`;
+    ids.push(conversationId);
+    await repos.conversationRefs.create({
+      type: 'conversationRef',
+      id: conversationRefId(conversationId),
+      tenantId,
+      conversationId,
+      scope: 'channel',
+      serviceUrl,
+      botId: '28:bot',
+      teamId: `19:team-${tenant.channelPrefix}`,
+      channelName: `Channel ${c}`,
+      active: true,
+      updatedAt: now,
+    });
+    await repos.noticeSubscriptions.create({
+      type: 'noticeSubscription',
+      id: subscriptionId(conversationId),
+      tenantId,
+      conversationId,
+      categories: [],
+      active: true,
+      createdBy: tenant.admin,
+      createdAt: now,
+    });
+  }
+  return ids;
+}
+
+/** How often each notice (channel + the benefit it names) reached the connector. */
+export function noticeDeliveries(connector: FakeConnector): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const post of connector.channelPosts()) {
+    const key = `${post.channelId} ${cardText(cardOf(post.activity))[1]}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return seen;
+}
