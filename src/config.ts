@@ -153,14 +153,15 @@ const envSchema = z
           message: `the Bot Framework endpoint settings go all or none; missing: ${missing.join(', ')}`,
         });
       }
-      if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY) {
+      if (env.COSMOS_ENDPOINT && !env.COSMOS_KEY && !isLocalStoreEndpoint(env.COSMOS_ENDPOINT)) {
         ctx.addIssue({
           code: 'custom',
           path: ['COSMOS_KEY'],
           message: 'COSMOS_KEY is required with COSMOS_ENDPOINT',
         });
       }
-      const configured = env.COSMOS_ENDPOINT !== undefined || env.NODE_ENV === 'production';
+      const configured =
+        storeMode(env.COSMOS_ENDPOINT, env.MicrosoftAppId) === 'configured' || env.NODE_ENV === 'production';
       if (configured && !env.MicrosoftAppId) {
         ctx.addIssue({
           code: 'custom',
@@ -190,6 +191,25 @@ const envSchema = z
 
 type Env = z.infer<typeof envSchema>;
 
+/** `npm run store` (the standalone local store) and the embedded one listen on loopback only. */
+export function isLocalStoreEndpoint(endpoint: string): boolean {
+  try {
+    const { hostname } = new URL(endpoint);
+    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Local mode: the embedded store, or the standalone local store on loopback (`npm run store`,
+ * which several local bot processes can share), with no app id. Anything else is configured.
+ */
+function storeMode(endpoint: string | undefined, appId: string | undefined): Config['mode'] {
+  if (!endpoint) return 'local';
+  return isLocalStoreEndpoint(endpoint) && !appId ? 'local' : 'configured';
+}
+
 export interface BotAuthConfig {
   appId?: string;
   appPassword?: string;
@@ -200,7 +220,7 @@ export interface BotAuthConfig {
 }
 
 export interface Config {
-  /** Local mode: embedded store, demo data, loopback only. Configured mode: Azure Cosmos DB. */
+  /** Local mode: embedded or standalone local store (loopback), demo data, loopback only, no app id. Configured mode: Azure Cosmos DB. */
   mode: 'local' | 'configured';
   nodeEnv: Env['NODE_ENV'];
   port: number;
@@ -247,7 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
   const e = parsed.data;
-  const mode = e.COSMOS_ENDPOINT ? 'configured' : 'local';
+  const mode = storeMode(e.COSMOS_ENDPOINT, e.MicrosoftAppId);
   const endpointsGiven = BOT_FRAMEWORK_ENDPOINT_SETTINGS.every((k) => e[k] !== undefined);
   return {
     mode,

@@ -7,6 +7,8 @@ import type { Logger } from 'pino';
 import { entitySchemas } from '../domain/model';
 import type { TenantIndex } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
+import { isLocalStoreEndpoint } from '../config';
+import { EMULATOR_KEY } from './emulatorKey';
 import type { LocalCosmosServer } from './localServer';
 import { CosmosRepository } from './repository';
 import { restoreSnapshot, writeSnapshot } from './snapshot';
@@ -81,17 +83,22 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
   let agent: Agent | undefined;
   if (!endpoint) {
     // Loaded only in local mode: production never needs the embedded server.
-    const { startLocalCosmos, EMULATOR_KEY } = await import('./localServer');
+    const { startLocalCosmos } = await import('./localServer');
     local = await startLocalCosmos(options.localPort);
     endpoint = local.endpoint;
-    key = EMULATOR_KEY;
+  }
+  const loopback = isLocalStoreEndpoint(endpoint);
+  if (loopback) {
+    // The embedded server or `npm run store` on loopback: a self-signed certificate and the
+    // emulator key. The relaxed check lives on this one agent, which only ever reaches loopback.
+    key ??= EMULATOR_KEY;
     agent = new Agent({ rejectUnauthorized: false, keepAlive: true });
   }
   const clientOptions = {
     endpoint,
     key,
     agent,
-    connectionPolicy: { enableEndpointDiscovery: !local, requestTimeout: 10_000 },
+    connectionPolicy: { enableEndpointDiscovery: !loopback, requestTimeout: 10_000 },
     // Fail a turn in seconds rather than hang it when the store is down; 429s are still retried.
     retryOptions: { maxRetryAttemptCount: 5, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 10 },
   };

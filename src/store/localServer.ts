@@ -2,9 +2,7 @@ import { createHttpsServer } from '@vercel/cosmosdb-server';
 import type { Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
-/** The key every Cosmos emulator accepts; the embedded server ignores keys, the SDK still needs one. */
-export const EMULATOR_KEY =
-  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export { EMULATOR_KEY } from './emulatorKey';
 
 export interface LocalCosmosServer {
   endpoint: string;
