@@ -12,6 +12,7 @@ import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialog
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel } from '../../dialogs/base';
+import { personLocale } from '../domain/model';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { explainError, isExpected } from './errors';
 import type { Command, Feature, VerbHandler } from './feature';
@@ -19,6 +20,7 @@ import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
 import {
   conversationKey,
   importTeamRoster,
+  rememberLocale,
   rememberPersonalChat,
   saveConversationRef,
 } from './installations';
@@ -121,8 +123,15 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
           name: activity.from.name ?? '',
           teamsUserId: activity.from.id,
         });
-        const member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
-        const locale = member.preferredLocale ?? writtenLocale(activity) ?? tr.locale;
+        let member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
+        // One language per person: their choice, else what they write in (else Teams locale); a
+        // press or a submit carries no words, so it keeps the language they were last answered in.
+        const writes =
+          activity.type === MESSAGE && typeof activity.text === 'string' && /\p{L}/u.test(activity.text);
+        const locale = writes
+          ? (member.preferredLocale ?? writtenLocale(activity) ?? tr.locale)
+          : personLocale(member, tr.locale);
+        if (writes) member = await rememberLocale(this.services, member, locale);
         const turn: Turn = {
           correlationId,
           tenantId,

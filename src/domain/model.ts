@@ -45,10 +45,20 @@ export const memberSchema = z.object({
   guest: z.boolean().default(false),
   /** Explicit language choice ("speak Chinese"); otherwise the Teams locale of each turn. */
   preferredLocale: localeSchema.optional(),
+  /** The language the bot last answered their written words in (what they wrote, else Teams locale). */
+  lastLocale: localeSchema.optional(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
 export type Member = z.infer<typeof memberSchema>;
+/**
+ * The one language of a person wherever they are not writing right now (card presses, proactive
+ * notices): their explicit choice, else the language they were last answered in, else `fallback`.
+ */
+export const personLocale = (
+  member: Pick<Member, 'preferredLocale' | 'lastLocale'> | undefined,
+  fallback: Locale,
+): Locale => member?.preferredLocale ?? member?.lastLocale ?? fallback;
 export const memberId = (aadObjectId: string): string => `member:${aadObjectId.toLowerCase()}`;
 
 export const competencySchema = z.object({
@@ -404,6 +414,8 @@ export const noticeSubscriptionSchema = z.object({
   createdBy: guid,
   createdAt: isoInstant,
   disabledReason: z.string().max(200).optional(),
+  /** The channel's language: the one it was subscribed in (older subscriptions: the tenant's). */
+  locale: localeSchema.optional(),
 });
 export type NoticeSubscription = z.infer<typeof noticeSubscriptionSchema>;
 export const subscriptionId = (conversationId: string): string =>
