@@ -6,12 +6,14 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
+  type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogContext, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isCancel } from '../../dialogs/base';
+import { isCancel, isHelp } from '../../dialogs/base';
+import { isQuestion } from '../nlu';
 import { personLocale } from '../domain/model';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { explainError, isExpected } from './errors';
@@ -34,6 +36,8 @@ const INVOKE: string = ActivityTypes.Invoke;
 
 /** Longest message text we try to understand; longer ones get a polite refusal. */
 export const MAX_TEXT_LENGTH = 2000;
+/** A dialog left unanswered this long is cleared (with a word) instead of resumed. */
+export const DIALOG_TTL_MS = 24 * 60 * 60 * 1000;
 
 const submitSchema = z.object({ command: z.string().min(1).max(200) });
 /** The shape botbuilder assumes an `adaptiveCard/action` value has (verb and data are checked later). */
@@ -50,6 +54,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   private readonly verbs: Map<string, VerbHandler>;
   private readonly conversationState: ConversationState;
   private readonly dialogs: DialogSet;
+  private readonly dialogTouched: StatePropertyAccessor<string>;
 
   constructor(
     private readonly services: BotServices,
@@ -61,6 +66,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     this.verbs = verbTable(this.features);
     this.conversationState = new ConversationState(stateStorage);
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
+    this.dialogTouched = this.conversationState.createProperty<string>('dialogTouchedAt');
     for (const dialog of this.features.flatMap((f) => f.dialogs?.(services) ?? [])) this.dialogs.add(dialog);
     prepareUnderstanding(services.logger);
     this.onMessage(async (context, next) => {
@@ -245,15 +251,72 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const turn = getTurn(context);
     const dc = await this.dialogs.createContext(context);
     try {
-      // A dialog in progress gets the message first (its base handles cancel and help).
+      if (dc.activeDialog && (await this.dialogIsStale(context, dc.activeDialog.id))) {
+        // A conversation left from long ago (or by an older version of the bot) is not resumed
+        // silently: it is cleared and said so, then the message is read afresh.
+        await dc.cancelAllDialogs(true);
+        await context.sendActivity(turn.tr.t('dialog.stale'));
+      }
       if (dc.activeDialog) {
-        const result = await dc.continueDialog();
-        if (result.status !== DialogTurnStatus.empty) return;
+        const interruption = this.interruption(context);
+        if (interruption === 'command') {
+          // Another command (typed or pressed) ends the conversation in progress, which says so.
+          await dc.cancelAllDialogs(true);
+          await context.sendActivity(turn.tr.t('dialog.setAside'));
+        } else if (interruption === 'question') {
+          // A question is answered, never taken as the answer; then the pending question again.
+          // Answered on a stack of its own, so whatever it shows cannot resume the dialog.
+          const aside = new DialogContext(this.dialogs, context, { dialogStack: [] });
+          await this.route(context, turn, aside);
+          if (aside.stack.length > 0) {
+            // The answer is a conversation of its own: it replaces the earlier one.
+            dc.stack.splice(0, dc.stack.length, ...aside.stack);
+          } else {
+            await dc.repromptDialog();
+          }
+          return;
+        } else {
+          // A dialog in progress gets the message first (its base handles cancel and help).
+          const result = await dc.continueDialog();
+          if (result.status !== DialogTurnStatus.empty) return;
+        }
       }
       await this.route(context, turn, dc);
+    } catch (err) {
+      // A dialog that fails ends: the error is explained (see run), and no question is left
+      // pending that the person can no longer see.
+      await dc.cancelAllDialogs(true).catch(() => undefined);
+      throw err;
     } finally {
+      await this.dialogTouched.set(context, this.services.clock.now().toISOString());
       await this.conversationState.saveChanges(context);
     }
+  }
+
+  /** A dialog this bot no longer has, or one untouched for longer than `DIALOG_TTL_MS`. */
+  private async dialogIsStale(context: TurnContext, id: string): Promise<boolean> {
+    if (!this.dialogs.find(id)) return true;
+    const touched = await this.dialogTouched.get(context);
+    const at = typeof touched === 'string' ? Date.parse(touched) : NaN;
+    return Number.isNaN(at) || this.services.clock.now().getTime() - at > DIALOG_TTL_MS;
+  }
+
+  /**
+   * Whether a message to a dialog in progress is not an answer: another command (its exact
+   * phrase, or a button), or a question ("how many seats are free?"). Cancel and help are the
+   * dialog's own (see dialogs/base.ts).
+   */
+  private interruption(context: TurnContext): 'command' | 'question' | undefined {
+    const submitted = submitSchema.safeParse(context.activity.value);
+    const raw = submitted.success
+      ? submitted.data.command
+      : (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
+    if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_TEXT_LENGTH) return undefined;
+    if (isCancel(raw) || isHelp(raw)) return undefined;
+    const found = findCommand(this.commands, raw);
+    if (found && found.command.id !== 'help') return 'command';
+    if (submitted.success) return 'command';
+    return isQuestion(raw) ? 'question' : undefined;
   }
 
   private async route(
