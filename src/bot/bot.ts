@@ -13,7 +13,7 @@ import { DialogContext, DialogSet, DialogTurnStatus, type DialogState } from 'bo
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
-import { isQuestion } from '../nlu';
+import { isQuestion, recognize } from '../nlu';
 import { personLocale } from '../domain/model';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { explainError, isExpected } from './errors';
@@ -38,6 +38,8 @@ const INVOKE: string = ActivityTypes.Invoke;
 export const MAX_TEXT_LENGTH = 2000;
 /** A dialog left unanswered this long is cleared (with a word) instead of resumed. */
 export const DIALOG_TTL_MS = 24 * 60 * 60 * 1000;
+/** How sure the recogniser must be that an answer re-asks for what the dialog is doing. */
+const SAME_REQUEST_SCORE = 0.9;
 
 const submitSchema = z.object({ command: z.string().min(1).max(200) });
 /** The shape botbuilder assumes an `adaptiveCard/action` value has (verb and data are checked later). */
@@ -258,11 +260,16 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
         await context.sendActivity(turn.tr.t('dialog.stale'));
       }
       if (dc.activeDialog) {
-        const interruption = this.interruption(context);
+        const interruption = await this.interruption(context, dc.activeDialog.id);
         if (interruption === 'command') {
           // Another command (typed or pressed) ends the conversation in progress, which says so.
           await dc.cancelAllDialogs(true);
           await context.sendActivity(turn.tr.t('dialog.setAside'));
+        } else if (interruption === 'same') {
+          // "I want Visual Studio" while being asked why: not an answer; the question again.
+          await context.sendActivity(turn.tr.t('dialog.alreadyDoing'));
+          await dc.repromptDialog();
+          return;
         } else if (interruption === 'question') {
           // A question is answered, never taken as the answer; then the pending question again.
           // Answered on a stack of its own, so whatever it shows cannot resume the dialog.
@@ -306,7 +313,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
    * phrase, or a button), or a question ("how many seats are free?"). Cancel and help are the
    * dialog's own (see dialogs/base.ts).
    */
-  private interruption(context: TurnContext): 'command' | 'question' | undefined {
+  private async interruption(
+    context: TurnContext,
+    dialogId: string,
+  ): Promise<'command' | 'question' | 'same' | undefined> {
     const submitted = submitSchema.safeParse(context.activity.value);
     const raw = submitted.success
       ? submitted.data.command
@@ -316,7 +326,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const found = findCommand(this.commands, raw);
     if (found && found.command.id !== 'help') return 'command';
     if (submitted.success) return 'command';
-    return isQuestion(raw) ? 'question' : undefined;
+    if (isQuestion(raw)) return 'question';
+    // Asking, in other words, for what the dialog is already doing is not an answer to it.
+    const rec = await recognize(raw, getTurn(context).locale);
+    return rec.intent === dialogId && rec.score >= SAME_REQUEST_SCORE ? 'same' : undefined;
   }
 
   private async route(
