@@ -11,6 +11,7 @@ import {
 import type { BotServices } from '../src/bot/services';
 import { SeatService, type PoolUsage } from '../src/domain/seats';
 import { postForApproval } from '../src/bot/features/seatApprovals';
+import { isQuestion } from '../src/nlu';
 import { BaseDialog } from './base';
 
 export const REQUEST_SEAT_DIALOG = 'requestSeat';
@@ -112,14 +113,15 @@ export class RequestSeatDialog extends BaseDialog {
     }
     return step.prompt(WHY_PROMPT, {
       prompt: this.turn(step).tr.t('seats.ask.justification'),
-      retryPrompt: this.turn(step).tr.t('seats.ask.justificationTooLong'),
+      retryPrompt: this.turn(step).tr.t('seats.ask.justificationRetry'),
     });
   }
 
   private validateWhy(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value?.trim() ?? '';
     return Promise.resolve(
-      prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_JUSTIFICATION,
+      // A question ("what?") is not a reason: the question is asked again.
+      prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_JUSTIFICATION && !isQuestion(text),
     );
   }
 

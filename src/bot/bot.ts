@@ -13,7 +13,7 @@ import { DialogContext, DialogSet, DialogTurnStatus, type DialogState } from 'bo
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
-import { isQuestion, recognize } from '../nlu';
+import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
 import { personLocale } from '../domain/model';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { explainError, isExpected } from './errors';
@@ -132,14 +132,16 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
           teamsUserId: activity.from.id,
         });
         let member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
-        // One language per person: their choice, else what they write in (else Teams locale); a
-        // press or a submit carries no words, so it keeps the language they were last answered in.
+        // One language per person: their choice, else what they write in, else the Teams locale.
+        // A press or a submit carries no words: it keeps the language they last wrote in when
+        // that differed from their Teams locale (remembered as `lastLocale`, cleared otherwise).
+        const teamsLocale = resolveLocale(activity.locale);
         const writes =
           activity.type === MESSAGE && typeof activity.text === 'string' && /\p{L}/u.test(activity.text);
-        const locale = writes
-          ? (member.preferredLocale ?? writtenLocale(activity) ?? tr.locale)
-          : personLocale(member, tr.locale);
-        if (writes) member = await rememberLocale(this.services, member, locale);
+        const written = writes ? (writtenLocale(activity) ?? teamsLocale) : undefined;
+        const locale = member.preferredLocale ?? written ?? personLocale(member, teamsLocale);
+        if (written)
+          member = await rememberLocale(this.services, member, written === teamsLocale ? undefined : written);
         const turn: Turn = {
           correlationId,
           tenantId,
@@ -326,9 +328,14 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const found = findCommand(this.commands, raw);
     if (found && found.command.id !== 'help') return 'command';
     if (submitted.success) return 'command';
-    if (isQuestion(raw)) return 'question';
-    // Asking, in other words, for what the dialog is already doing is not an answer to it.
     const rec = await recognize(raw, getTurn(context).locale);
+    // A question the bot can answer is answered; one it cannot ("hello?") is the dialog's to
+    // handle (a reason prompt refuses questions as reasons and asks again).
+    if (isQuestion(raw))
+      return rec.intent !== 'none' && rec.intent !== 'help' && rec.score >= CONFIDENCE_THRESHOLD
+        ? 'question'
+        : undefined;
+    // Asking, in other words, for what the dialog is already doing is not an answer to it.
     return rec.intent === dialogId && rec.score >= SAME_REQUEST_SCORE ? 'same' : undefined;
   }
 

@@ -137,8 +137,15 @@ export async function rememberPersonalChat(
   }
 }
 
-/** Remembers the language a person was answered in, so presses and notices use it too. */
-export async function rememberLocale(services: BotServices, member: Member, locale: Locale): Promise<Member> {
+/**
+ * Remembers the language a person writes in when it is not their Teams locale (`undefined`
+ * forgets it), so their card presses and the notices sent to them use it too.
+ */
+export async function rememberLocale(
+  services: BotServices,
+  member: Member,
+  locale: Locale | undefined,
+): Promise<Member> {
   if (member.lastLocale === locale) return member;
   const current = await services.repos.members.get(member.tenantId, memberId(member.aadObjectId));
   if (!current) return member;

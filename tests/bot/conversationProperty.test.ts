@@ -62,8 +62,10 @@ const ANSWERS: [string, string][] = [
   ['ok', 'en-US'],
 ];
 
-const pick = (list: [string, string][], kind: 'command' | 'question' | 'freeText' | 'answer') =>
-  fc.constantFrom(...list).map(([text, locale]) => ({ kind, text, locale }));
+const pick = (
+  list: [string, string][],
+  kind: 'command' | 'question' | 'freeText' | 'answer',
+): fc.Arbitrary<Step> => fc.constantFrom(...list).map(([text, locale]): Step => ({ kind, text, locale }));
 const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: pick(COMMANDS, 'command'), weight: 4 },
   { arbitrary: pick(QUESTIONS, 'question'), weight: 3 },
@@ -73,7 +75,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc
       .string({ minLength: 1, maxLength: 30 })
       .filter((s) => /\p{L}/u.test(s))
-      .map((text) => ({ kind: 'answer', text, locale: 'en-US' })),
+      .map((text): Step => ({ kind: 'answer', text, locale: 'en-US' })),
     weight: 1,
   },
   { arbitrary: fc.constant<Step>({ kind: 'pressYes' }), weight: 3 },
@@ -83,14 +85,20 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /** Every question a dialog can leave waiting, in both languages. */
 const PROMPTS = (['en-US', 'zh-CN'] as const).flatMap((l) =>
-  (['seats.ask.justification', 'seats.ask.pool', 'seats.ask.person', 'seats.ask.filter'] as const).map(
-    (k) => CATALOGUES[l][k],
-  ),
+  (
+    [
+      'seats.ask.justification',
+      'seats.ask.justificationRetry',
+      'seats.ask.pool',
+      'seats.ask.person',
+      'seats.ask.filter',
+    ] as const
+  ).map((k) => CATALOGUES[l][k]),
 );
-const JUSTIFICATION = [
-  CATALOGUES['en-US']['seats.ask.justification'],
-  CATALOGUES['zh-CN']['seats.ask.justification'],
-];
+const JUSTIFICATION = (['en-US', 'zh-CN'] as const).flatMap((l) => [
+  CATALOGUES[l]['seats.ask.justification'],
+  CATALOGUES[l]['seats.ask.justificationRetry'],
+]);
 
 describe('property: the conversation never surprises', () => {
   let t: TestApp;
