@@ -93,6 +93,8 @@ export const packageSchema = z.object({
   type: z.literal('package'),
   id: z.string().startsWith('package:'),
   name: z.string().min(1).max(200),
+  /** The name as Chinese readers see it (catalogue data in both languages). */
+  nameZh: z.string().min(1).max(200).optional(),
   offerType: offerTypeSchema,
   purchasedOn: isoDate,
   expiresOn: isoDate,
@@ -112,10 +114,12 @@ const softwareDetails = z.object({
       z.object({
         productId: z.string().min(1).max(100),
         name: z.string().min(1).max(200),
+        nameZh: z.string().min(1).max(200).optional(),
         languages: z.array(z.string().min(2).max(20)).min(1),
         osTypes: z.array(z.string().min(1).max(50)).min(1),
         downloadUrl: z.url(),
         instructions: z.string().max(1000).optional(),
+        instructionsZh: z.string().max(1000).optional(),
         keys: z.array(z.object({ language: z.string(), osType: z.string(), key: productKeySchema })).min(1),
       }),
     )
@@ -207,6 +211,7 @@ export const benefitSchema = z.object({
   id: z.string().startsWith('benefit:'),
   packageId: z.string().startsWith('package:'),
   name: z.string().min(1).max(200),
+  nameZh: z.string().min(1).max(200).optional(),
   benefitType: z.enum(['core', 'incremental']),
   quantity: z.number().int().min(0),
   /** Last day to activate or redeem it. */
