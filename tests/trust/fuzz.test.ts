@@ -543,7 +543,11 @@ describe('bad input over HTTP as the demo people of both tenants (property-based
     const l = activity.get('locale');
     if (!(l === undefined || typeof l === 'string')) return undefined;
     const text = activity.get('text');
-    return writtenLocale({ text: typeof text === 'string' ? text : undefined }) ?? resolveLocale(l);
+    // Without written words (a press, an empty or letterless message) the answer keeps the
+    // language the person last wrote in (issue 15), which depends on the cases before: not checked.
+    if (activity.get('type') !== 'message' || typeof text !== 'string' || !/\p{L}/u.test(text))
+      return undefined;
+    return writtenLocale({ text }) ?? resolveLocale(l);
   }
 
   const baseMessage = (p: Person, text: string, l: string | undefined): Obj => {
