@@ -297,7 +297,9 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await dc.cancelAllDialogs(true).catch(() => undefined);
       throw err;
     } finally {
-      await this.dialogTouched.set(context, this.services.clock.now().toISOString());
+      // When a waiting dialog was last answered (nothing is kept when none waits).
+      if (dc.activeDialog) await this.dialogTouched.set(context, this.services.clock.now().toISOString());
+      else await this.dialogTouched.delete(context);
       await this.conversationState.saveChanges(context);
     }
   }
