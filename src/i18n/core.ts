@@ -30,7 +30,8 @@ export const core = defineMessages(
     'dialog.stale':
       'I had left a question for you unanswered earlier; I have dropped it. Nothing was changed.',
     'dialog.setAside': 'I have stopped the earlier question; nothing was changed by it.',
-    'dialog.alreadyDoing': 'That is what we are doing now. Please answer the question below, or type **cancel** to stop.',
+    'dialog.alreadyDoing':
+      'That is what we are doing now. Please answer the question below, or type **cancel** to stop.',
     'unknown.text': 'I didn’t catch that. Type **help** to see what I can do for you.',
 
     'role.GlobalAdmin': 'Global admin',
