@@ -62,9 +62,17 @@ export class AssignSeatDialog extends BaseDialog {
     const turn = this.turn(step);
     await this.services.authorizer.require(turn.actor, 'seat.assign');
     const state = step.values as State;
-    const pools = await this.seats().pools(turn.tenantId);
-    if (pools.length === 0) {
+    const all = await this.seats().pools(turn.tenantId);
+    if (all.length === 0) {
       await step.context.sendActivity(turn.tr.t('seats.noPools'));
+      return step.endDialog();
+    }
+    // A full pool is refused before anything is asked, not after the person was chosen.
+    const pools = all.filter((p) => p.free > 0);
+    if (pools.length === 0) {
+      await step.context.sendActivity(
+        turn.tr.t('seats.poolFull', { pool: all.map((p) => p.pool.subscription).join(', ') }),
+      );
       return step.endDialog();
     }
     state.pools = pools.map((p) => ({

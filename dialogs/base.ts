@@ -10,6 +10,10 @@ export function isCancel(text: string | undefined): boolean {
   return text !== undefined && CANCEL.includes(normalize(text));
 }
 
+export function isHelp(text: string | undefined): boolean {
+  return text !== undefined && HELP.includes(normalize(text));
+}
+
 /**
  * Base of every dialog: "cancel" / "取消" ends it at any step, "help" / "帮助" explains where
  * the user is and repeats the question. Dialogs read the acting person from the turn, never
@@ -34,7 +38,7 @@ export abstract class BaseDialog extends ComponentDialog {
       await inner.context.sendActivity(tr.t('dialog.cancelled'));
       return inner.cancelAllDialogs(true);
     }
-    if (HELP.includes(normalize(activity.text))) {
+    if (isHelp(activity.text)) {
       await inner.context.sendActivity(tr.t('dialog.helpHint'));
       await inner.repromptDialog();
       return { status: 'waiting' as DialogTurnResult['status'] };

@@ -9,8 +9,9 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/bot/services';
-import { SeatService } from '../src/domain/seats';
+import { SeatService, type PoolUsage } from '../src/domain/seats';
 import { postForApproval } from '../src/bot/features/seatApprovals';
+import { isQuestion } from '../src/nlu';
 import { BaseDialog } from './base';
 
 export const REQUEST_SEAT_DIALOG = 'requestSeat';
@@ -51,27 +52,54 @@ export class RequestSeatDialog extends BaseDialog {
     return new SeatService(this.services.repos, this.services.audit, this.services.clock);
   }
 
+  /**
+   * Every rule that could refuse is checked before anything is asked: no pool, a seat already
+   * held, a request already waiting. A pool with no free seat is said up front (the request may
+   * still wait for one).
+   */
   private async askPool(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
     const turn = this.turn(step);
+    const { tr } = turn;
     const state = step.values as State;
     const options = (step.options ?? {}) as RequestSeatOptions;
-    const pools = await this.seats().pools(turn.tenantId);
+    const seats = this.seats();
+    const [pools, mine] = await Promise.all([
+      seats.pools(turn.tenantId),
+      seats.requestsOf(turn.tenantId, turn.actor.aadObjectId),
+    ]);
     if (pools.length === 0) {
-      await step.context.sendActivity(turn.tr.t('seats.noPools'));
+      await step.context.sendActivity(tr.t('seats.noPools'));
       return step.endDialog();
     }
-    const chosen =
-      pools.find((p) => p.pool.id === options.poolId) ?? (pools.length === 1 ? pools[0] : undefined);
+    const waiting = new Set(
+      mine.filter((r) => r.status === 'pending' || r.status === 'approving').map((r) => r.poolId),
+    );
+    const refusal = (p: PoolUsage): string | undefined =>
+      p.assignments.some((a) => a.assignee === turn.actor.aadObjectId)
+        ? tr.t('seats.youHaveSeat', { pool: p.pool.subscription })
+        : waiting.has(p.pool.id)
+          ? tr.t('seats.duplicateRequest', { pool: p.pool.subscription })
+          : undefined;
+    const named = pools.find((p) => p.pool.id === options.poolId);
+    const open = pools.filter((p) => refusal(p) === undefined);
+    const refused = named ? refusal(named) : open.length === 0 ? refusal(pools[0]) : undefined;
+    if (refused) {
+      await step.context.sendActivity(refused);
+      return step.endDialog();
+    }
+    const chosen = named ?? (open.length === 1 ? open[0] : undefined);
     if (chosen) {
       state.poolId = chosen.pool.id;
+      if (chosen.free === 0)
+        await step.context.sendActivity(tr.t('seats.ask.noFreeSeatYet', { pool: chosen.pool.subscription }));
       return step.next();
     }
-    state.choices = pools.map((p) => ({
+    state.choices = open.map((p) => ({
       poolId: p.pool.id,
-      label: turn.tr.t('seats.choice.pool', { pool: p.pool.subscription, used: p.used, total: p.pool.seats }),
+      label: tr.t('seats.choice.pool', { pool: p.pool.subscription, used: p.used, total: p.pool.seats }),
     }));
     return step.prompt(POOL_PROMPT, {
-      prompt: turn.tr.t('seats.ask.pool'),
+      prompt: tr.t('seats.ask.pool'),
       choices: ChoiceFactory.toChoices(state.choices.map((c) => c.label)),
       style: ListStyle.heroCard,
     });
@@ -85,14 +113,15 @@ export class RequestSeatDialog extends BaseDialog {
     }
     return step.prompt(WHY_PROMPT, {
       prompt: this.turn(step).tr.t('seats.ask.justification'),
-      retryPrompt: this.turn(step).tr.t('seats.ask.justificationTooLong'),
+      retryPrompt: this.turn(step).tr.t('seats.ask.justificationRetry'),
     });
   }
 
   private validateWhy(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value?.trim() ?? '';
     return Promise.resolve(
-      prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_JUSTIFICATION,
+      // A question ("what?") is not a reason: the question is asked again.
+      prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_JUSTIFICATION && !isQuestion(text),
     );
   }
 

@@ -1,6 +1,7 @@
 import { renderCard, type AdaptiveCard } from '../cards';
 import { BenefitActions } from '../domain/benefitActions';
-import { loadBenefitsSnapshot } from '../domain/benefits';
+import { loadBenefitsSnapshot, type BenefitsSnapshot } from '../domain/benefits';
+import type { Locale } from '../domain/model';
 import {
   benefitsCategoryView,
   benefitsSummaryView,
@@ -29,7 +30,35 @@ export async function benefitsContext(turn: Turn, services: BotServices): Promis
     actor: turn.actor,
     tenantName: tenant?.name ?? turn.tenantId,
     now: services.clock.now(),
-    snapshot,
+    snapshot: inLanguage(snapshot, turn.locale),
+  };
+}
+
+/**
+ * The catalogue text as this reader reads it: package, benefit and product names and install
+ * notes in Chinese for a Chinese reader (a record without a translation keeps its English).
+ * For display only; actions re-read the records.
+ */
+export function inLanguage(snapshot: BenefitsSnapshot, locale: Locale): BenefitsSnapshot {
+  if (locale !== 'zh-CN') return snapshot;
+  return {
+    ...snapshot,
+    packages: snapshot.packages.map((p) => ({ ...p, name: p.nameZh ?? p.name })),
+    benefits: snapshot.benefits.map((b) => {
+      const named = { ...b, name: b.nameZh ?? b.name };
+      if (b.details.category !== 'software') return named;
+      return {
+        ...named,
+        details: {
+          ...b.details,
+          products: b.details.products.map((p) => ({
+            ...p,
+            name: p.nameZh ?? p.name,
+            instructions: p.instructionsZh ?? p.instructions,
+          })),
+        },
+      };
+    }),
   };
 }
 

@@ -6,12 +6,15 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
+  type StatePropertyAccessor,
   type Storage,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogContext, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isCancel } from '../../dialogs/base';
+import { isCancel, isHelp } from '../../dialogs/base';
+import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
+import { personLocale } from '../domain/model';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { explainError, isExpected } from './errors';
 import type { Command, Feature, VerbHandler } from './feature';
@@ -19,6 +22,7 @@ import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
 import {
   conversationKey,
   importTeamRoster,
+  rememberLocale,
   rememberPersonalChat,
   saveConversationRef,
 } from './installations';
@@ -32,6 +36,10 @@ const INVOKE: string = ActivityTypes.Invoke;
 
 /** Longest message text we try to understand; longer ones get a polite refusal. */
 export const MAX_TEXT_LENGTH = 2000;
+/** A dialog left unanswered this long is cleared (with a word) instead of resumed. */
+export const DIALOG_TTL_MS = 24 * 60 * 60 * 1000;
+/** How sure the recogniser must be that an answer re-asks for what the dialog is doing. */
+const SAME_REQUEST_SCORE = 0.9;
 
 const submitSchema = z.object({ command: z.string().min(1).max(200) });
 /** The shape botbuilder assumes an `adaptiveCard/action` value has (verb and data are checked later). */
@@ -48,6 +56,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   private readonly verbs: Map<string, VerbHandler>;
   private readonly conversationState: ConversationState;
   private readonly dialogs: DialogSet;
+  private readonly dialogTouched: StatePropertyAccessor<string>;
 
   constructor(
     private readonly services: BotServices,
@@ -59,6 +68,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     this.verbs = verbTable(this.features);
     this.conversationState = new ConversationState(stateStorage);
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
+    this.dialogTouched = this.conversationState.createProperty<string>('dialogTouchedAt');
     for (const dialog of this.features.flatMap((f) => f.dialogs?.(services) ?? [])) this.dialogs.add(dialog);
     prepareUnderstanding(services.logger);
     this.onMessage(async (context, next) => {
@@ -121,8 +131,17 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
           name: activity.from.name ?? '',
           teamsUserId: activity.from.id,
         });
-        const member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
-        const locale = member.preferredLocale ?? writtenLocale(activity) ?? tr.locale;
+        let member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
+        // One language per person: their choice, else what they write in, else the Teams locale.
+        // A press or a submit carries no words: it keeps the language they last wrote in when
+        // that differed from their Teams locale (remembered as `lastLocale`, cleared otherwise).
+        const teamsLocale = resolveLocale(activity.locale);
+        const writes =
+          activity.type === MESSAGE && typeof activity.text === 'string' && /\p{L}/u.test(activity.text);
+        const written = writes ? (writtenLocale(activity) ?? teamsLocale) : undefined;
+        const locale = member.preferredLocale ?? written ?? personLocale(member, teamsLocale);
+        if (written)
+          member = await rememberLocale(this.services, member, written === teamsLocale ? undefined : written);
         const turn: Turn = {
           correlationId,
           tenantId,
@@ -236,15 +255,90 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const turn = getTurn(context);
     const dc = await this.dialogs.createContext(context);
     try {
-      // A dialog in progress gets the message first (its base handles cancel and help).
+      if (dc.activeDialog && (await this.dialogIsStale(context, dc.activeDialog.id))) {
+        // A conversation left from long ago (or by an older version of the bot) is not resumed
+        // silently: it is cleared and said so, then the message is read afresh.
+        await dc.cancelAllDialogs(true);
+        await context.sendActivity(turn.tr.t('dialog.stale'));
+      }
       if (dc.activeDialog) {
-        const result = await dc.continueDialog();
-        if (result.status !== DialogTurnStatus.empty) return;
+        const interruption = await this.interruption(context, dc.activeDialog.id);
+        if (interruption === 'command') {
+          // Another command (typed or pressed) ends the conversation in progress, which says so.
+          await dc.cancelAllDialogs(true);
+          await context.sendActivity(turn.tr.t('dialog.setAside'));
+        } else if (interruption === 'same') {
+          // "I want Visual Studio" while being asked why: not an answer; the question again.
+          await context.sendActivity(turn.tr.t('dialog.alreadyDoing'));
+          await dc.repromptDialog();
+          return;
+        } else if (interruption === 'question') {
+          // A question is answered, never taken as the answer; then the pending question again.
+          // Answered on a stack of its own, so whatever it shows cannot resume the dialog.
+          const aside = new DialogContext(this.dialogs, context, { dialogStack: [] });
+          await this.route(context, turn, aside);
+          if (aside.stack.length > 0) {
+            // The answer is a conversation of its own: it replaces the earlier one.
+            dc.stack.splice(0, dc.stack.length, ...aside.stack);
+          } else {
+            await dc.repromptDialog();
+          }
+          return;
+        } else {
+          // A dialog in progress gets the message first (its base handles cancel and help).
+          const result = await dc.continueDialog();
+          if (result.status !== DialogTurnStatus.empty) return;
+        }
       }
       await this.route(context, turn, dc);
+    } catch (err) {
+      // A dialog that fails ends: the error is explained (see run), and no question is left
+      // pending that the person can no longer see.
+      await dc.cancelAllDialogs(true).catch(() => undefined);
+      throw err;
     } finally {
+      // When a waiting dialog was last answered (nothing is kept when none waits).
+      if (dc.activeDialog) await this.dialogTouched.set(context, this.services.clock.now().toISOString());
+      else await this.dialogTouched.delete(context);
       await this.conversationState.saveChanges(context);
     }
+  }
+
+  /** A dialog this bot no longer has, or one untouched for longer than `DIALOG_TTL_MS`. */
+  private async dialogIsStale(context: TurnContext, id: string): Promise<boolean> {
+    if (!this.dialogs.find(id)) return true;
+    const touched = await this.dialogTouched.get(context);
+    const at = typeof touched === 'string' ? Date.parse(touched) : NaN;
+    return Number.isNaN(at) || this.services.clock.now().getTime() - at > DIALOG_TTL_MS;
+  }
+
+  /**
+   * Whether a message to a dialog in progress is not an answer: another command (its exact
+   * phrase, or a button), or a question ("how many seats are free?"). Cancel and help are the
+   * dialog's own (see dialogs/base.ts).
+   */
+  private async interruption(
+    context: TurnContext,
+    dialogId: string,
+  ): Promise<'command' | 'question' | 'same' | undefined> {
+    const submitted = submitSchema.safeParse(context.activity.value);
+    const raw = submitted.success
+      ? submitted.data.command
+      : (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
+    if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_TEXT_LENGTH) return undefined;
+    if (isCancel(raw) || isHelp(raw)) return undefined;
+    const found = findCommand(this.commands, raw);
+    if (found && found.command.id !== 'help') return 'command';
+    if (submitted.success) return 'command';
+    const rec = await recognize(raw, getTurn(context).locale);
+    // A question the bot can answer is answered; one it cannot ("hello?") is the dialog's to
+    // handle (a reason prompt refuses questions as reasons and asks again).
+    if (isQuestion(raw))
+      return rec.intent !== 'none' && rec.intent !== 'help' && rec.score >= CONFIDENCE_THRESHOLD
+        ? 'question'
+        : undefined;
+    // Asking, in other words, for what the dialog is already doing is not an answer to it.
+    return rec.intent === dialogId && rec.score >= SAME_REQUEST_SCORE ? 'same' : undefined;
   }
 
   private async route(

@@ -38,6 +38,8 @@ export interface Command {
   takesArguments?: boolean;
   /** Commands that only make sense in a team channel (e.g. subscriptions) say so. */
   scope?: 'channel';
+  /** Not listed in help (the answer a button sends, e.g. "No" to a confirmation). */
+  hidden?: boolean;
   run(h: MessageHandler): Promise<void>;
 }
 

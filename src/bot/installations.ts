@@ -1,5 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { conversationRefId, memberId, type ConversationRef, type Member } from '../domain/model';
+import { conversationRefId, memberId, type ConversationRef, type Locale, type Member } from '../domain/model';
 import type { BotServices } from './services';
 
 /**
@@ -133,6 +133,27 @@ export async function rememberPersonalChat(
   try {
     return (await services.repos.members.replace(updated, etag)).doc;
   } catch {
+    return member;
+  }
+}
+
+/**
+ * Remembers the language a person writes in when it is not their Teams locale (`undefined`
+ * forgets it), so their card presses and the notices sent to them use it too.
+ */
+export async function rememberLocale(
+  services: BotServices,
+  member: Member,
+  locale: Locale | undefined,
+): Promise<Member> {
+  if (member.lastLocale === locale) return member;
+  const current = await services.repos.members.get(member.tenantId, memberId(member.aadObjectId));
+  if (!current) return member;
+  try {
+    const updated = { ...current.doc, lastLocale: locale, updatedAt: services.clock.now().toISOString() };
+    return (await services.repos.members.replace(updated, current.etag)).doc;
+  } catch {
+    // A concurrent change of the same person: the next message remembers it.
     return member;
   }
 }

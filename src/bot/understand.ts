@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
 import { LIST_BENEFITS_DIALOG, type ListBenefitsOptions } from '../../dialogs/listBenefits';
-import { REQUEST_SEAT_DIALOG, type RequestSeatOptions } from '../../dialogs/requestSeat';
 import { renderCard } from '../cards';
 import type { Locale } from '../domain/model';
 import { authorize } from '../domain/policy';
@@ -18,6 +17,8 @@ import { FAQ_NEXT_COMMANDS, faqAnswer } from '../nlu/faq';
 import type { BenefitView } from '../views/benefits';
 import { clarifyView, faqView, type CommandButton } from '../views/faq';
 import type { Command, MessageHandler } from './feature';
+import { auditCard } from './features/audit';
+import { sendCard } from './reply';
 
 /**
  * Free text → the feature command that serves it. The bot tries the exact command phrases first
@@ -42,10 +43,12 @@ const COMMANDS_FOR: Record<CommandIntent, readonly string[]> = {
   redeemKey: ['benefits'],
   requestSeat: ['requestSeat'],
   assignSeat: ['assignSeat'],
+  seatStatus: ['seatPools'],
   activateSupport: ['activateSupport', 'support'],
   marketingContact: ['marketingContact', 'gtmOffers'],
   cancelPackage: ['cancelPackage'],
   manageRoles: ['roleList'],
+  auditLog: ['audit'],
   notifications: ['noticesSubscribe'],
   help: ['help'],
 };
@@ -62,6 +65,38 @@ const PHRASE_OF: Partial<Record<Intent, MessageKey>> = {
   softwareKeys: 'understand.phrase.softwareKeys',
   azureCredits: 'understand.phrase.azureCredits',
   redeemKey: 'understand.phrase.redeemKey',
+};
+
+/**
+ * Intents that start something which changes state: read from free text, the bot asks first
+ * ("Do you want to request a Visual Studio seat?"), and a button (or the exact phrase) starts it.
+ */
+const CONFIRM_FIRST: Partial<Record<Intent, MessageKey>> = {
+  enroll: 'understand.confirm.enroll',
+  requestSeat: 'understand.confirm.requestSeat',
+  assignSeat: 'understand.confirm.assignSeat',
+  activateSupport: 'understand.confirm.activateSupport',
+  marketingContact: 'understand.confirm.marketingContact',
+  cancelPackage: 'understand.confirm.cancelPackage',
+  notifications: 'understand.confirm.notifications',
+};
+
+/**
+ * A question about an act is answered with what shows the answer, never by starting the act:
+ * "how many seats are free?" → the seat pools with their free count; "when can we enrol?" →
+ * the membership card.
+ */
+const ANSWERED_BY: Partial<Record<Intent, CommandIntent>> = {
+  requestSeat: 'seatStatus',
+  assignSeat: 'seatStatus',
+  enroll: 'membership',
+  activateSupport: 'activateSupport',
+  marketingContact: 'marketingContact',
+};
+/** The read-only command that answers a question about these acts. */
+const VIEW_OF: Partial<Record<Intent, string>> = {
+  activateSupport: 'support',
+  marketingContact: 'gtmOffers',
 };
 
 const LANGUAGE_COMMAND: Record<Locale, string> = { 'zh-CN': 'speakChinese', 'en-US': 'speakEnglish' };
@@ -115,20 +150,70 @@ function withBenefitsView(command: Command, view: BenefitView): Command {
   };
 }
 
-/** The same command, with the seat pool the person named ("VS Enterprise") chosen already. */
-async function withPool(h: Understanding, command: Command, rec: Recognition): Promise<Command> {
+/** The seat pool the person named ("VS Enterprise"), if the tenant has it. */
+async function namedPool(h: Understanding, rec: Recognition): Promise<string | undefined> {
   const kind = rec.entities.pool;
-  if (!kind) return command;
+  if (!kind) return undefined;
   const pools = await h.services.repos.seatPools.list(h.turn.tenantId);
-  const pool = pools.find((p) => p.doc.subscription.toLowerCase().includes(kind));
-  if (!pool) return command;
+  return pools.find((p) => p.doc.subscription.toLowerCase().includes(kind))?.doc.subscription;
+}
+
+/**
+ * "Do you want to request a Visual Studio seat?" with Yes / No buttons: Yes sends the command's
+ * exact phrase (with the pool named, if one was), No the dismissal. Nothing waits in between:
+ * whatever the person types next is read afresh.
+ */
+async function confirmFirst(
+  h: Understanding,
+  command: Command,
+  key: MessageKey,
+  rec: Recognition,
+): Promise<void> {
+  const { tr } = h.turn;
+  const pool = command.id === 'requestSeat' ? await namedPool(h, rec) : undefined;
+  const phrase = phraseOf(h, command);
+  const dismiss = commandById(h, 'dismiss');
+  const buttons: CommandButton[] = [
+    { title: tr.t('understand.confirm.yes'), command: pool ? `${phrase} ${pool.toLowerCase()}` : phrase },
+  ];
+  if (dismiss) buttons.push({ title: tr.t('understand.confirm.no'), command: phraseOf(h, dismiss) });
+  const question = pool ? tr.t('understand.confirm.requestSeatPool', { pool }) : tr.t(key);
+  await h.context.sendActivity({
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: renderCard('clarify', { title: question, buttons }),
+      },
+    ],
+  });
+}
+
+/** "show me the audit log for Dana": the audit log filtered by the person of this tenant named. */
+async function withAuditPerson(h: Understanding, command: Command, text: string): Promise<Command> {
+  const members = (await h.services.repos.members.list(h.turn.tenantId, { limit: 500 })).map((m) => m.doc);
+  const person = personNamed(text, members);
+  if (!person) return command;
   return {
     ...command,
-    run: async ({ dc }) => {
-      const options: RequestSeatOptions = { poolId: pool.doc.id };
-      await dc.beginDialog(REQUEST_SEAT_DIALOG, options);
+    run: async ({ context, turn, services }) => {
+      await sendCard(context, await auditCard(turn, services, { person: person.aadObjectId }, 0));
     },
   };
+}
+
+/** The member whose full name, or first or last name, the text mentions (the longest match). */
+export function personNamed<M extends { name: string }>(text: string, members: readonly M[]): M | undefined {
+  const t = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  let best: { m: M; length: number } | undefined;
+  for (const m of members) {
+    const name = m.name.toLowerCase();
+    const parts = [name, ...name.split(/\s+/)].filter((p) => p.length >= 2);
+    for (const part of parts) {
+      const found = /\p{Script=Han}/u.test(part) ? text.includes(part) : t.includes(` ${part} `);
+      if (found && part.length > (best?.length ?? 0)) best = { m, length: part.length };
+    }
+  }
+  return best?.m;
 }
 
 /** A button for "did you mean <intent>?" that leads there when pressed. */
@@ -171,7 +256,7 @@ async function clarify(h: Understanding, rec: Recognition): Promise<void> {
   });
 }
 
-async function answerFaq(h: Understanding, rec: Recognition): Promise<void> {
+async function answerFaq(h: Understanding, rec: Recognition, text = ''): Promise<void> {
   const { turn, services } = h;
   const topic = rec.entities.topic;
   if (!topic) return clarify(h, rec);
@@ -179,7 +264,16 @@ async function answerFaq(h: Understanding, rec: Recognition): Promise<void> {
     topic,
     { activation: services.activation },
     rec.alternatives.map((a) => a.intent),
+    text,
   );
+  // "who can reveal product keys?": also who holds those roles here, for those who may see the directory.
+  const holders =
+    answer.topic === 'whichRole' &&
+    answer.focus &&
+    answer.focus.roles !== 'everyone' &&
+    authorize(turn.actor, 'roles.list').allowed
+      ? (await services.directory.holdersOf(turn.tenantId, answer.focus.roles)).map((m) => m.name)
+      : undefined;
   const buttons = FAQ_NEXT_COMMANDS[topic]
     .map((id) => commandById(h, id))
     .filter((c): c is Command => c !== undefined)
@@ -189,7 +283,7 @@ async function answerFaq(h: Understanding, rec: Recognition): Promise<void> {
     attachments: [
       {
         contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderCard('faq', faqView(turn.tr, answer, turn.member.roles, buttons)),
+        content: renderCard('faq', faqView(turn.tr, answer, turn.member.roles, buttons, holders)),
       },
     ],
   });
@@ -220,21 +314,33 @@ export async function understand(h: Understanding, text: string): Promise<Unders
     return undefined;
   }
   if (rec.intent === 'faq') {
-    await answerFaq(h, rec);
+    await answerFaq(h, rec, text);
     return undefined;
   }
   if (rec.intent === 'notifications' && context.activity.conversation?.conversationType !== 'channel') {
     await context.sendActivity(turn.tr.t('understand.notifications.channelOnly'));
     return undefined;
   }
-  const command = commandFor(h, rec.intent);
+  if (rec.question && rec.intent === 'cancelPackage') {
+    await answerFaq(h, { ...rec, entities: { ...rec.entities, topic: 'cancelPackage' } });
+    return undefined;
+  }
+  const intent: CommandIntent = rec.question ? (ANSWERED_BY[rec.intent] ?? rec.intent) : rec.intent;
+  const view = rec.question ? VIEW_OF[intent] : undefined;
+  const command = (view ? commandById(h, view) : undefined) ?? commandFor(h, intent);
   if (!command) {
     await clarify(h, rec);
     return undefined;
   }
-  const view =
+  const confirmKey = rec.question || view ? undefined : CONFIRM_FIRST[intent];
+  if (confirmKey && (!command.action || authorize(turn.actor, command.action).allowed)) {
+    await confirmFirst(h, command, confirmKey, rec);
+    return undefined;
+  }
+  if (command.id === 'audit') return { command: await withAuditPerson(h, command, text), args: '' };
+  const benefitsView =
     BENEFITS_VIEW_OF[rec.intent] ?? (rec.intent === 'listBenefits' ? rec.entities.category : undefined);
-  if (command.id === 'benefits' && view) return { command: withBenefitsView(command, view), args: '' };
-  if (command.id === 'requestSeat') return { command: await withPool(h, command, rec), args: '' };
+  if (command.id === 'benefits' && benefitsView)
+    return { command: withBenefitsView(command, benefitsView), args: '' };
   return { command, args: '' };
 }

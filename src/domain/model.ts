@@ -45,10 +45,20 @@ export const memberSchema = z.object({
   guest: z.boolean().default(false),
   /** Explicit language choice ("speak Chinese"); otherwise the Teams locale of each turn. */
   preferredLocale: localeSchema.optional(),
+  /** The language the bot last answered their written words in (what they wrote, else Teams locale). */
+  lastLocale: localeSchema.optional(),
   createdAt: isoInstant,
   updatedAt: isoInstant,
 });
 export type Member = z.infer<typeof memberSchema>;
+/**
+ * The one language of a person wherever they are not writing right now (card presses, proactive
+ * notices): their explicit choice, else the language they were last answered in, else `fallback`.
+ */
+export const personLocale = (
+  member: Pick<Member, 'preferredLocale' | 'lastLocale'> | undefined,
+  fallback: Locale,
+): Locale => member?.preferredLocale ?? member?.lastLocale ?? fallback;
 export const memberId = (aadObjectId: string): string => `member:${aadObjectId.toLowerCase()}`;
 
 export const competencySchema = z.object({
@@ -83,6 +93,8 @@ export const packageSchema = z.object({
   type: z.literal('package'),
   id: z.string().startsWith('package:'),
   name: z.string().min(1).max(200),
+  /** The name as Chinese readers see it (catalogue data in both languages). */
+  nameZh: z.string().min(1).max(200).optional(),
   offerType: offerTypeSchema,
   purchasedOn: isoDate,
   expiresOn: isoDate,
@@ -102,10 +114,12 @@ const softwareDetails = z.object({
       z.object({
         productId: z.string().min(1).max(100),
         name: z.string().min(1).max(200),
+        nameZh: z.string().min(1).max(200).optional(),
         languages: z.array(z.string().min(2).max(20)).min(1),
         osTypes: z.array(z.string().min(1).max(50)).min(1),
         downloadUrl: z.url(),
         instructions: z.string().max(1000).optional(),
+        instructionsZh: z.string().max(1000).optional(),
         keys: z.array(z.object({ language: z.string(), osType: z.string(), key: productKeySchema })).min(1),
       }),
     )
@@ -197,6 +211,7 @@ export const benefitSchema = z.object({
   id: z.string().startsWith('benefit:'),
   packageId: z.string().startsWith('package:'),
   name: z.string().min(1).max(200),
+  nameZh: z.string().min(1).max(200).optional(),
   benefitType: z.enum(['core', 'incremental']),
   quantity: z.number().int().min(0),
   /** Last day to activate or redeem it. */
@@ -404,6 +419,8 @@ export const noticeSubscriptionSchema = z.object({
   createdBy: guid,
   createdAt: isoInstant,
   disabledReason: z.string().max(200).optional(),
+  /** The channel's language: the one it was subscribed in (older subscriptions: the tenant's). */
+  locale: localeSchema.optional(),
 });
 export type NoticeSubscription = z.infer<typeof noticeSubscriptionSchema>;
 export const subscriptionId = (conversationId: string): string =>

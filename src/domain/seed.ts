@@ -35,19 +35,40 @@ const seedMember = z.object({
   guest: z.boolean().default(false),
 });
 
+/** Catalogue text people read comes in both languages: a product without its Chinese name (or notes) is refused. */
+const translatedProducts = (details: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  const products = Array.isArray(details.products) ? (details.products as Record<string, unknown>[]) : [];
+  products.forEach((p, i) => {
+    if (typeof p.nameZh !== 'string' || p.nameZh.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['products', i, 'nameZh'],
+        message: 'missing Chinese product name',
+      });
+    if (typeof p.instructions === 'string' && typeof p.instructionsZh !== 'string')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['products', i, 'instructionsZh'],
+        message: 'missing Chinese notes',
+      });
+  });
+};
+
 const seedBenefit = z.object({
   slug: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
+  nameZh: z.string().min(1),
   benefitType: z.enum(['core', 'incremental']),
   quantity: z.number().int().min(0),
   expiresOn: relativeDate,
   // Validated against the real details schema once relative dates are resolved.
-  details: z.record(z.string(), z.unknown()),
+  details: z.record(z.string(), z.unknown()).superRefine(translatedProducts),
 });
 
 const seedPackage = z.object({
   slug: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
+  nameZh: z.string().min(1),
   offerType: offerTypeSchema,
   purchasedOn: relativeDate,
   expiresOn: relativeDate,
@@ -161,6 +182,7 @@ export function seedDocuments(raw: unknown, now: Date): SeedDocuments {
         id: packageId,
         tenantId,
         name: p.name,
+        nameZh: p.nameZh,
         offerType: p.offerType,
         purchasedOn: p.purchasedOn,
         expiresOn: p.expiresOn,
@@ -173,6 +195,7 @@ export function seedDocuments(raw: unknown, now: Date): SeedDocuments {
           tenantId,
           packageId,
           name: b.name,
+          nameZh: b.nameZh,
           benefitType: b.benefitType,
           quantity: b.quantity,
           expiresOn: b.expiresOn,

@@ -27,6 +27,11 @@ export const core = defineMessages(
     'dialog.helpHint':
       'You are in the middle of a conversation with me. Answer the question below, or type **cancel** to stop.',
     'dialog.nothingToCancel': 'There is nothing to cancel.',
+    'dialog.stale':
+      'I had left a question for you unanswered earlier; I have dropped it. Nothing was changed.',
+    'dialog.setAside': 'I have stopped the earlier question; nothing was changed by it.',
+    'dialog.alreadyDoing':
+      'That is what we are doing now. Please answer the question below, or type **cancel** to stop.',
     'unknown.text': 'I didn’t catch that. Type **help** to see what I can do for you.',
 
     'role.GlobalAdmin': 'Global admin',
@@ -108,6 +113,9 @@ export const core = defineMessages(
     'dialog.cancelled': '已取消，未做其他更改。',
     'dialog.helpHint': '我们正在进行一段对话。请回答下面的问题，或输入 **取消** 结束。',
     'dialog.nothingToCancel': '当前没有可以取消的操作。',
+    'dialog.stale': '之前有一个问题你没有回答，我已将其放弃，未做任何更改。',
+    'dialog.setAside': '我已停止之前的问题，它没有做任何更改。',
+    'dialog.alreadyDoing': '我们正在处理这件事。请回答下面的问题，或输入 **取消** 结束。',
     'unknown.text': '我没听明白。输入 **帮助** 查看我能为你做什么。',
 
     'role.GlobalAdmin': '全局管理员',

@@ -25,6 +25,8 @@ export const faq = defineMessages(
       'Bulk credit ({amounts} a year): nobody can be removed from it, but during the enrollment year it can be transferred to someone else. It can never be combined with other licensing, prepaid or credit offers.',
     'faq.answer.activationTime':
       'Technical benefits take **{supportDays} days** to process once activation is requested, Go-To-Market offers **{gtmDays} days**. Until then they show as pending; the Access ID and Contract ID appear when support is active.',
+    'faq.answer.whichRoleHolders': 'In your organisation that is {names}.',
+    'faq.answer.whichRoleNoHolders': 'Nobody in your organisation holds those roles yet.',
     'faq.answer.whichRole':
       'Every act is checked against your roles at the moment you do it. Who may do what:',
     'faq.answer.whichRoleEveryone': 'Anyone in your organisation may {action}.',
@@ -63,6 +65,8 @@ export const faq = defineMessages(
       '批量额度（每年 {amounts}）：不能移除任何人，但在注册年度内可以转给其他人。它不能与其他许可、预付或额度优惠同时使用。',
     'faq.answer.activationTime':
       '技术权益在申请激活后需要 **{supportDays} 天**处理，市场推广优惠需要 **{gtmDays} 天**。在此期间状态为“处理中”；技术支持生效后会显示访问 ID 和合同 ID。',
+    'faq.answer.whichRoleHolders': '在你的组织中，拥有这些角色的是 {names}。',
+    'faq.answer.whichRoleNoHolders': '你的组织中目前没有人拥有这些角色。',
     'faq.answer.whichRole': '每项操作都会在你执行的那一刻按你的角色检查。谁可以做什么：',
     'faq.answer.whichRoleEveryone': '组织中的任何人都可以{action}。',
     'faq.answer.yourRoles': '你的角色：{roles}。',

@@ -27,7 +27,11 @@ export const seats = defineMessages(
 
     'seats.ask.pool': 'Which Visual Studio subscription do you need?',
     'seats.ask.justification': 'In a sentence, what do you need it for? (This goes to the approver.)',
+    'seats.ask.noFreeSeatYet':
+      'Every {pool} seat is taken right now. You can still ask: your request waits until a seat is released.',
     'seats.ask.justificationTooLong': 'Please keep it under 500 characters.',
+    'seats.ask.justificationRetry':
+      'Please tell me, in a sentence of under 500 characters, what you need the seat for. Type **cancel** to stop.',
     'seats.ask.person': 'Who should get the seat?',
     'seats.ask.filter': 'Type part of the person’s name.',
     'seats.ask.noMatch': 'Nobody in the directory matches “{text}”. Try another part of the name.',
@@ -104,7 +108,10 @@ export const seats = defineMessages(
 
     'seats.ask.pool': '你需要哪种 Visual Studio 订阅？',
     'seats.ask.justification': '请用一句话说明用途（将发送给审批人）。',
+    'seats.ask.noFreeSeatYet': '{pool} 的席位目前已全部分配。你仍可以申请：申请会等到有席位释放。',
     'seats.ask.justificationTooLong': '请控制在 500 个字符以内。',
+    'seats.ask.justificationRetry':
+      '请用一句话（500 个字符以内）说明你需要这个席位做什么。输入 **取消** 可结束。',
     'seats.ask.person': '要把席位分配给谁？',
     'seats.ask.filter': '请输入此人姓名的一部分。',
     'seats.ask.noMatch': '目录中没有与“{text}”匹配的人。请换一部分姓名再试。',

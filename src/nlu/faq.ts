@@ -47,6 +47,33 @@ const ACT_OF_INTENT: Partial<Record<Intent, Action>> = {
   notifications: 'notify.subscribe',
 };
 
+/** Words that name an act in a role question ("who can reveal product keys?"), most specific first. */
+const ACT_WORDS: readonly [RegExp, Action][] = [
+  [/redeem|兑换/i, 'license.redeem'],
+  [/reassign|重新分配/i, 'seat.reassign'],
+  [/approve|批准|审批/i, 'seat.approve'],
+  [/assign|分配/i, 'seat.assign'],
+  [/release|释放/i, 'seat.release'],
+  [/\bkeys?\b|密钥/i, 'software.revealKeys'],
+  [/cancel|取消/i, 'package.cancel'],
+  [/\bbuy|purchase|购买/i, 'package.buy'],
+  [/azure|credit|额度/i, 'credit.addUser'],
+  [/support|技术支持/i, 'support.activate'],
+  [/go-to-market|\bgtm\b|marketing|市场推广|营销/i, 'gtm.activate'],
+  [/audit|审计/i, 'audit.view'],
+  [/revoke|撤销/i, 'roles.revoke'],
+  [/grant|roles?\b|授予|角色/i, 'roles.grant'],
+  [/enrol|注册/i, 'enroll.start'],
+  [/renew|续订/i, 'membership.renew'],
+  [/upgrade|升级/i, 'membership.upgrade'],
+  [/reminder|提醒/i, 'notify.subscribe'],
+];
+
+/** The act a role question names in its words, if any. */
+export function actOfText(text: string): Action | undefined {
+  return ACT_WORDS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
 /** Commands (ids) a person may want next, per topic: the answer's buttons. */
 export const FAQ_NEXT_COMMANDS: Record<FaqTopic, readonly string[]> = {
   reassignSeat: ['seatPools', 'assignSeat'],
@@ -96,7 +123,12 @@ const ruleOf = (action: Action): RoleRule => ({ action, roles: POLICY[action].al
  * The answer to a rule question. `about` are the other intents the question touched, best first
  * ("who can assign seats?" also reads as `assignSeat`): the act a role question is about.
  */
-export function faqAnswer(topic: FaqTopic, facts: FaqFacts, about: readonly Intent[] = []): FaqAnswer {
+export function faqAnswer(
+  topic: FaqTopic,
+  facts: FaqFacts,
+  about: readonly Intent[] = [],
+  text = '',
+): FaqAnswer {
   switch (topic) {
     case 'reassignSeat':
       return { topic, days: REASSIGN_AFTER_DAYS };
@@ -114,7 +146,7 @@ export function faqAnswer(topic: FaqTopic, facts: FaqFacts, about: readonly Inte
     case 'activationTime':
       return { topic, supportDays: facts.activation.supportDays, gtmDays: facts.activation.gtmDays };
     case 'whichRole': {
-      const act = about.map((i) => ACT_OF_INTENT[i]).find((a) => a !== undefined);
+      const act = actOfText(text) ?? about.map((i) => ACT_OF_INTENT[i]).find((a) => a !== undefined);
       return { topic, focus: act ? ruleOf(act) : undefined, rules: ROLE_QUESTION_ACTS.map(ruleOf) };
     }
     case 'supportKind': {

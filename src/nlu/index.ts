@@ -8,3 +8,4 @@ export {
   type Recognition,
 } from './intents';
 export { recognize, textLanguage, trainedModel, trainModel } from './recognizer';
+export { isQuestion } from './question';

@@ -11,10 +11,12 @@ export const INTENTS = [
   'redeemKey',
   'requestSeat',
   'assignSeat',
+  'seatStatus',
   'activateSupport',
   'marketingContact',
   'cancelPackage',
   'manageRoles',
+  'auditLog',
   'notifications',
   'help',
   'faq',
@@ -63,6 +65,8 @@ export interface Recognition {
   alternatives: { intent: Intent; score: number }[];
   /** The language the text is written in (decides which model read it). */
   language: Locale;
+  /** The text asks about something ("how many…", "还剩几个") rather than asks for it. */
+  question: boolean;
   /** Set when the person asks the bot to speak another language with them. */
   switchLanguage?: Locale;
 }

@@ -12,6 +12,7 @@ import {
   type Intent,
   type Recognition,
 } from './intents';
+import { isQuestion } from './question';
 import { isHan, normalizeText, NormalizerZh, StemmerZh, TokenizerZh } from './zh';
 
 /**
@@ -243,6 +244,7 @@ export async function recognize(text: string, locale?: string): Promise<Recognit
       .slice(0, MAX_ALTERNATIVES)
       .map((r) => ({ intent: r.intent, score: Number(r.score.toFixed(4)) })),
     language,
+    question: isQuestion(read),
   };
   // "talk to me in Chinese", "用英文回答": a language and a word of speaking; or a language alone
   // ("Chinese please") when the text means nothing else.

@@ -1,6 +1,12 @@
 import { renderCard, type AdaptiveCard } from '../cards';
 import { ConcurrencyError } from '../domain/errors';
-import { conversationRefId, noticeId, type Notice, type NoticeSubscription } from '../domain/model';
+import {
+  conversationRefId,
+  noticeId,
+  personLocale,
+  type Notice,
+  type NoticeSubscription,
+} from '../domain/model';
 import { DEFAULT_THRESHOLDS, dueThreshold, expiringItems, wants, type ExpiringItem } from '../domain/notices';
 import type { Clock, TenantIndex } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
@@ -119,7 +125,7 @@ export class ExpiryScanner {
         await this.scanChannel(
           sub,
           due.filter((d) => wants(sub.categories, d.item)),
-          locale,
+          sub.locale ?? locale,
           report,
         );
       }),
@@ -282,7 +288,7 @@ export class ExpiryScanner {
     const chat = await messenger.personalChat(sub.tenantId, sub.createdBy);
     if (chat) {
       const admin = await repos.members.get(sub.tenantId, `member:${sub.createdBy}`);
-      const tr = translator(admin?.doc.preferredLocale ?? 'en-US');
+      const tr = translator(personLocale(admin?.doc, 'en-US'));
       await messenger.sendText(chat, tr.t('notices.disabledTold', { channel })).catch(() => undefined);
     }
     this.deps.logger.warn({ tenant: sub.tenantId, reason }, 'expiry reminders disabled for a channel');

@@ -25,6 +25,8 @@ export function faqView(
   answer: FaqAnswer,
   myRoles: readonly Role[],
   buttons: CommandButton[],
+  /** Names of the people of this tenant who hold the roles the question is about. */
+  holders?: readonly string[],
 ): FaqView {
   const paragraphs: string[] = [];
   const facts: { title: string; value: string }[] = [];
@@ -73,6 +75,12 @@ export function faqView(
                 roles: rolesText(tr, focus.roles),
               }),
         );
+        if (holders)
+          paragraphs.push(
+            holders.length > 0
+              ? tr.t('faq.answer.whichRoleHolders', { names: joinList(tr.locale, [...holders], 'and') })
+              : tr.t('faq.answer.whichRoleNoHolders'),
+          );
       }
       paragraphs.push(tr.t('faq.answer.whichRole'));
       for (const rule of answer.rules)

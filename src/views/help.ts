@@ -8,15 +8,19 @@ export interface HelpEntry {
   phrases: { 'en-US': string[]; 'zh-CN': string[] };
   descriptionKey: MessageKey;
   action?: Action;
+  hidden?: boolean;
 }
 
 /** The commands this person may use, each shown with its phrase in their language. */
 export function helpView(tr: Translator, member: Member, commands: readonly HelpEntry[]): HelpView {
   const usable = commands.filter(
     (c) =>
-      !c.action ||
-      authorize({ tenantId: member.tenantId, aadObjectId: member.aadObjectId, roles: member.roles }, c.action)
-        .allowed,
+      !c.hidden &&
+      (!c.action ||
+        authorize(
+          { tenantId: member.tenantId, aadObjectId: member.aadObjectId, roles: member.roles },
+          c.action,
+        ).allowed),
   );
   return {
     title: tr.t('help.title'),

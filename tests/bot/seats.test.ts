@@ -205,14 +205,11 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
     expect(audits).toHaveLength(1);
   });
 
-  it('tells someone who already holds a seat so, in the middle of the conversation', async () => {
-    const first = await say(FANG, 'request visual studio');
-    const hero = (first.attachments as { content: { buttons: { title: string }[] } }[] | undefined)?.[0]
-      ?.content;
-    // With several pools the bot first asks which one (pressing a choice posts its title).
-    if (hero) await say(FANG, hero.buttons.find((b) => b.title.includes('Enterprise'))?.title ?? '');
-    const reply = await say(FANG, 'For a second machine');
+  it('tells someone who already holds a seat so at once, before asking anything', async () => {
+    const reply = await say(FANG, 'request visual studio enterprise');
     expect(String(reply.text)).toContain('You already have a Visual Studio Enterprise seat');
+    // Nothing is left waiting: the next message is read afresh.
+    expect(cardText(cardOf(await say(FANG, 'help'))).join('\n')).toContain('request visual studio');
   });
 
   it('answers Chinese users in Chinese through the whole request', async () => {

@@ -26,6 +26,15 @@ describe('asking in your own words, in English or Chinese', () => {
     send(message(person, text, opts(locale)));
   const text = (replies: Sent[]) => replies.map((r) => (typeof r.text === 'string' ? r.text : '')).join('\n');
   const cards = (replies: Sent[]) => replies.map((r) => cardOf(r)).filter((c) => c !== undefined);
+  /** The confirmation card's buttons ("Do you want to…?" Yes / No) as title → what they send. */
+  const confirmation = (replies: Sent[]) => {
+    const card = cards(replies)[0];
+    const actions = (card?.actions ?? []) as { title: string; data: Record<string, unknown> }[];
+    return { question: cardText(card).join('\n'), actions };
+  };
+  /** Presses the confirmation's first button (Yes) as the same person, in the same place. */
+  const pressYes = async (person: Person, replies: Sent[], locale = 'en-US', wrap = (a: Sent) => a) =>
+    send(wrap(submit(person, confirmation(replies).actions[0]?.data ?? {}, opts(locale))));
   const newcomer = (n: number): Person => ({
     name: `Newcomer ${n}`,
     aadObjectId: `e0000000-0000-4000-8000-0000000009${String(n).padStart(2, '0')}`,
@@ -42,7 +51,15 @@ describe('asking in your own words, in English or Chinese', () => {
   it('starts the seat request in Chinese when an employee writes "我需要一个 Visual Studio 许可证"', async () => {
     // A new employee whose Teams client is in English: the words written decide the language.
     const employee = newcomer(2);
-    const ask = await say(employee, '我需要一个 Visual Studio 许可证');
+    const asked = await say(employee, '我需要一个 Visual Studio 许可证');
+    // Free text never starts a request by itself: the bot asks first, in the language written.
+    expect(confirmation(asked).question).toContain(ZH['understand.confirm.requestSeat']);
+    expect(confirmation(asked).actions.map((a) => a.title)).toEqual([
+      ZH['understand.confirm.yes'],
+      ZH['understand.confirm.no'],
+    ]);
+    expect(await t.app.store.repos.seatRequests.list(CONTOSO)).toHaveLength(0);
+    const ask = await pressYes(employee, asked);
     expect(text(ask)).toContain(ZH['seats.ask.justification']);
     const done = await say(employee, '为客户开发 Azure 迁移示例');
     expect(text(done)).toContain('已发送给审批人');
@@ -51,7 +68,9 @@ describe('asking in your own words, in English or Chinese', () => {
   });
 
   it('starts the seat request in English for "can I get a VS licence?", and "cancel" still stops it', async () => {
-    expect(text(await say(ELI, 'can I get a VS licence?'))).toContain(EN['seats.ask.justification']);
+    const asked = await say(ELI, 'can I get a VS licence?');
+    expect(confirmation(asked).question).toContain(EN['understand.confirm.requestSeat']);
+    expect(text(await pressYes(ELI, asked))).toContain(EN['seats.ask.justification']);
     expect(text(await say(ELI, 'cancel'))).toContain(EN['dialog.cancelled']);
   });
 
@@ -127,7 +146,12 @@ describe('asking in your own words, in English or Chinese', () => {
       EN['understand.notifications.channelOnly'],
     );
     const channel = { id: '19:understand-test@thread.tacv2', name: 'Benefits' };
-    await send(inChannel(message(AVERY, 'please remind this channel before things expire', opts()), channel));
+    const asked = await send(
+      inChannel(message(AVERY, 'please remind this channel before things expire', opts()), channel),
+    );
+    expect(confirmation(asked).question).toContain(EN['understand.confirm.notifications']);
+    expect(await t.app.store.repos.noticeSubscriptions.list(CONTOSO)).toHaveLength(0);
+    await pressYes(AVERY, asked, 'en-US', (a) => inChannel(a, channel));
     const subs = await t.app.store.repos.noticeSubscriptions.list(CONTOSO);
     expect(subs.map((s) => s.doc.conversationId)).toContain(channel.id);
   });

@@ -24,6 +24,9 @@ describe('asking in your own words', () => {
 
     const eli = await e2e.chatAs('eli');
     await eli.say('我需要一个 Visual Studio 许可证');
+    // Free text asks first (issue 15), in the language it was written in.
+    const confirm = await eli.expectCard('要申请一个 Visual Studio 席位吗');
+    await confirm.press('是');
     await eli.expectReply('请用一句话说明用途');
     await eli.shot('asked-in-chinese');
     await eli.say('为客户开发 Azure 迁移示例');

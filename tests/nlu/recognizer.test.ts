@@ -198,3 +198,27 @@ describe('npm run -s intent', () => {
     ]);
   }, 60_000);
 });
+
+describe('questions and requests (issue 15)', () => {
+  beforeAll(async () => {
+    await trainedModel();
+  });
+
+  it.each([
+    ['how many VS seats do we have left?', 'seatStatus', true],
+    ['how many seats are free', 'seatStatus', true],
+    ['when does our membership expire?', 'membership', true],
+    ["what's our partner ID?", 'membership', true],
+    ['who can reveal product keys?', 'faq.whichRole', true],
+    ['还剩几个席位', 'seatStatus', true],
+    ['会员资格什么时候到期', 'membership', true],
+    ['我们的合作伙伴 ID 是多少', 'membership', true],
+    ['show me the audit log for Dana', 'auditLog', false],
+    ['can I get a VS licence?', 'requestSeat', false],
+    ['我想申请 Visual Studio', 'requestSeat', false],
+    ['give Fang a seat', 'assignSeat', false],
+  ])('reads %j as %s (question: %s)', async (text, label, question) => {
+    const r = await recognize(text);
+    expect([labelOf(r), r.question]).toEqual([label, question]);
+  });
+});

@@ -29,6 +29,16 @@ export const coreFeature: Feature = {
       },
     },
     {
+      // The "No" of a confirmation ("Do you want to request a Visual Studio seat?").
+      id: 'dismiss',
+      phrases: { 'en-US': ['no thanks', 'never mind'], 'zh-CN': ['不用了', '算了'] },
+      descriptionKey: 'understand.confirm.no',
+      hidden: true,
+      run: async ({ context, turn }) => {
+        await context.sendActivity(turn.tr.t('understand.confirm.declined'));
+      },
+    },
+    {
       id: 'myRoles',
       phrases: { 'en-US': ['my roles', 'my role', 'roles', 'who am i'], 'zh-CN': ['我的角色', '角色'] },
       descriptionKey: 'help.cmd.myRoles',

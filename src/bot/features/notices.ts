@@ -55,6 +55,7 @@ async function subscribe({ context, turn, services }: MessageHandler): Promise<v
     active: true,
     createdBy: turn.actor.aadObjectId,
     createdAt: services.clock.now().toISOString(),
+    locale: turn.locale,
   };
   let sub = fresh;
   if ((await services.repos.noticeSubscriptions.create(fresh)) === 'exists') {
@@ -64,6 +65,7 @@ async function subscribe({ context, turn, services }: MessageHandler): Promise<v
         active: true,
         disabledReason: undefined,
         createdBy: turn.actor.aadObjectId,
+        locale: turn.locale,
       }))
     ).doc;
   }

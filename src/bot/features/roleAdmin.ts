@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
-import { guid, type Member } from '../../domain/model';
+import { guid, personLocale, type Member } from '../../domain/model';
 import type { Actor } from '../../domain/policy';
 import { RoleAdmin, type RoleChange } from '../../domain/roleAdmin';
 import { roleSchema, type Role } from '../../domain/roles';
@@ -57,7 +57,7 @@ async function tellAffected(h: Handler, change: RoleChange): Promise<boolean> {
   const chat = await services.messenger.personalChat(turn.tenantId, change.member.aadObjectId);
   if (!chat) return false;
   const tenant = await services.directory.tenant(turn.tenantId);
-  const tr = translator(change.member.preferredLocale ?? tenant?.locale ?? 'en-US');
+  const tr = translator(personLocale(change.member, tenant?.locale ?? 'en-US'));
   const text = tr.t(change.op === 'grant' ? 'roleAdmin.youWereGranted' : 'roleAdmin.youWereRevoked', {
     actor: turn.member.name,
     role: roleName(tr, change.role),

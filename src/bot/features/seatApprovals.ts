@@ -1,5 +1,12 @@
 import { renderCard, type AdaptiveCard } from '../../cards';
-import type { ConversationRef, Locale, Member, SeatRequest } from '../../domain/model';
+import {
+  memberId,
+  personLocale,
+  type ConversationRef,
+  type Locale,
+  type Member,
+  type SeatRequest,
+} from '../../domain/model';
 import { authorize } from '../../domain/policy';
 import { SeatService, type PoolUsage } from '../../domain/seats';
 import { translator } from '../../i18n';
@@ -57,7 +64,7 @@ async function targets(services: BotServices, tenantId: string, admins: Member[]
     const chat = admin.personalConversationId
       ? await services.messenger.conversation(tenantId, admin.personalConversationId)
       : undefined;
-    if (chat) found.push({ ref: chat, locale: admin.preferredLocale ?? tenantLocale, decides: true });
+    if (chat) found.push({ ref: chat, locale: personLocale(admin, tenantLocale), decides: true });
   }
   return found;
 }
@@ -107,7 +114,9 @@ export function announceDecision(
     }
     const chat = await services.messenger.personalChat(request.tenantId, request.requester);
     if (!chat || !request.decision) return;
-    const tr = translator(request.locale);
+    // The requester's language now (they may have chosen one since asking), else the request's.
+    const requester = await services.repos.members.get(request.tenantId, memberId(request.requester));
+    const tr = translator(personLocale(requester?.doc, request.locale));
     const pool = usage.pool.subscription;
     await services.messenger.sendText(
       chat,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { AssignSeatDialog, ASSIGN_SEAT_DIALOG } from '../../../dialogs/assignSeat';
-import { REQUEST_SEAT_DIALOG, RequestSeatDialog } from '../../../dialogs/requestSeat';
+import {
+  REQUEST_SEAT_DIALOG,
+  RequestSeatDialog,
+  type RequestSeatOptions,
+} from '../../../dialogs/requestSeat';
 import { renderCard, type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import { guid, type Member } from '../../domain/model';
@@ -54,8 +58,14 @@ export const seatsFeature: Feature = {
       },
       descriptionKey: 'seats.cmd.request',
       action: 'seat.request',
-      run: async ({ dc }) => {
-        await dc.beginDialog(REQUEST_SEAT_DIALOG);
+      // "request visual studio enterprise" (the Yes of a confirmation sends it): that pool chosen.
+      takesArguments: true,
+      run: async ({ dc, args, turn, services }) => {
+        const named = args.trim().toLowerCase();
+        const pools = named ? await services.repos.seatPools.list(turn.tenantId) : [];
+        const pool = pools.find((p) => p.doc.subscription.toLowerCase().includes(named));
+        const options: RequestSeatOptions = { poolId: pool?.doc.id };
+        await dc.beginDialog(REQUEST_SEAT_DIALOG, options);
       },
     },
     {
