@@ -868,6 +868,75 @@ function table(turns: Record<Scenario, TurnFigures>): string {
     .join('\n');
 }
 
+/** The README's performance figures, from the results of this run (between the bench markers). */
+function readmeFigures(r: {
+  machine: {
+    cpus: number;
+    model: string;
+    node: string;
+    loadAverage: number[];
+    loadAverageAfter: number[];
+    date: string;
+  };
+  turns: Record<Scenario, TurnFigures>;
+  inProcessStore: Partial<Record<'help' | 'benefits', TurnFigures>>;
+  fanout?: Fanout;
+  coldStartMs: number;
+  peakRssMb: number;
+  rssAfterStartMb: number;
+  storeProcessPeakRssMb: number;
+  targets: Record<string, boolean>;
+}): string {
+  const show = (v: number | null | undefined, digits = 0) =>
+    v === null || v === undefined ? '—' : digits ? v.toFixed(digits) : String(Math.round(v));
+  const names: Record<string, string> = {
+    echo: 'echo (floor)',
+    help: 'help',
+    benefits: 'benefits (employee)',
+    seatRequest: 'seat request (reason)',
+  };
+  const rows = [
+    '| turn (20 conversations) | turns/s | p50 ms | p99 ms | × echo | store requests/turn | × echo, store inside |',
+    '| ----------------------- | ------: | -----: | -----: | -----: | ------------------: | -------------------: |',
+  ];
+  for (const [name, f] of Object.entries(r.turns)) {
+    const inside = r.inProcessStore[name as 'help' | 'benefits'];
+    rows.push(
+      `| ${names[name] ?? name} | ${show(f.rps)} | ${show(f.p50)} | ${show(f.p99)} | ${show(f.ratioToEcho, 2)} | ${show(f.storeRequestsPerTurn, 1)} | ${inside ? show(inside.ratioToEcho, 2) : '—'} |`,
+    );
+  }
+  const m = r.machine;
+  const fan = r.fanout;
+  return [
+    `Latest figures (${m.cpus} × ${m.model}, Node ${m.node}, 1-minute load average ${m.loadAverage[0]} before and ${m.loadAverageAfter[0]} after, ${m.date.slice(0, 10)}; the store in its own process, and the last column with the store inside the bot):`,
+    '',
+    ...rows,
+    '',
+    fan
+      ? `Fan-out: ${fan.notices} notices in ${fan.seconds} s, at most ${fan.maxPerSecond} sends in any second, ${fan.duplicates} duplicates, ${fan.lost} lost.`
+      : '',
+    `Cold start (process start to \`/healthz\` 200): ${(r.coldStartMs / 1000).toFixed(2)} s. Bot RSS: ${r.rssAfterStartMb} MB after start, peak ${r.peakRssMb} MB (the store process: peak ${r.storeProcessPeakRssMb} MB).`,
+    `Targets: ${Object.entries(r.targets)
+      .map(([k, ok]) => `${k} ${ok ? 'holds' : 'missed'}`)
+      .join(', ')}.`,
+  ].join('\n');
+}
+
+function writeReadmeFigures(text: string): void {
+  const file = join(ROOT, 'README.md');
+  const readme = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start (written by npm run bench) -->';
+  const end = '<!-- bench:end -->';
+  const a = readme.indexOf(start);
+  const b = readme.indexOf(end);
+  if (a < 0 || b < a) {
+    log('README.md has no bench markers: figures not written there');
+    return;
+  }
+  writeFileSync(file, `${readme.slice(0, a + start.length)}\n${text}\n${readme.slice(b)}`);
+  log('written: the performance figures in README.md');
+}
+
 async function main(): Promise<void> {
   const startedAt = Date.now();
   if (!flag('skip-build')) build();
@@ -1034,6 +1103,7 @@ async function main(): Promise<void> {
   else {
     writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     log('\nwritten: bench/results.json');
+    writeReadmeFigures(readmeFigures(results));
   }
 }
 
