@@ -129,6 +129,8 @@ export class RequestSeatDialog extends BaseDialog {
     const turn = this.turn(step);
     const state = step.values as State;
     if (!state.poolId) return step.endDialog();
+    // The tenant's small documents this turn reads (membership, pools, seats, settings): one query.
+    await this.services.prefetch?.(turn.tenantId, ['membership', 'seatPool', 'seatAssignment', 'tenant']);
     // Checked at the moment of the change, not when the dialog started.
     await this.services.authorizer.require(turn.actor, 'seat.request', state.poolId);
     const seats = this.seats();

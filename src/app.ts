@@ -23,6 +23,7 @@ import { Messenger } from './notify/messenger';
 import { UnconfiguredVerificationSender } from './notify/verificationSender';
 import { makeServer, type BotServer } from './server';
 import { openStore, type Store } from './store';
+import { prefetchTenant } from './store/repository';
 import { loadSeedFile } from './store/seed';
 
 export interface AppOverrides extends AdapterOverrides {
@@ -111,6 +112,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     background: new BackgroundTasks(logger),
     mode: config.mode,
     verificationSender: overrides.verificationSender ?? new UnconfiguredVerificationSender(logger),
+    prefetch: (tenantId, types) => prefetchTenant(store.entities, tenantId, types),
   };
   const bot = new PartnerBenefitsBot(services, store.state);
   const adapter = createAdapter(config.auth, logger, overrides);

@@ -24,6 +24,7 @@ import noticeSubscriptionTemplate from '../cards/noticeSubscription.json';
 import seatPoolsTemplate from '../cards/seatPools.json';
 import seatRequestTemplate from '../cards/seatRequest.json';
 import seatRequestListTemplate from '../cards/seatRequestList.json';
+import seatRequestDigestTemplate from '../cards/seatRequestDigest.json';
 import softwareProductTemplate from '../cards/softwareProduct.json';
 import faqTemplate from '../cards/faq.json';
 import clarifyTemplate from '../cards/clarify.json';
@@ -109,6 +110,28 @@ export interface SeatRequestListView {
   title: string;
   empty: { text: string }[];
   rows: { text: string; status: string; reviewButtons: { title: string; requestId: string }[] }[];
+}
+
+/** "N seat requests waiting": one card for an approver instead of one per request, kept current. */
+export interface SeatRequestDigestView {
+  title: string;
+  empty: { text: string }[];
+  rows: {
+    text: string;
+    justification: string;
+    approveButtons: { title: string; requestId: string }[];
+    rejectButtons: {
+      title: string;
+      requestId: string;
+      /** The row's own input id (ids must be unique in a card); `row` says which one to read. */
+      reasonId: string;
+      row: number;
+      reasonLabel: string;
+      reasonRequired: string;
+      confirmTitle: string;
+    }[];
+  }[];
+  more: { text: string }[];
 }
 
 /* Benefits (list, software keys, Azure credit, licence keys, package cancellation). */
@@ -508,6 +531,7 @@ export interface CardViews {
   seatRequest: SeatRequestView;
   seatPools: SeatPoolsView;
   seatRequestList: SeatRequestListView;
+  seatRequestDigest: SeatRequestDigestView;
   expiryNotice: ExpiryNoticeView;
   expiryDigest: ExpiryDigestView;
   noticeSubscription: NoticeSubscriptionView;
@@ -539,6 +563,7 @@ export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
   seatRequest: seatRequestTemplate,
   seatPools: seatPoolsTemplate,
   seatRequestList: seatRequestListTemplate,
+  seatRequestDigest: seatRequestDigestTemplate,
   expiryNotice: expiryNoticeTemplate,
   expiryDigest: expiryDigestTemplate,
   noticeSubscription: noticeSubscriptionTemplate,

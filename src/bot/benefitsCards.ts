@@ -20,7 +20,11 @@ import type { Turn } from './turn';
 export const benefitActions = (services: BotServices): BenefitActions =>
   new BenefitActions(services.repos, services.clock, services.audit);
 
+/** What the benefits cards read: one tenant snapshot query. */
+const BENEFIT_TYPES = ['tenant', 'package', 'benefit', 'seatPool', 'seatAssignment', 'member'] as const;
+
 export async function benefitsContext(turn: Turn, services: BotServices): Promise<BenefitsContext> {
+  await services.prefetch?.(turn.tenantId, BENEFIT_TYPES);
   const [snapshot, tenant] = await Promise.all([
     loadBenefitsSnapshot(services.repos, turn.tenantId),
     services.directory.tenant(turn.tenantId),

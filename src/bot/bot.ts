@@ -29,6 +29,7 @@ import {
 import { cardResponse, errorResponse, messageResponse } from './invoke';
 import type { BotServices } from './services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from './turn';
+import { withTurnReads } from '../store/turnCache';
 import { prepareUnderstanding, understand, writtenLocale } from './understand';
 
 const MESSAGE: string = ActivityTypes.Message;
@@ -105,6 +106,11 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    // Reads are remembered for this turn only (src/store/turnCache.ts).
+    return withTurnReads(() => this.runTurn(context));
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     const started = performance.now();
     const activity = context.activity;
     const correlationId = activity.id ?? randomUUID();

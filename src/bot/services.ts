@@ -3,6 +3,7 @@ import type { AuditLog } from '../domain/audit';
 import type { Authorizer } from '../domain/authorizer';
 import type { Directory } from '../domain/directory';
 import type { VerificationSender } from '../domain/enrollment';
+import type { EntityType } from '../domain/model';
 import type { Clock } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import type { Logger } from '../logger';
@@ -31,4 +32,9 @@ export interface BotServices {
   mode: 'local' | 'configured';
   /** Sends enrolment confirmation codes by e-mail (production). */
   verificationSender: VerificationSender;
+  /**
+   * Reads every document of these types of one tenant in one store request, for the rest of the
+   * turn (later reads and lists of those types come from it); does nothing outside a turn.
+   */
+  prefetch?: (tenantId: string, types: readonly EntityType[]) => Promise<void>;
 }

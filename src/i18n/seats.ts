@@ -83,6 +83,9 @@ export const seats = defineMessages(
     'seats.list.mineTitle': 'Your seat requests',
     'seats.list.none': 'Nothing here.',
     'seats.list.row': '{requester} · {pool} · {date}',
+    'seats.digest.title': '{count} seat requests are waiting for a decision',
+    'seats.digest.none': 'No seat requests are waiting for a decision.',
+    'seats.digest.more': '{count} more are waiting: say "pending approvals" to see them all.',
 
     'seats.approvalsHere': 'Seat requests will now be posted in this channel for approval.',
   },
@@ -162,6 +165,9 @@ export const seats = defineMessages(
     'seats.list.mineTitle': '你的席位申请',
     'seats.list.none': '暂无内容。',
     'seats.list.row': '{requester} · {pool} · {date}',
+    'seats.digest.title': '{count} 个席位申请等待决定',
+    'seats.digest.none': '没有等待决定的席位申请。',
+    'seats.digest.more': '另有 {count} 个申请在等待：发送“待审批”查看全部。',
 
     'seats.approvalsHere': '今后席位申请将发布到此频道等待审批。',
   },

@@ -67,6 +67,8 @@ declare module '@nlpjs/nlp' {
       options?: Record<string, unknown>,
     ): void;
     train(): Promise<unknown>;
+    toJSON(): unknown;
+    fromJSON(json: unknown): void;
     process(locale: string, utterance: string): Promise<NlpResult>;
     extractEntities(locale: string, utterance: string): Promise<{ entities: NlpEntity[] }>;
   }

@@ -3,6 +3,7 @@ import { LangEn } from '@nlpjs/lang-en-min';
 import { Nlp, type NlpClassification, type NlpEntity } from '@nlpjs/nlp';
 import type { Locale } from '../domain/model';
 import { CORPORA, trainingExamples, type Corpus } from './corpus';
+import { cachedModel } from './modelCache';
 import {
   CONFIDENCE_THRESHOLD,
   FAQ_TOPICS,
@@ -54,7 +55,11 @@ export interface TrainedModel {
 }
 
 /** Builds and trains a model from the given corpora (the bot uses `trainedModel()`, trained once). */
-export async function trainModel(corpora: Record<Locale, Corpus> = CORPORA): Promise<TrainedModel> {
+export async function trainModel(
+  corpora: Record<Locale, Corpus> = CORPORA,
+  /** A trained model of exactly these corpora (from `modelCache`): loaded instead of training. */
+  trained?: unknown,
+): Promise<TrainedModel> {
   const started = performance.now();
   const container = containerBootstrap();
   // The library logs through its container; a bot's logs are its own (and the CLI prints JSON only).
@@ -86,6 +91,11 @@ export async function trainModel(corpora: Record<Locale, Corpus> = CORPORA): Pro
   });
   nlp.addLanguage(Object.values(NLP_LANG));
   let examples = 0;
+  if (trained !== undefined) {
+    nlp.fromJSON(trained);
+    for (const corpus of Object.values(corpora)) examples += trainingExamples(corpus).length;
+    return { nlp, corpora, trainingMs: Math.round(performance.now() - started), examples };
+  }
   for (const [locale, corpus] of Object.entries(corpora) as [Locale, Corpus][]) {
     const lang = NLP_LANG[locale];
     for (const { utterance, label } of trainingExamples(corpus)) {
@@ -106,7 +116,7 @@ let cached: Promise<TrainedModel> | undefined;
 
 /** The process's model: trained on first call, then the same one (a failed training is retried). */
 export function trainedModel(): Promise<TrainedModel> {
-  cached ??= trainModel().catch((err: unknown) => {
+  cached ??= cachedModel(CORPORA, trainModel).catch((err: unknown) => {
     cached = undefined;
     throw err;
   });

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { outsideTurn } from '../store/turnCache';
 
 /**
  * Work done after a turn has answered (updating other copies of a card, telling a requester):
@@ -10,7 +11,8 @@ export class BackgroundTasks {
   constructor(private readonly logger: Logger) {}
 
   run(name: string, work: () => Promise<unknown>): void {
-    const task = work()
+    // It outlives the turn that started it: no turn-scoped reads (see src/store/turnCache.ts).
+    const task = outsideTurn(work)
       .then(() => undefined)
       .catch((err: unknown) => this.logger.error({ err, task: name }, 'background task failed'))
       .finally(() => this.running.delete(task));

@@ -2,6 +2,7 @@ import type { Container, ErrorResponse, SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import { ConcurrencyError, CorruptDocumentError, StoreUnavailableError } from '../domain/errors';
 import type { ListOptions, Repository, Versioned } from '../domain/ports';
+import { currentTurnReads, docKey, listKey, type TurnReads } from './turnCache';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments'] as const;
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -17,6 +18,109 @@ function wrap(err: unknown, what: string): Error {
   const status = statusOf(err);
   const detail = status ? `HTTP ${status}` : err instanceof Error ? err.message : String(err);
   return new StoreUnavailableError(`store ${what} failed: ${detail}`, { cause: err });
+}
+
+/**
+ * Every page of a query, with no query-plan request: @azure/cosmos 4.9 sends one with every
+ * `fetchAll()`/`fetchNext()` (in parallel, needed only if the server refuses the query as
+ * cross-partition), even when a partition key makes it single-partition. Here the plan is asked
+ * for only when the server says it needs one. Falls back to the SDK's own way if its internals
+ * are not what this expects.
+ */
+export async function queryAll(
+  container: Container,
+  query: string,
+  parameters: SqlParameter[],
+  partitionKey: string,
+): Promise<Record<string, unknown>[]> {
+  const iterator = container.items.query<Record<string, unknown>>({ query, parameters }, { partitionKey });
+  const internals = iterator as unknown as {
+    fetchQueryPlan?: (node: unknown) => Promise<unknown>;
+    createExecutionContext?: (node: unknown) => Promise<void>;
+    queryPlanPromise?: Promise<unknown>;
+  };
+  const fetchPlan = internals.fetchQueryPlan;
+  const createContext = internals.createExecutionContext;
+  if (typeof fetchPlan === 'function' && typeof createContext === 'function') {
+    internals.fetchQueryPlan = () => Promise.resolve(undefined);
+    internals.createExecutionContext = async function (this: typeof internals, node: unknown) {
+      this.queryPlanPromise = undefined;
+      this.queryPlanPromise = fetchPlan.call(this, node);
+      return createContext.call(this, node);
+    };
+  }
+  const { resources } = await iterator.fetchAll();
+  return resources;
+}
+
+function fieldOf(doc: Record<string, unknown>, path: string): unknown {
+  let value: unknown = doc;
+  for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
+  return value;
+}
+
+/** `list` over documents already read in this turn (the same filters as the SQL in `list`). */
+function filterInMemory(docs: Record<string, unknown>[], options: ListOptions): Record<string, unknown>[] {
+  let out = docs.filter(
+    (d) =>
+      Object.entries(options.where ?? {}).every(([f, v]) => fieldOf(d, f) === v) &&
+      Object.entries(options.arrayContains ?? {}).every(([f, v]) => {
+        const list = fieldOf(d, f);
+        return Array.isArray(list) && list.includes(v);
+      }) &&
+      (options.idPrefix === undefined || String(d.id).startsWith(options.idPrefix)),
+  );
+  if (options.orderBy) {
+    const { field, direction } = options.orderBy;
+    const sign = direction === 'DESC' ? -1 : 1;
+    out = [...out].sort((a, b) => {
+      const x = fieldOf(a, field) as string | number;
+      const y = fieldOf(b, field) as string | number;
+      return x === y ? 0 : x < y ? -sign : sign;
+    });
+  }
+  return options.limit !== undefined ? out.slice(0, Math.max(1, Math.floor(options.limit))) : out;
+}
+
+/**
+ * One query for several document types of one tenant (`c.type IN (…)`, tenant id in the WHERE
+ * clause): what a read turn needs, in one store request, remembered for the rest of the turn.
+ * Outside a turn it does nothing (nothing would remember it).
+ */
+export async function prefetchTenant(
+  container: Container,
+  tenantId: string,
+  types: readonly string[],
+): Promise<void> {
+  const reads = currentTurnReads();
+  if (!reads) return;
+  const missing = types.filter((t) => !reads.lists.has(listKey(t, tenantId)));
+  if (missing.length === 0) return;
+  const parameters: SqlParameter[] = [{ name: '@tenantId', value: tenantId }];
+  const names = missing.map((t, i) => {
+    parameters.push({ name: `@t${i}`, value: t });
+    return `@t${i}`;
+  });
+  let rows: Record<string, unknown>[];
+  try {
+    rows = await queryAll(
+      container,
+      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type IN (${names.join(', ')})`,
+      parameters,
+      tenantId,
+    );
+  } catch (err) {
+    throw wrap(err, `snapshot of tenant ${tenantId}`);
+  }
+  const byType = new Map<string, Record<string, unknown>[]>(missing.map((t) => [t, []]));
+  for (const row of rows) {
+    if (row.tenantId !== tenantId) continue;
+    byType.get(String(row.type))?.push(row);
+  }
+  for (const [type, docs] of byType) {
+    reads.lists.set(listKey(type, tenantId), docs);
+    for (const d of docs) reads.docs.set(docKey(type, tenantId, String(d.id)), d);
+  }
 }
 
 /**
@@ -62,17 +166,43 @@ export class CosmosRepository<
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<T> | undefined> {
+    const reads = currentTurnReads();
+    const key = docKey(this.type, tenantId, id);
+    if (reads?.docs.has(key)) {
+      const known = reads.docs.get(key);
+      return known ? this.parse(known) : undefined;
+    }
+    // The whole type was read in this turn: what it did not hold does not exist.
+    if (reads?.lists.has(listKey(this.type, tenantId))) return undefined;
+    // Not remembered: only what a tenant snapshot read is (a loop that waits for another
+    // writer re-reads a document and must see the change).
+    const raw = await this.read(tenantId, id);
+    return raw ? this.parse(raw) : undefined;
+  }
+
+  private async read(tenantId: string, id: string): Promise<Record<string, unknown> | undefined> {
     try {
       const { resource, statusCode } = await this.container
         .item(id, tenantId)
         .read<Record<string, unknown>>();
       if (statusCode === 404 || !resource) return undefined;
       if (resource.type !== this.type || resource.tenantId !== tenantId) return undefined;
-      return this.parse(resource);
+      return resource;
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw wrap(err, `read of ${this.type} ${id}`);
     }
+  }
+
+  /** A write in this turn: forget what this turn read of that document and of the type's lists. */
+  private wrote(tenantId: string, id: string, raw?: Record<string, unknown> | null): void {
+    const reads: TurnReads | undefined = currentTurnReads();
+    if (!reads) return;
+    const key = docKey(this.type, tenantId, id);
+    // Only what a snapshot of this turn holds is kept current; anything else is read afresh.
+    if (raw === undefined || !reads.docs.has(key)) reads.docs.delete(key);
+    else reads.docs.set(key, raw ?? undefined);
+    reads.lists.delete(listKey(this.type, tenantId));
   }
 
   async create(doc: T): Promise<'created' | 'exists'> {
@@ -83,6 +213,8 @@ export class CosmosRepository<
     } catch (err) {
       if (statusOf(err) === 409) return 'exists';
       throw wrap(err, `create of ${this.type} ${doc.id}`);
+    } finally {
+      this.wrote(valid.tenantId, valid.id);
     }
   }
 
@@ -94,8 +226,10 @@ export class CosmosRepository<
         .replace<Record<string, unknown>>(valid, { accessCondition: { type: 'IfMatch', condition: etag } });
       if (!resource)
         throw new StoreUnavailableError(`store replace of ${this.type} ${doc.id} returned nothing`);
+      this.wrote(valid.tenantId, valid.id, resource);
       return this.parse(resource);
     } catch (err) {
+      this.wrote(valid.tenantId, valid.id);
       // 412: someone else wrote first; 404: it was deleted since we read it. Both are a race.
       const status = statusOf(err);
       if (status === 412 || status === 404) throw new ConcurrencyError(doc.id);
@@ -105,9 +239,11 @@ export class CosmosRepository<
 
   async delete(tenantId: string, id: string, etag?: string): Promise<boolean> {
     try {
+      this.wrote(tenantId, id);
       await this.container
         .item(id, tenantId)
         .delete(etag ? { accessCondition: { type: 'IfMatch', condition: etag } } : undefined);
+      this.wrote(tenantId, id, null);
       return true;
     } catch (err) {
       const status = statusOf(err);
@@ -144,11 +280,12 @@ export class CosmosRepository<
     }
     const top = options.limit !== undefined ? `TOP ${Math.max(1, Math.floor(options.limit))} ` : '';
     const query = `SELECT ${top}* FROM c WHERE ${clauses.join(' AND ')}${order}`;
+    const reads = currentTurnReads();
+    const all = reads?.lists.get(listKey(this.type, tenantId));
+    if (all) return filterInMemory(all, options).map((r) => this.parse(r));
     try {
-      const { resources } = await this.container.items
-        .query<Record<string, unknown>>({ query, parameters }, { partitionKey: tenantId })
-        .fetchAll();
-      return resources.filter((r) => r.tenantId === tenantId).map((r) => this.parse(r));
+      const rows = await queryAll(this.container, query, parameters, tenantId);
+      return rows.filter((r) => r.tenantId === tenantId).map((r) => this.parse(r));
     } catch (err) {
       throw wrap(err, `query of ${this.type}`);
     }

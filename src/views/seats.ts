@@ -1,4 +1,4 @@
-import type { SeatPoolsView, SeatRequestListView, SeatRequestView } from '../cards';
+import type { SeatPoolsView, SeatRequestDigestView, SeatRequestListView, SeatRequestView } from '../cards';
 import type { Member, SeatRequest } from '../domain/model';
 import { canReassign, reassignableOn, type PoolUsage } from '../domain/seats';
 import { formatDate, formatDateTime, type Translator } from '../i18n';
@@ -122,6 +122,48 @@ export function seatPoolsView(
           : [],
       })),
     })),
+  };
+}
+
+/** Rows shown on the "N requests waiting" card (the card stays well under Teams' size limit). */
+export const DIGEST_ROWS = 20;
+
+export function seatRequestDigestView(
+  tr: Translator,
+  requests: SeatRequest[],
+  poolNames: Map<string, string>,
+  decide: boolean,
+): SeatRequestDigestView {
+  const shown = requests.slice(0, DIGEST_ROWS);
+  return {
+    title: tr.t('seats.digest.title', { count: requests.length }),
+    empty: requests.length === 0 ? [{ text: tr.t('seats.digest.none') }] : [],
+    rows: shown.map((r, row) => ({
+      text: tr.t('seats.list.row', {
+        requester: r.requesterName,
+        pool: poolNames.get(r.poolId) ?? r.poolId,
+        date: formatDate(tr.locale, r.createdAt.slice(0, 10)),
+      }),
+      justification: r.justification,
+      approveButtons: decide ? [{ title: tr.t('seats.button.approve'), requestId: r.id }] : [],
+      rejectButtons: decide
+        ? [
+            {
+              title: tr.t('seats.button.reject'),
+              requestId: r.id,
+              reasonId: `reason${row}`,
+              row,
+              reasonLabel: tr.t('seats.reasonLabel'),
+              reasonRequired: tr.t('seats.reasonRequired'),
+              confirmTitle: tr.t('seats.button.confirmReject'),
+            },
+          ]
+        : [],
+    })),
+    more:
+      requests.length > shown.length
+        ? [{ text: tr.t('seats.digest.more', { count: requests.length - shown.length }) }]
+        : [],
   };
 }
 

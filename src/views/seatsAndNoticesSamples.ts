@@ -6,7 +6,7 @@ import type { PoolUsage } from '../domain/seats';
 import type { Translator } from '../i18n';
 import { expiryDigestView, expiryNoticeView, noticeSubscriptionView } from './notices';
 import type { CardSample } from './samples';
-import { seatPoolsView, seatRequestListView, seatRequestView } from './seats';
+import { seatPoolsView, seatRequestDigestView, seatRequestListView, seatRequestView } from './seats';
 
 /** Seat approval cards and expiry notices, from the demo data. */
 export function seatsAndNoticesSamples(docs: SeedDocuments, tr: Translator, now: Date): CardSample[] {
@@ -97,6 +97,13 @@ export function seatsAndNoticesSamples(docs: SeedDocuments, tr: Translator, now:
       card: renderCard(
         'seatRequestList',
         seatRequestListView(tr, tr.t('seats.list.pendingTitle'), [request], names, true),
+      ),
+    },
+    {
+      id: 'seat-requests-digest',
+      card: renderCard(
+        'seatRequestDigest',
+        seatRequestDigestView(tr, [request, { ...request, id: `${request.id}-2` }], names, true),
       ),
     },
     { id: 'expiry-notice-tomorrow', card: renderCard('expiryNotice', expiryNoticeView(tr, soonest[0], now)) },

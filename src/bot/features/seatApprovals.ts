@@ -10,7 +10,8 @@ import {
 import { authorize } from '../../domain/policy';
 import { SeatService, type PoolUsage } from '../../domain/seats';
 import { translator } from '../../i18n';
-import { seatRequestView } from '../../views/seats';
+import type { PostedCard } from '../../notify/messenger';
+import { seatRequestDigestView, seatRequestView } from '../../views/seats';
 import type { BotServices } from '../services';
 
 /**
@@ -70,6 +71,100 @@ async function targets(services: BotServices, tenantId: string, admins: Member[]
 }
 
 /**
+ * Approval cards of one tenant waiting to be posted, per process. A request that arrives while
+ * nothing waits gets its own card; requests that pile up while a post waits for Teams' limits on
+ * the approver's chat (8 sends in 2 s, 60 in 30 s) go out as ONE "N requests waiting" card,
+ * posted once and then updated (each row with Approve and Decline), until none is waiting.
+ */
+interface TenantApprovals {
+  waiting: { request: SeatRequest; usage: PoolUsage }[];
+  targets: Target[];
+  admins: Member[];
+  posting: boolean;
+  /** Where the digest card of each target landed (conversation id → card). */
+  digest: Map<string, PostedCard>;
+}
+
+const queues = new WeakMap<BotServices, Map<string, TenantApprovals>>();
+
+function queueOf(services: BotServices, tenantId: string): TenantApprovals {
+  let byTenant = queues.get(services);
+  if (!byTenant) {
+    byTenant = new Map();
+    queues.set(services, byTenant);
+  }
+  let queue = byTenant.get(tenantId);
+  if (!queue) {
+    queue = { waiting: [], targets: [], admins: [], posting: false, digest: new Map() };
+    byTenant.set(tenantId, queue);
+  }
+  return queue;
+}
+
+async function poolNamesOf(services: BotServices, tenantId: string): Promise<Map<string, string>> {
+  const pools = await services.repos.seatPools.list(tenantId);
+  return new Map(pools.map((p) => [p.doc.id, p.doc.subscription]));
+}
+
+/** The "N requests waiting" card of a tenant as it is now (read afresh), and how many wait. */
+export async function digestCard(
+  services: BotServices,
+  tenantId: string,
+  locale: Locale,
+  viewerMayDecide: boolean,
+): Promise<{ card: AdaptiveCard; waiting: number }> {
+  const seats = new SeatService(services.repos, services.audit, services.clock);
+  const [pending, names] = await Promise.all([
+    seats.pendingRequests(tenantId),
+    poolNamesOf(services, tenantId),
+  ]);
+  const card = renderCard(
+    'seatRequestDigest',
+    seatRequestDigestView(translator(locale), pending, names, viewerMayDecide),
+  );
+  return { card, waiting: pending.length };
+}
+
+/** Posts or updates the digest card at every target but `except` (the copy just pressed). */
+async function refreshDigest(
+  services: BotServices,
+  tenantId: string,
+  queue: TenantApprovals,
+  except?: string,
+): Promise<number> {
+  let waiting = 0;
+  for (const target of queue.targets) {
+    const { card, waiting: count } = await digestCard(services, tenantId, target.locale, target.decides);
+    waiting = count;
+    const posted = queue.digest.get(target.ref.conversationId);
+    if (posted) {
+      if (posted.activityId !== except) await services.messenger.updateCard(target.ref, posted, card);
+    } else {
+      const sent = await services.messenger.sendCard(target.ref, card);
+      if (sent) queue.digest.set(target.ref.conversationId, sent);
+    }
+  }
+  return waiting;
+}
+
+async function postWaiting(services: BotServices, tenantId: string, queue: TenantApprovals): Promise<void> {
+  const seats = new SeatService(services.repos, services.audit, services.clock);
+  while (queue.waiting.length > 0) {
+    const batch = queue.waiting.splice(0);
+    if (batch.length === 1 && queue.digest.size === 0) {
+      const { request, usage } = batch[0];
+      for (const target of queue.targets) {
+        const card = await requestCard(services, request, usage, target.locale, target.decides, queue.admins);
+        const posted = await services.messenger.sendCard(target.ref, card);
+        if (posted) await seats.addCard(tenantId, request.id, posted);
+      }
+    } else {
+      await refreshDigest(services, tenantId, queue);
+    }
+  }
+}
+
+/**
  * Finds where the approval card goes (now), then posts it after the turn has answered: a post
  * may wait for Teams' per-conversation limits, and the requester should not. Returns how many
  * places it will go to (0: no approver can be reached yet).
@@ -81,15 +176,40 @@ export async function postForApproval(
 ): Promise<number> {
   const admins = await approvers(services, request.tenantId);
   const found = await targets(services, request.tenantId, admins);
-  services.background.run('post seat request for approval', async () => {
-    const seats = new SeatService(services.repos, services.audit, services.clock);
-    for (const target of found) {
-      const card = await requestCard(services, request, usage, target.locale, target.decides, admins);
-      const posted = await services.messenger.sendCard(target.ref, card);
-      if (posted) await seats.addCard(request.tenantId, request.id, posted);
-    }
-  });
+  if (found.length === 0) return 0;
+  const queue = queueOf(services, request.tenantId);
+  queue.targets = found;
+  queue.admins = admins;
+  queue.waiting.push({ request, usage });
+  if (!queue.posting) {
+    queue.posting = true;
+    services.background.run('post seat requests for approval', async () => {
+      try {
+        await postWaiting(services, request.tenantId, queue);
+      } finally {
+        queue.posting = false;
+      }
+    });
+  }
   return found.length;
+}
+
+/**
+ * A decision taken on a digest row: the other copies of the digest show the new list (the
+ * pressed one is replaced by the verb's answer); once none is waiting, the next request gets
+ * its own card again.
+ */
+export function refreshDigestAfterDecision(
+  services: BotServices,
+  tenantId: string,
+  pressedActivityId: string | undefined,
+): void {
+  const queue = queueOf(services, tenantId);
+  if (queue.digest.size === 0) return;
+  services.background.run('seat digest refresh', async () => {
+    const waiting = await refreshDigest(services, tenantId, queue, pressedActivityId);
+    if (waiting === 0 && !queue.posting) queue.digest.clear();
+  });
 }
 
 /**
@@ -101,6 +221,7 @@ export function announceDecision(
   request: SeatRequest,
   pressedActivityId: string | undefined,
 ): void {
+  refreshDigestAfterDecision(services, request.tenantId, pressedActivityId);
   services.background.run('seat decision fan-out', async () => {
     const seats = new SeatService(services.repos, services.audit, services.clock);
     const usage = await seats.usage(request.tenantId, request.poolId);

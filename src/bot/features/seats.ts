@@ -9,13 +9,13 @@ import { renderCard, type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import { guid, type Member } from '../../domain/model';
 import { SeatService } from '../../domain/seats';
-import { reassignInputId, seatPoolsView, seatRequestListView } from '../../views/seats';
+import { DIGEST_ROWS, reassignInputId, seatPoolsView, seatRequestListView } from '../../views/seats';
 import { verb, type Feature, type Handler } from '../feature';
 import { conversationKey, saveConversationRef } from '../installations';
 import { sendCard } from '../reply';
 import type { BotServices } from '../services';
 import type { Turn } from '../turn';
-import { announceDecision, mayDecide, requestCard } from './seatApprovals';
+import { announceDecision, digestCard, mayDecide, requestCard } from './seatApprovals';
 
 const seatsOf = (s: BotServices) => new SeatService(s.repos, s.audit, s.clock);
 const requestId = z.string().startsWith('seatRequest:').max(300);
@@ -180,6 +180,44 @@ export const seatsFeature: Feature = {
         if (outcome.kind === 'decided')
           announceDecision(h.services, outcome.request, h.context.activity.replyToId);
         return currentRequestCard(h, data.requestId);
+      },
+    }),
+    // A row of the "N requests waiting" card: decide, then the same card, current again.
+    'seat.digestApprove': verb({
+      schema: z.object({ requestId }).strict(),
+      action: 'seat.approve',
+      run: async (h, data) => {
+        const outcome = await seatsOf(h.services).approve(h.turn.actor, h.turn.member.name, data.requestId);
+        if (outcome.kind === 'decided')
+          announceDecision(h.services, outcome.request, h.context.activity.replyToId);
+        return (await digestCard(h.services, h.turn.tenantId, h.turn.locale, true)).card;
+      },
+    }),
+    'seat.digestReject': verb({
+      // The reason comes from the row's own input (`reason<row>`): input ids are unique per card.
+      schema: z
+        .object({
+          requestId,
+          row: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(DIGEST_ROWS - 1),
+        })
+        .catchall(z.string().max(500)),
+      action: 'seat.reject',
+      run: async (h, data) => {
+        const reason = String(data[`reason${data.row}`] ?? '').trim();
+        if (!reason) throw new RuleViolation('seats.reasonRequired');
+        const outcome = await seatsOf(h.services).reject(
+          h.turn.actor,
+          h.turn.member.name,
+          data.requestId,
+          reason,
+        );
+        if (outcome.kind === 'decided')
+          announceDecision(h.services, outcome.request, h.context.activity.replyToId);
+        return (await digestCard(h.services, h.turn.tenantId, h.turn.locale, true)).card;
       },
     }),
     'seat.reassign': verb({
