@@ -109,8 +109,30 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`the Playground did not answer on ${url} within ${timeoutMs} ms`);
 }
 
+/**
+ * The Playground CLI has no host option and listens on every interface. Loaded into its process
+ * with `--require`, this makes every listen without an explicit host (its web UI, its mocked
+ * connector, its WebSocket) listen on 127.0.0.1 only; nothing else about it changes.
+ */
+export const LOOPBACK_ONLY_PRELOAD = `'use strict';
+const net = require('node:net');
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (args.length === 0 || typeof args[0] === 'function') args.unshift(0);
+  const first = args[0];
+  if (typeof first === 'number' || (typeof first === 'string' && /^\\d+$/.test(first))) {
+    if (typeof args[1] !== 'string') args.splice(1, 0, '127.0.0.1');
+  } else if (first && typeof first === 'object' && first.path === undefined && first.host === undefined) {
+    args[0] = { ...first, host: '127.0.0.1' };
+  }
+  return listen.apply(this, args);
+};
+`;
+
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   await mkdir(options.workDir, { recursive: true });
+  const preload = join(resolve(options.workDir), 'loopback-only.cjs');
+  await writeFile(preload, LOOPBACK_ONLY_PRELOAD);
   // JSON is valid YAML, and the Playground validates the file strictly.
   await writeFile(
     join(options.workDir, '.m365agentsplayground.yml'),
@@ -120,6 +142,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const child = spawn(
     process.execPath,
     [
+      '--require',
+      preload,
       cli,
       'start',
       '-e',
@@ -129,6 +153,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       '-p',
       String(options.port),
       '--disable-telemetry',
+      // The bot sends to this, not to http://localhost:<port> (which may resolve to ::1 first).
+      '--service-url',
+      `http://127.0.0.1:${options.port}/_connector`,
     ],
     {
       cwd: resolve(options.workDir),
@@ -148,7 +175,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const url = `http://localhost:${options.port}`;
+  const url = `http://127.0.0.1:${options.port}`;
   try {
     await waitForPing(url, child, 60_000);
   } catch (err) {
