@@ -55,6 +55,21 @@ export async function demoPeople(seedFile: string): Promise<DemoPerson[]> {
   );
 }
 
+/**
+ * Each person's Playground has a port of its own, the same on every start: the base port plus the
+ * person's place in the demo data (avery 56150, bo 56151, … with the default base). The bot keeps
+ * the serviceUrl it last saw for each chat, so a port that served Avery yesterday must never answer
+ * as Eli today (that Playground would not know Avery's chat, answer 404 and the bot would mark it
+ * gone). Base port 0: any free port for each.
+ */
+export function playgroundPortFor(people: DemoPerson[], key: string, basePort: number): number {
+  const index = people.findIndex((p) => p.key === key.toLowerCase());
+  if (index < 0) {
+    throw new Error(`unknown person "${key}"; choose one of: ${people.map((p) => p.key).join(', ')}`);
+  }
+  return basePort === 0 ? 0 : basePort + index;
+}
+
 /** The Playground needs exactly five users beside the current one; colleagues of the same tenant come first. */
 export function playgroundConfig(people: DemoPerson[], currentKey: string): Record<string, unknown> {
   const current = people.find((p) => p.key === currentKey.toLowerCase());
