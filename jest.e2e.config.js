@@ -3,8 +3,8 @@
 module.exports = {
   testEnvironment: 'node',
   reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
-  // Transpile only: `npm run typecheck` checks types once for the whole tree.
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, isolatedModules: true }] },
+  // Transpile only (tsconfig "isolatedModules"): `npm run typecheck` checks types once for the whole tree.
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
   testTimeout: 120000,
   maxWorkers: 1,

@@ -260,7 +260,6 @@ export interface BenefitsConfirmView {
 /* Technical support benefits and Go-To-Market. */
 
 type SupportStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
-type SupportColor = 'Default' | 'Good' | 'Warning' | 'Attention' | 'Accent';
 /** An Action.Execute on one benefit: verb + benefit id only. */
 export interface BenefitVerbButton {
   title: string;
@@ -276,7 +275,6 @@ export interface SupportView {
     name: string;
     kind: string;
     status: string;
-    statusColor: SupportColor;
     lines: { text: string }[];
     /** Access ID and Contract ID, once active: every member of the organisation may see them. */
     ids: { title: string; value: string }[];
@@ -318,7 +316,6 @@ export interface GtmView {
     /** The offer type, when the benefit's name does not already say it. */
     offer: { text: string }[];
     status: string;
-    statusColor: SupportColor;
     expires: string;
     notes: { text: string }[];
     actions: BenefitVerbButton[];
@@ -475,7 +472,8 @@ export interface ExpiryNoticeView {
 
 export interface ExpiryDigestView {
   title: string;
-  rows: { name: string; kind: string; when: string; color: 'Attention' | 'Warning' }[];
+  /** Urgent rows (a week or less, expired) are bold; colour alone is unreadable in some Teams themes. */
+  rows: { name: string; kind: string; when: string; weight: 'Bolder' | 'Default' }[];
   hint: string;
 }
 

@@ -12,6 +12,9 @@
  * localisation file against the JSON schemas shipped in @microsoft/app-manifest (with that
  * package's own validator), plus the checks Teams makes that the schema does not express
  * (semver version, at most 10 commands per list, icon sizes, a white-on-transparent outline).
+ *
+ * Without a real bot id (MicrosoftAppId) and domain (BOT_DOMAIN) the package could never work in
+ * Teams: it is written as appPackage-local.zip with a warning, and `--for-upload` refuses it.
  */
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -25,6 +28,8 @@ export const MANIFEST_DIR = path.resolve(__dirname, '..');
 export const DEFAULT_TEMPLATE_PATH = path.join(MANIFEST_DIR, 'manifest.template.json');
 export const DEFAULT_OUT_DIR = path.join(MANIFEST_DIR, 'build');
 export const ZIP_NAME = 'appPackage.zip';
+/** Written instead of appPackage.zip while the bot id or domain is a local placeholder: not for upload. */
+export const LOCAL_ZIP_NAME = 'appPackage-local.zip';
 
 export const DEFAULT_TEAMS_APP_ID = '7e5b0d3c-5a1e-4c1b-9d2f-000000000b07';
 export const DEFAULT_BOT_ID = 'b0700000-0000-4000-8000-0000000000b7';
@@ -78,11 +83,15 @@ export interface BuildAppPackageOptions {
   templatePath?: string;
   /** Where the icons and localisation files are read from. Defaults to manifest/. */
   assetsDir?: string;
+  /** Refuse (AppPackageError) rather than write a local package when the bot id or domain is a placeholder. */
+  forUpload?: boolean;
 }
 
 export interface BuildAppPackageResult {
   zipPath: string;
   manifest: PackagedManifest;
+  /** What is still a local placeholder (empty: the package can be uploaded to Teams). */
+  placeholders: string[];
 }
 
 /** Everything that stopped the package from being built, one line per problem. */
@@ -306,6 +315,20 @@ export async function packagingValues(env: BuildAppPackageOptions['env']): Promi
   };
 }
 
+const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[?::1\]?)(:\d+)?$/i;
+
+/** Which values would make the package useless in Teams (the placeholder bot id, a loopback domain). */
+export function placeholderValues(values: PackagingValues): string[] {
+  const found: string[] = [];
+  if (values.BOT_ID === DEFAULT_BOT_ID) {
+    found.push(`MicrosoftAppId is not set: the bot id is the local placeholder ${DEFAULT_BOT_ID}`);
+  }
+  if (LOOPBACK_HOSTS.test(values.BOT_DOMAIN)) {
+    found.push(`BOT_DOMAIN is "${values.BOT_DOMAIN}": Teams cannot reach a bot on this machine`);
+  }
+  return found;
+}
+
 function checkValues(values: PackagingValues, problems: string[]): void {
   const domain = values.BOT_DOMAIN;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(domain)) {
@@ -398,12 +421,17 @@ function isPlainFileName(name: string): boolean {
 export async function buildAppPackage(options: BuildAppPackageOptions): Promise<BuildAppPackageResult> {
   const templatePath = options.templatePath ?? DEFAULT_TEMPLATE_PATH;
   const assetsDir = options.assetsDir ?? MANIFEST_DIR;
-  const zipPath = path.join(options.outDir, ZIP_NAME);
-  await fs.rm(zipPath, { force: true });
+  await fs.rm(path.join(options.outDir, ZIP_NAME), { force: true });
+  await fs.rm(path.join(options.outDir, LOCAL_ZIP_NAME), { force: true });
 
   const values = await packagingValues(options.env);
   const problems: string[] = [];
   checkValues(values, problems);
+  const placeholders = placeholderValues(values);
+  if (options.forUpload && placeholders.length > 0) {
+    throw new AppPackageError([...placeholders, 'set both for a package to upload to Teams', ...problems]);
+  }
+  const zipPath = path.join(options.outDir, placeholders.length > 0 ? LOCAL_ZIP_NAME : ZIP_NAME);
 
   let template: string;
   try {
@@ -483,7 +511,7 @@ export async function buildAppPackage(options: BuildAppPackageOptions): Promise<
   const tmp = `${zipPath}.${process.pid}.tmp`;
   await fs.writeFile(tmp, content);
   await fs.rename(tmp, zipPath);
-  return { zipPath, manifest };
+  return { zipPath, manifest, placeholders };
 }
 
 /** `tsx manifest/scripts/package.ts [--out-dir DIR]`: returns the exit code. */
@@ -492,18 +520,29 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   let outDir = DEFAULT_OUT_DIR;
+  let forUpload = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out-dir' && argv[i + 1]) outDir = path.resolve(argv[++i]);
+    else if (argv[i] === '--for-upload') forUpload = true;
     else {
-      console.error(`usage: tsx manifest/scripts/package.ts [--out-dir DIR] (unknown argument ${argv[i]})`);
+      console.error(
+        `usage: tsx manifest/scripts/package.ts [--out-dir DIR] [--for-upload] (unknown argument ${argv[i]})`,
+      );
       return 2;
     }
   }
   try {
-    const { zipPath, manifest } = await buildAppPackage({ env, outDir });
+    const { zipPath, manifest, placeholders } = await buildAppPackage({ env, outDir, forUpload });
     console.log(
       `wrote ${path.relative(process.cwd(), zipPath)} (app ${manifest.id}, version ${manifest.version}, manifest ${manifest.manifestVersion})`,
     );
+    if (placeholders.length > 0) {
+      console.error(
+        'warning: this is a LOCAL package, for the Agents Playground only; it will not work in Teams:',
+      );
+      for (const p of placeholders) console.error(`  ${p}`);
+      console.error('  set MicrosoftAppId (with its secret) and BOT_DOMAIN for appPackage.zip');
+    }
     return 0;
   } catch (err) {
     if (err instanceof ConfigError) {

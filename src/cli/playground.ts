@@ -55,6 +55,21 @@ export async function demoPeople(seedFile: string): Promise<DemoPerson[]> {
   );
 }
 
+/**
+ * Each person's Playground has a port of its own, the same on every start: the base port plus the
+ * person's place in the demo data (avery 56150, bo 56151, … with the default base). The bot keeps
+ * the serviceUrl it last saw for each chat, so a port that served Avery yesterday must never answer
+ * as Eli today (that Playground would not know Avery's chat, answer 404 and the bot would mark it
+ * gone). Base port 0: any free port for each.
+ */
+export function playgroundPortFor(people: DemoPerson[], key: string, basePort: number): number {
+  const index = people.findIndex((p) => p.key === key.toLowerCase());
+  if (index < 0) {
+    throw new Error(`unknown person "${key}"; choose one of: ${people.map((p) => p.key).join(', ')}`);
+  }
+  return basePort === 0 ? 0 : basePort + index;
+}
+
 /** The Playground needs exactly five users beside the current one; colleagues of the same tenant come first. */
 export function playgroundConfig(people: DemoPerson[], currentKey: string): Record<string, unknown> {
   const current = people.find((p) => p.key === currentKey.toLowerCase());
@@ -109,8 +124,30 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`the Playground did not answer on ${url} within ${timeoutMs} ms`);
 }
 
+/**
+ * The Playground CLI has no host option and listens on every interface. Loaded into its process
+ * with `--require`, this makes every listen without an explicit host (its web UI, its mocked
+ * connector, its WebSocket) listen on 127.0.0.1 only; nothing else about it changes.
+ */
+export const LOOPBACK_ONLY_PRELOAD = `'use strict';
+const net = require('node:net');
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  if (args.length === 0 || typeof args[0] === 'function') args.unshift(0);
+  const first = args[0];
+  if (typeof first === 'number' || (typeof first === 'string' && /^\\d+$/.test(first))) {
+    if (typeof args[1] !== 'string') args.splice(1, 0, '127.0.0.1');
+  } else if (first && typeof first === 'object' && first.path === undefined && first.host === undefined) {
+    args[0] = { ...first, host: '127.0.0.1' };
+  }
+  return listen.apply(this, args);
+};
+`;
+
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   await mkdir(options.workDir, { recursive: true });
+  const preload = join(resolve(options.workDir), 'loopback-only.cjs');
+  await writeFile(preload, LOOPBACK_ONLY_PRELOAD);
   // JSON is valid YAML, and the Playground validates the file strictly.
   await writeFile(
     join(options.workDir, '.m365agentsplayground.yml'),
@@ -120,6 +157,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const child = spawn(
     process.execPath,
     [
+      '--require',
+      preload,
       cli,
       'start',
       '-e',
@@ -129,6 +168,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       '-p',
       String(options.port),
       '--disable-telemetry',
+      // The bot sends to this, not to http://localhost:<port> (which may resolve to ::1 first).
+      '--service-url',
+      `http://127.0.0.1:${options.port}/_connector`,
     ],
     {
       cwd: resolve(options.workDir),
@@ -148,7 +190,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const url = `http://localhost:${options.port}`;
+  const url = `http://127.0.0.1:${options.port}`;
   try {
     await waitForPing(url, child, 60_000);
   } catch (err) {

@@ -26,7 +26,8 @@ export const notices = defineMessages(
       'I could not post expiry reminders in {channel} any more (the app was removed or blocked there), so I stopped them. Say “post expiry reminders here” in a channel to turn them on again.',
 
     'notices.card.expiresIn': 'Expires in {days} days',
-    'notices.card.expiresTomorrow': 'Last day is tomorrow or today',
+    'notices.card.expiresTomorrow': 'Last day is tomorrow',
+    'notices.card.expiresToday': 'Today is the last day',
     'notices.card.expired': 'Expired',
     'notices.card.lastDay': 'Last day',
     'notices.card.kind': 'Kind',
@@ -74,7 +75,8 @@ export const notices = defineMessages(
       '我已无法在 {channel} 中发送到期提醒（应用已被移除或阻止），因此已停止。要重新开启，请在频道中说“在这个频道发送到期提醒”。',
 
     'notices.card.expiresIn': '{days} 天后到期',
-    'notices.card.expiresTomorrow': '最后一天是明天或今天',
+    'notices.card.expiresTomorrow': '明天是最后一天',
+    'notices.card.expiresToday': '今天是最后一天',
     'notices.card.expired': '已到期',
     'notices.card.lastDay': '最后一天',
     'notices.card.kind': '类别',

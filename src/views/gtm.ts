@@ -87,14 +87,6 @@ function offerRow(tr: Translator, s: GtmState, input: GtmViewInput): GtmView['of
     name: s.benefit.name,
     offer: offerName.toLowerCase() === s.benefit.name.toLowerCase() ? [] : [{ text: offerName }],
     status: tr.t(`gtm.status.${status}` as MessageKey),
-    statusColor:
-      status === 'active'
-        ? 'Good'
-        : status === 'pending'
-          ? 'Warning'
-          : status === 'expired'
-            ? 'Attention'
-            : 'Default',
     expires:
       s.status === 'active'
         ? formatDate(tr.locale, s.expiresOn)

@@ -22,7 +22,8 @@ export const kindName = (tr: Translator, kind: string): string => tr.t(`notices.
 function when(tr: Translator, item: ExpiringItem, today: Date): { text: string; urgent: boolean } {
   const left = daysUntil(today, item.expiresOn);
   if (left < 0) return { text: tr.t('notices.card.expired'), urgent: true };
-  if (left <= 1) return { text: tr.t('notices.card.expiresTomorrow'), urgent: true };
+  if (left === 0) return { text: tr.t('notices.card.expiresToday'), urgent: true };
+  if (left === 1) return { text: tr.t('notices.card.expiresTomorrow'), urgent: true };
   return { text: tr.t('notices.card.expiresIn', { days: left }), urgent: left <= 7 };
 }
 
@@ -51,7 +52,7 @@ export function expiryDigestView(tr: Translator, items: ExpiringItem[], today: D
         name: item.name,
         kind: `${kindName(tr, item.kind)} · ${formatDate(tr.locale, item.expiresOn)}`,
         when: w.text,
-        color: w.urgent ? 'Attention' : 'Warning',
+        weight: w.urgent ? 'Bolder' : 'Default',
       };
     }),
     hint: tr.t('notices.card.hint'),

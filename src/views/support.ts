@@ -154,14 +154,6 @@ function benefitRow(
     name: s.benefit.name,
     kind: s.entry ? s.entry.label[tr.locale] : d.kind,
     status: tr.t(statusKey(status)),
-    statusColor:
-      status === 'active'
-        ? 'Good'
-        : status === 'pending'
-          ? 'Warning'
-          : status === 'expired'
-            ? 'Attention'
-            : 'Default',
     lines,
     ids,
     actions,

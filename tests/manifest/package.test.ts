@@ -10,6 +10,7 @@ import {
   DEFAULT_BOT_ID,
   DEFAULT_TEAMS_APP_ID,
   DEFAULT_TEMPLATE_PATH,
+  LOCAL_ZIP_NAME,
   MANIFEST_DIR,
   buildAppPackage,
   checkIcon,
@@ -154,13 +155,47 @@ describe('buildAppPackage', () => {
     expect(color.equals(await fs.readFile(path.join(MANIFEST_DIR, 'color.png')))).toBe(true);
   });
 
-  it('uses the defaults in local mode', async () => {
-    const { manifest } = await buildAppPackage({ env: {}, outDir: tmp });
+  it('uses the defaults in local mode, and names the result appPackage-local.zip, not the upload name', async () => {
+    const { manifest, zipPath, placeholders } = await buildAppPackage({ env: {}, outDir: tmp });
     const pkg = JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(manifest.id).toBe(DEFAULT_TEAMS_APP_ID);
     expect(manifest.bots![0].botId).toBe(DEFAULT_BOT_ID);
     expect(manifest.version).toBe(pkg.version);
     expect(manifest.validDomains).toEqual(['localhost']);
+    expect(zipPath).toBe(path.join(tmp, LOCAL_ZIP_NAME));
+    expect(existsSync(path.join(tmp, 'appPackage.zip'))).toBe(false);
+    expect(placeholders).toEqual([
+      expect.stringContaining('MicrosoftAppId is not set'),
+      expect.stringContaining('BOT_DOMAIN is "localhost"'),
+    ]);
+  });
+
+  it('a real bot id with a loopback domain is still only a local package', async () => {
+    const { zipPath, placeholders } = await buildAppPackage({
+      env: { ...FULL_ENV, BOT_DOMAIN: '127.0.0.1' },
+      outDir: tmp,
+    });
+    expect(zipPath).toBe(path.join(tmp, LOCAL_ZIP_NAME));
+    expect(placeholders).toEqual([expect.stringContaining('BOT_DOMAIN is "127.0.0.1"')]);
+  });
+
+  it('a real bot id and domain make appPackage.zip and remove a stale local package', async () => {
+    await fs.writeFile(path.join(tmp, LOCAL_ZIP_NAME), 'stale');
+    const { zipPath, placeholders } = await buildAppPackage({ env: FULL_ENV, outDir: tmp, forUpload: true });
+    expect(zipPath).toBe(path.join(tmp, 'appPackage.zip'));
+    expect(placeholders).toEqual([]);
+    expect(existsSync(path.join(tmp, LOCAL_ZIP_NAME))).toBe(false);
+  });
+
+  it('for upload, refuses the placeholder bot id and localhost and writes nothing', async () => {
+    const { MicrosoftAppId: _id, MicrosoftAppPassword: _pw, ...noBot } = FULL_ENV;
+    await expect(buildAppPackage({ env: noBot, outDir: tmp, forUpload: true })).rejects.toThrow(
+      /MicrosoftAppId is not set/,
+    );
+    await expect(
+      buildAppPackage({ env: { ...FULL_ENV, BOT_DOMAIN: 'localhost' }, outDir: tmp, forUpload: true }),
+    ).rejects.toThrow(/BOT_DOMAIN is "localhost"/);
+    expect(await fs.readdir(tmp)).toEqual([]);
   });
 
   it('builds the same zip twice', async () => {
@@ -350,8 +385,8 @@ describe('checkIcon', () => {
 });
 
 describe('npm run package (CLI)', () => {
-  function runCli(env: Record<string, string>, outDir: string) {
-    return spawnSync('npx', ['tsx', 'manifest/scripts/package.ts', '--out-dir', outDir], {
+  function runCli(env: Record<string, string>, outDir: string, ...flags: string[]) {
+    return spawnSync('npx', ['tsx', 'manifest/scripts/package.ts', '--out-dir', outDir, ...flags], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       encoding: 'utf8',
@@ -367,10 +402,30 @@ describe('npm run package (CLI)', () => {
   });
 
   it('writes the zip for a valid environment', () => {
-    const result = runCli({ TEAMS_APP_ID, BOT_DOMAIN: 'bot.example.com' }, tmp);
+    const result = runCli(FULL_ENV, tmp, '--for-upload');
     expect(result.stderr).not.toContain('not built');
+    expect(result.stderr).not.toContain('LOCAL');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('appPackage.zip');
     expect(existsSync(path.join(tmp, 'appPackage.zip'))).toBe(true);
+  });
+
+  it('without an app id writes appPackage-local.zip and warns that it will not work in Teams', () => {
+    const result = runCli({ TEAMS_APP_ID, BOT_DOMAIN: 'bot.example.com' }, tmp);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(LOCAL_ZIP_NAME);
+    expect(result.stderr).toContain('LOCAL package');
+    expect(result.stderr).toContain('MicrosoftAppId is not set');
+    expect(existsSync(path.join(tmp, LOCAL_ZIP_NAME))).toBe(true);
+    expect(existsSync(path.join(tmp, 'appPackage.zip'))).toBe(false);
+  });
+
+  it('with --for-upload and no app id exits 1 and writes nothing', () => {
+    const result = runCli({ TEAMS_APP_ID, BOT_DOMAIN: 'bot.example.com' }, tmp, '--for-upload');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('not built');
+    expect(result.stderr).toContain('MicrosoftAppId is not set');
+    expect(existsSync(path.join(tmp, LOCAL_ZIP_NAME))).toBe(false);
+    expect(existsSync(path.join(tmp, 'appPackage.zip'))).toBe(false);
   });
 });
