@@ -27,6 +27,7 @@ import seatRequestListTemplate from '../cards/seatRequestList.json';
 import softwareProductTemplate from '../cards/softwareProduct.json';
 import faqTemplate from '../cards/faq.json';
 import clarifyTemplate from '../cards/clarify.json';
+import deliveryReportTemplate from '../cards/deliveryReport.json';
 
 /**
  * Cards are JSON templates in `cards/` plus one typed view model each; `renderCard` is the only
@@ -484,6 +485,27 @@ export interface ClarifyView {
   buttons: { title: string; command: string }[];
 }
 
+/** The reminder delivery report: per channel its last scans, what did not arrive and why, what is next. */
+export interface DeliveryReportView {
+  title: string;
+  notes: { text: string }[];
+  channels: {
+    name: string;
+    state: string;
+    stateColor: 'Good' | 'Attention';
+    off: { text: string }[];
+    scans: { text: string }[];
+    problems: {
+      text: string;
+      color: 'Default' | 'Attention' | 'Warning';
+      resend: { title: string; noticeId: string }[];
+    }[];
+  }[];
+  nextTitle: string;
+  next: { text: string }[];
+  refreshTitle: string;
+}
+
 export interface CardViews {
   enrollDetails: EnrollDetailsView;
   enrollQuestion: EnrollQuestionView;
@@ -513,6 +535,7 @@ export interface CardViews {
   noticeSubscription: NoticeSubscriptionView;
   faq: FaqView;
   clarify: ClarifyView;
+  deliveryReport: DeliveryReportView;
 }
 
 export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
@@ -544,6 +567,7 @@ export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
   noticeSubscription: noticeSubscriptionTemplate,
   faq: faqTemplate,
   clarify: clarifyTemplate,
+  deliveryReport: deliveryReportTemplate,
 };
 
 /** Teams refuses or truncates big cards; keep every card well under this. */

@@ -404,10 +404,39 @@ export const noticeSubscriptionSchema = z.object({
   createdBy: guid,
   createdAt: isoInstant,
   disabledReason: z.string().max(200).optional(),
+  /** The last few scans of this channel (newest first), for the delivery report. */
+  recentScans: z
+    .array(
+      z.object({
+        at: isoInstant,
+        sent: z.number().int().min(0),
+        failed: z.number().int().min(0),
+        skipped: z.number().int().min(0),
+        /** Notices that went out only after Teams asked the bot to slow down. */
+        retried: z.number().int().min(0).default(0),
+      }),
+    )
+    .max(5)
+    .optional(),
 });
 export type NoticeSubscription = z.infer<typeof noticeSubscriptionSchema>;
 export const subscriptionId = (conversationId: string): string =>
   `subscription:${conversationId.replace(/[/\\?#]/g, '_')}`;
+
+/**
+ * delivered · botRemoved (403) · conversationGone (404) · throttled (429/5xx retried, still failed:
+ * retried next run) · ambiguous (500 or no answer: Teams may have shown it, never resent by itself) ·
+ * rejected (another 4xx: certainly not posted).
+ */
+export const noticeOutcomeSchema = z.enum([
+  'delivered',
+  'botRemoved',
+  'conversationGone',
+  'throttled',
+  'ambiguous',
+  'rejected',
+]);
+export type NoticeOutcome = z.infer<typeof noticeOutcomeSchema>;
 
 /**
  * The idempotency record of one notice: created (pending) before the send, so a crash or a second
@@ -426,6 +455,11 @@ export const noticeSchema = z.object({
   activityId: z.string().max(500).optional(),
   digest: z.boolean().default(false),
   error: z.string().max(300).optional(),
+  /** What happened to the last attempt, in a form the delivery report can put into words. */
+  outcome: noticeOutcomeSchema.optional(),
+  /** How often Teams asked the bot to slow down (429/412/502/504) before the last attempt ended. */
+  retries: z.number().int().min(0).optional(),
+  attemptedAt: isoInstant.optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
 export const noticeId = (itemId: string, threshold: string, conversationId: string): string =>

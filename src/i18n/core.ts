@@ -75,6 +75,8 @@ export const core = defineMessages(
     'action.notify.subscribe': 'turn on expiry reminders in a channel',
     'action.notify.unsubscribe': 'turn off expiry reminders in a channel',
     'action.notify.run': 'check for expiring items now',
+    'action.notify.report': 'see whether reminders arrived',
+    'action.notify.resend': 'send a reminder that did not arrive again',
 
     'roles.title': 'Your roles',
     'roles.subtitle': '{name} · {tenant}',
@@ -156,6 +158,8 @@ export const core = defineMessages(
     'action.notify.subscribe': '在频道中开启到期提醒',
     'action.notify.unsubscribe': '在频道中关闭到期提醒',
     'action.notify.run': '立即检查即将到期的项目',
+    'action.notify.report': '查看提醒是否送达',
+    'action.notify.resend': '再次发送未送达的提醒',
 
     'roles.title': '你的角色',
     'roles.subtitle': '{name} · {tenant}',

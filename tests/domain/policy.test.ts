@@ -41,6 +41,8 @@ const EXPECTED: Record<Action, readonly Role[] | 'everyone'> = {
   'notify.subscribe': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.unsubscribe': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.run': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'notify.report': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'notify.resend': ['GlobalAdmin', 'MpnPartnerAdmin'],
 };
 
 const actor = (roles: Role[]) => ({ tenantId: 't', aadObjectId: 'a', roles });
