@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { ASSIGN_SEAT_DIALOG, type AssignSeatOptions } from '../../dialogs/assignSeat';
 import { LIST_BENEFITS_DIALOG, type ListBenefitsOptions } from '../../dialogs/listBenefits';
 import { REQUEST_SEAT_DIALOG, type RequestSeatOptions } from '../../dialogs/requestSeat';
 import { renderCard } from '../cards';
@@ -131,6 +132,13 @@ async function withPool(h: Understanding, command: Command, rec: Recognition): P
   };
 }
 
+/** The same command, with the person and pool the admin named filled in ("give Fang a seat"). */
+function withAssignDetails(command: Command, rec: Recognition): Command {
+  const options: AssignSeatOptions = { person: rec.entities.person, pool: rec.entities.pool };
+  if (!options.person && !options.pool) return command;
+  return { ...command, run: async ({ dc }) => void (await dc.beginDialog(ASSIGN_SEAT_DIALOG, options)) };
+}
+
 /** A button for "did you mean <intent>?" that leads there when pressed. */
 function suggestion(h: Understanding, intent: Intent, rec: Recognition): CommandButton | undefined {
   const { tr } = h.turn;
@@ -223,6 +231,10 @@ export async function understand(h: Understanding, text: string): Promise<Unders
     await answerFaq(h, rec);
     return undefined;
   }
+  // "remind us 14 and 3 days before": the days are the tenant's thresholds (set from any chat).
+  const thresholds = commandById(h, 'noticesThresholds');
+  if (rec.intent === 'notifications' && rec.entities.days && thresholds)
+    return { command: thresholds, args: rec.entities.days.join(' ') };
   if (rec.intent === 'notifications' && context.activity.conversation?.conversationType !== 'channel') {
     await context.sendActivity(turn.tr.t('understand.notifications.channelOnly'));
     return undefined;
@@ -236,5 +248,6 @@ export async function understand(h: Understanding, text: string): Promise<Unders
     BENEFITS_VIEW_OF[rec.intent] ?? (rec.intent === 'listBenefits' ? rec.entities.category : undefined);
   if (command.id === 'benefits' && view) return { command: withBenefitsView(command, view), args: '' };
   if (command.id === 'requestSeat') return { command: await withPool(h, command, rec), args: '' };
+  if (command.id === 'assignSeat') return { command: withAssignDetails(command, rec), args: '' };
   return { command, args: '' };
 }

@@ -36,6 +36,8 @@ export const memberSchema = z.object({
   id: z.string().startsWith('member:'),
   aadObjectId: guid,
   name: z.string().max(200),
+  /** The person's name in Chinese characters, for people who have one ("吴芳"): names match it too. */
+  chineseName: z.string().max(100).optional(),
   email: z.string().max(320).optional(),
   /** Teams user id (`29:…`), known once the person has talked to the bot; used by refresh.userIds. */
   teamsUserId: z.string().max(500).optional(),

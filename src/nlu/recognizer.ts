@@ -12,6 +12,7 @@ import {
   type Intent,
   type Recognition,
 } from './intents';
+import { moreEntities } from './entities';
 import { isHan, normalizeText, NormalizerZh, StemmerZh, TokenizerZh } from './zh';
 
 /**
@@ -233,6 +234,7 @@ export async function recognize(text: string, locale?: string): Promise<Recognit
     const person = personAfterCue(read, corpus.personCues);
     if (person) entities.person = person;
   }
+  Object.assign(entities, moreEntities(read, entities));
   const recognition: Recognition = {
     intent: top.intent,
     score: Number(top.score.toFixed(4)),
