@@ -28,6 +28,7 @@ import softwareProductTemplate from '../cards/softwareProduct.json';
 import faqTemplate from '../cards/faq.json';
 import clarifyTemplate from '../cards/clarify.json';
 import deliveryReportTemplate from '../cards/deliveryReport.json';
+import usageDigestTemplate from '../cards/usageDigest.json';
 
 /**
  * Cards are JSON templates in `cards/` plus one typed view model each; `renderCard` is the only
@@ -506,6 +507,25 @@ export interface DeliveryReportView {
   refreshTitle: string;
 }
 
+/**
+ * The utilisation digest: a `Chart.Donut` per seat pool (Teams draws it; the Playground and older
+ * clients show the `fallback` text with the same figures) and one section per kind of benefit.
+ */
+export interface UsageDigestView {
+  title: string;
+  seatsTitle: string;
+  noPools: { text: string }[];
+  pools: { name: string; chart: { legend: string; value: number; color: string }[]; text: string }[];
+  sections: {
+    title: string;
+    lines: {
+      text: string;
+      color: 'Default' | 'Attention' | 'Warning';
+      buttons: { title: string; command: string }[];
+    }[];
+  }[];
+}
+
 export interface CardViews {
   enrollDetails: EnrollDetailsView;
   enrollQuestion: EnrollQuestionView;
@@ -536,6 +556,7 @@ export interface CardViews {
   faq: FaqView;
   clarify: ClarifyView;
   deliveryReport: DeliveryReportView;
+  usageDigest: UsageDigestView;
 }
 
 export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
@@ -568,6 +589,7 @@ export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
   faq: faqTemplate,
   clarify: clarifyTemplate,
   deliveryReport: deliveryReportTemplate,
+  usageDigest: usageDigestTemplate,
 };
 
 /** Teams refuses or truncates big cards; keep every card well under this. */

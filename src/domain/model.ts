@@ -26,6 +26,8 @@ export const tenantSchema = z.object({
   approvalsConversationId: z.string().max(500).optional(),
   /** Days before expiry at which channels are reminded (an "expired" notice always follows). */
   noticeThresholds: z.array(z.number().int().min(1).max(365)).min(1).max(6).optional(),
+  /** How often channels with expiry reminders get the utilisation digest (unset: weekly). */
+  usageDigest: z.enum(['weekly', 'monthly', 'off']).optional(),
   createdAt: isoInstant,
 });
 export type Tenant = z.infer<typeof tenantSchema>;

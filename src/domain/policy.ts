@@ -73,6 +73,9 @@ export const POLICY = {
   // The delivery report of the tenant's own reminders, and sending a failed one again.
   'notify.report': { allowed: [GA, MPA], writes: false },
   'notify.resend': { allowed: [GA, MPA], writes: false },
+  // The utilisation report, and how often channels get it as a digest.
+  'usage.view': { allowed: [GA, MPA], writes: false },
+  'usage.setDigest': { allowed: [GA, MPA], writes: true },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

@@ -77,6 +77,8 @@ export const core = defineMessages(
     'action.notify.run': 'check for expiring items now',
     'action.notify.report': 'see whether reminders arrived',
     'action.notify.resend': 'send a reminder that did not arrive again',
+    'action.usage.view': 'see the benefits usage report',
+    'action.usage.setDigest': 'choose how often channels get the usage digest',
 
     'roles.title': 'Your roles',
     'roles.subtitle': '{name} · {tenant}',
@@ -160,6 +162,8 @@ export const core = defineMessages(
     'action.notify.run': '立即检查即将到期的项目',
     'action.notify.report': '查看提醒是否送达',
     'action.notify.resend': '再次发送未送达的提醒',
+    'action.usage.view': '查看权益使用情况报告',
+    'action.usage.setDigest': '设置频道接收使用情况摘要的频率',
 
     'roles.title': '你的角色',
     'roles.subtitle': '{name} · {tenant}',

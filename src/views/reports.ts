@@ -1,8 +1,11 @@
-import type { ActionConfirmView, DeliveryReportView } from '../cards';
+import type { ActionConfirmView, DeliveryReportView, UsageDigestView } from '../cards';
+import type { BenefitGroup } from '../domain/benefits';
 import type { ChannelDelivery, DeliveryReport } from '../domain/deliveryReport';
 import type { Notice } from '../domain/model';
 import type { ExpiringItem } from '../domain/notices';
-import { formatDate, formatDateTime, type MessageKey, type Translator } from '../i18n';
+import { USAGE_DIGEST_ITEM, type UsageFigures } from '../domain/usage';
+import type { Locale } from '../domain/model';
+import { formatDate, formatDateTime, translator, type MessageKey, type Translator } from '../i18n';
 
 /** View models of the admin reports. Every word is localised here; templates only bind. */
 
@@ -15,10 +18,21 @@ export function channelName(c: {
   return c.subscription.conversationId;
 }
 
+/** A digest's period (`week-2026-11-23`, `month-2026-11`) in words. */
+export function periodTitle(locale: Locale, period: string): string {
+  const tr = translator(locale);
+  if (period.startsWith('week-'))
+    return tr.t('reports.usage.period.weekly', { date: formatDate(locale, period.slice(5)) });
+  const month = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${period.slice(6)}-01T00:00:00Z`),
+  );
+  return tr.t('reports.usage.period.monthly', { month });
+}
+
 export function thresholdText(tr: Translator, threshold: string): string {
-  return threshold === 'expired'
-    ? tr.t('reports.delivery.thresholdExpired')
-    : tr.t('reports.delivery.threshold', { days: threshold });
+  if (threshold === 'expired') return tr.t('reports.delivery.thresholdExpired');
+  if (/^(week|month)-/.test(threshold)) return periodTitle(tr.locale, threshold);
+  return tr.t('reports.delivery.threshold', { days: threshold });
 }
 
 function whyText(tr: Translator, n: Notice): string {
@@ -72,7 +86,7 @@ export function deliveryReportView(
               })),
         problems: c.problems.map(({ notice, item }) => ({
           text: tr.t('reports.delivery.problem', {
-            name: itemName(tr, item),
+            name: notice.itemId === USAGE_DIGEST_ITEM ? tr.t('reports.usage.title') : itemName(tr, item),
             threshold: thresholdText(tr, notice.threshold),
             why: whyText(tr, notice),
           }),
@@ -126,5 +140,119 @@ export function resendConfirmView(
     confirmData: { noticeId: notice.id },
     backTitle: tr.t('reports.delivery.back'),
     backVerb: 'report.delivery',
+  };
+}
+
+/** What a digest button does: the command phrase it sends, or nothing for people who may not. */
+export type UsageAct = (act: BenefitGroup | 'requests') => { command: string } | undefined;
+
+function durationText(tr: Translator, hours: number | undefined): string {
+  if (hours === undefined) return tr.t('reports.usage.noDecisions');
+  return hours < 48
+    ? tr.t('reports.usage.hours', { hours: Math.round(hours) })
+    : tr.t('reports.usage.days', { days: Math.round(hours / 24) });
+}
+
+export function usageDigestView(
+  tr: Translator,
+  u: UsageFigures,
+  act: UsageAct,
+  title?: string,
+): UsageDigestView {
+  const button = (kind: BenefitGroup | 'requests') => {
+    const a = act(kind);
+    return a ? [{ title: tr.t(`reports.usage.act.${kind}` as MessageKey), command: a.command }] : [];
+  };
+  const line = (
+    text: string,
+    buttons: { title: string; command: string }[] = [],
+    color: 'Default' | 'Attention' | 'Warning' = 'Default',
+  ) => ({ text, color, buttons });
+  const none = [line(tr.t('reports.usage.none'))];
+  return {
+    title: title ?? tr.t('reports.usage.title'),
+    seatsTitle: tr.t('reports.usage.seats'),
+    noPools: u.pools.length === 0 ? [{ text: tr.t('reports.usage.noPools') }] : [],
+    pools: u.pools.map((p) => ({
+      name: p.name,
+      chart: [
+        { legend: tr.t('reports.usage.used'), value: p.used, color: 'categoricalBlue' },
+        { legend: tr.t('reports.usage.free'), value: p.free, color: 'categoricalLavender' },
+      ],
+      text: tr.t('reports.usage.pool', { name: p.name, used: p.used, free: p.free, seats: p.seats }),
+    })),
+    sections: [
+      {
+        title: tr.t('reports.usage.requests'),
+        lines: [
+          line(
+            tr.t('reports.usage.requestsLine', {
+              waiting: u.requestsWaiting,
+              median: durationText(tr, u.medianDecisionHours),
+            }),
+            u.requestsWaiting > 0 ? button('requests') : [],
+          ),
+        ],
+      },
+      {
+        title: tr.t('reports.usage.credit'),
+        lines: u.credit.length ? u.credit.map((c) => line(tr.t('reports.usage.creditLine', c))) : none,
+      },
+      {
+        title: tr.t('reports.usage.software'),
+        lines: [line(tr.t('reports.usage.softwareLine', u.software))],
+      },
+      {
+        title: tr.t('reports.usage.keys'),
+        lines: u.unredeemedKeys.length
+          ? u.unredeemedKeys.slice(0, 8).map((k) =>
+              line(
+                tr.t('reports.usage.keyLine', {
+                  name: k.benefitName,
+                  seats: k.seats,
+                  lastDay: formatDate(tr.locale, k.lastDay),
+                }),
+                button('licence'),
+              ),
+            )
+          : none,
+      },
+      {
+        title: tr.t('reports.usage.technical'),
+        lines: u.technical.length
+          ? u.technical.map((x) =>
+              line(
+                tr.t('reports.usage.technicalLine', {
+                  name: x.name,
+                  used: x.used,
+                  allowance: x.allowance,
+                  unit: tr.t(`reports.usage.unit.${x.unit}`),
+                  status: tr.t(`reports.usage.status.${x.status}` as MessageKey),
+                }),
+              ),
+            )
+          : none,
+      },
+      {
+        title: tr.t('reports.usage.gtm'),
+        lines: [line(tr.t('reports.usage.gtmLine', u.gtm))],
+      },
+      {
+        title: tr.t('reports.usage.risk'),
+        lines: u.atRisk.length
+          ? u.atRisk.slice(0, 10).map((r) =>
+              line(
+                tr.t('reports.usage.riskLine', {
+                  name: r.name,
+                  lastDay: formatDate(tr.locale, r.lastDay),
+                  days: r.daysLeft,
+                }),
+                button(r.group),
+                r.daysLeft <= 7 ? 'Attention' : 'Warning',
+              ),
+            )
+          : [line(tr.t('reports.usage.riskNone'))],
+      },
+    ],
   };
 }

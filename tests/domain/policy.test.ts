@@ -43,6 +43,8 @@ const EXPECTED: Record<Action, readonly Role[] | 'everyone'> = {
   'notify.run': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.report': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.resend': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'usage.view': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'usage.setDigest': ['GlobalAdmin', 'MpnPartnerAdmin'],
 };
 
 const actor = (roles: Role[]) => ({ tenantId: 't', aadObjectId: 'a', roles });

@@ -2,9 +2,19 @@ import { z } from 'zod';
 import { renderCard, type AdaptiveCard } from '../../cards';
 import { deliveryReport } from '../../domain/deliveryReport';
 import { conversationRefId } from '../../domain/model';
+import type { BenefitGroup } from '../../domain/benefits';
+import type { Locale } from '../../domain/model';
 import { expiringItems } from '../../domain/notices';
-import { channelName, deliveryReportView, resendConfirmView } from '../../views/reports';
-import { verb, type Feature, type Handler } from '../feature';
+import { authorize, type Action, type Actor } from '../../domain/policy';
+import { usageFigures } from '../../domain/usage';
+import {
+  channelName,
+  deliveryReportView,
+  resendConfirmView,
+  usageDigestView,
+  type UsageAct,
+} from '../../views/reports';
+import { verb, type Command, type Feature, type Handler } from '../feature';
 import { sendCard } from '../reply';
 
 /** What admins can see: the delivery report of the bot's own reminders. */
@@ -14,7 +24,40 @@ async function deliveryCard({ turn, services }: Handler, notes: string[] = []): 
   return renderCard('deliveryReport', deliveryReportView(turn.tr, report, notes));
 }
 
+/** What each digest button leads to: an existing command, and the act it needs. */
+const ACTS: Record<BenefitGroup | 'requests', { command: string; action: Action }> = {
+  software: { command: 'benefits', action: 'software.revealKeys' },
+  licence: { command: 'benefits', action: 'license.redeem' },
+  azureCredit: { command: 'benefits', action: 'credit.addUser' },
+  visualStudio: { command: 'assignSeat', action: 'seat.assign' },
+  technical: { command: 'activateSupport', action: 'support.activate' },
+  gtm: { command: 'gtmOffers', action: 'gtm.activate' },
+  requests: { command: 'pendingApprovals', action: 'seat.approve' },
+};
+
+/**
+ * The digest's buttons: the command phrase to send. With an actor (a chat), only the buttons they
+ * may use; in a channel every button is shown and its press is checked when it arrives.
+ */
+export function usageActs(commands: readonly Command[], locale: Locale, actor?: Actor): UsageAct {
+  return (kind) => {
+    const { command, action } = ACTS[kind];
+    const found = commands.find((c) => c.id === command);
+    if (!found || (actor && !authorize(actor, action).allowed)) return undefined;
+    return { command: found.phrases[locale][0] };
+  };
+}
+
 const noticeRef = z.object({ noticeId: z.string().startsWith('notice:').max(900) }).strict();
+
+const FREQUENCY: Record<string, 'weekly' | 'monthly' | 'off' | undefined> = {
+  weekly: 'weekly',
+  monthly: 'monthly',
+  off: 'off',
+  每周: 'weekly',
+  每月: 'monthly',
+  关闭: 'off',
+};
 
 export const reportsFeature: Feature = {
   id: 'reports',
@@ -29,6 +72,49 @@ export const reportsFeature: Feature = {
       action: 'notify.report',
       run: async (h) => {
         await sendCard(h.context, await deliveryCard(h));
+      },
+    },
+    {
+      id: 'usageReport',
+      phrases: {
+        'en-US': ['usage report', 'usage', 'utilisation report', 'utilization report'],
+        'zh-CN': ['使用情况', '使用情况报告'],
+      },
+      descriptionKey: 'reports.cmd.usage',
+      action: 'usage.view',
+      run: async ({ context, turn, services, commands }) => {
+        const figures = await usageFigures(services.repos, turn.tenantId, services.clock.now());
+        await sendCard(
+          context,
+          renderCard(
+            'usageDigest',
+            usageDigestView(turn.tr, figures, usageActs(commands, turn.locale, turn.actor)),
+          ),
+        );
+      },
+    },
+    {
+      id: 'usageDigestFrequency',
+      phrases: { 'en-US': ['usage digest'], 'zh-CN': ['使用情况摘要'] },
+      takesArguments: true,
+      descriptionKey: 'reports.cmd.usageDigest',
+      action: 'usage.setDigest',
+      run: async ({ context, turn, services, args }) => {
+        const frequency = FREQUENCY[args.trim().toLowerCase()];
+        if (!frequency) {
+          await context.sendActivity(turn.tr.t('reports.usage.digestInvalid'));
+          return;
+        }
+        await services.directory.updateTenant(turn.tenantId, (t) => ({ ...t, usageDigest: frequency }));
+        await services.audit.record({
+          tenantId: turn.tenantId,
+          actor: turn.actor.aadObjectId,
+          action: 'usage.setDigest',
+          target: 'usageDigest',
+          outcome: 'success',
+          detail: frequency,
+        });
+        await context.sendActivity(turn.tr.t(`reports.usage.digestSet.${frequency}`));
       },
     },
   ],
