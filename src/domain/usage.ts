@@ -1,5 +1,13 @@
-import { activationOf, liveBenefits, loadBenefitsSnapshot, groupOf, type BenefitGroup } from './benefits';
+import {
+  activationOf,
+  groupOf,
+  liveBenefits,
+  loadBenefitsSnapshot,
+  type BenefitGroup,
+  type BenefitsSnapshot,
+} from './benefits';
 import { daysUntil } from './dates';
+import type { SeatRequest } from './model';
 import type { Repositories } from './repositories';
 
 /**
@@ -42,6 +50,19 @@ export async function usageFigures(
     loadBenefitsSnapshot(repos, tenantId),
     repos.seatRequests.list(tenantId),
   ]);
+  return computeUsage(
+    snapshot,
+    requests.map((r) => r.doc),
+    today,
+  );
+}
+
+/** The figures of one tenant's snapshot (pure: the card gallery builds them from the demo data). */
+export function computeUsage(
+  snapshot: BenefitsSnapshot,
+  requests: readonly SeatRequest[],
+  today: Date,
+): UsageFigures {
   const benefits = liveBenefits(snapshot).filter((b) => daysUntil(today, b.expiresOn) >= 0);
   const pools = snapshot.pools.map((pool) => {
     const used = snapshot.assignments.filter((a) => a.poolId === pool.id).length;
@@ -54,13 +75,11 @@ export async function usageFigures(
     };
   });
   const decided = requests
-    .map((r) => r.doc)
     .filter((r) => r.decision !== undefined)
     .map((r) => (Date.parse(r.decision?.at ?? r.createdAt) - Date.parse(r.createdAt)) / 3_600_000);
   const figures: UsageFigures = {
     pools,
-    requestsWaiting: requests.filter((r) => r.doc.status === 'pending' || r.doc.status === 'approving')
-      .length,
+    requestsWaiting: requests.filter((r) => r.status === 'pending' || r.status === 'approving').length,
     medianDecisionHours: median(decided),
     credit: [],
     software: { benefits: 0, revealed: 0, products: 0 },
