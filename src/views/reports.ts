@@ -32,6 +32,7 @@ export function periodTitle(locale: Locale, period: string): string {
 export function thresholdText(tr: Translator, threshold: string): string {
   if (threshold === 'expired') return tr.t('reports.delivery.thresholdExpired');
   if (/^(week|month)-/.test(threshold)) return periodTitle(tr.locale, threshold);
+  if (threshold === '1') return tr.t('reports.delivery.thresholdOne');
   return tr.t('reports.delivery.threshold', { days: threshold });
 }
 
@@ -41,8 +42,11 @@ function whyText(tr: Translator, n: Notice): string {
   return tr.t(`reports.delivery.why.${n.outcome}` as MessageKey);
 }
 
+/** The membership item is named by its level id: shown as "Membership", never the id. */
 const itemName = (tr: Translator, item: ExpiringItem | undefined) =>
-  item?.name ?? tr.t('reports.delivery.unknownItem');
+  item?.kind === 'membership'
+    ? tr.t('notices.kind.membership')
+    : (item?.name ?? tr.t('reports.delivery.unknownItem'));
 
 export function deliveryReportView(
   tr: Translator,
@@ -107,9 +111,12 @@ export function deliveryReportView(
         : report.next.map((n) => ({
             text: tr.t('reports.delivery.next', {
               on: formatDate(tr.locale, n.on),
-              name: n.item.name,
+              name: itemName(tr, n.item),
               threshold: thresholdText(tr, n.threshold),
-              channels: n.channels,
+              channels:
+                n.channels === 1
+                  ? tr.t('reports.delivery.channelsOne')
+                  : tr.t('reports.delivery.channels', { count: n.channels }),
             }),
           })),
     refreshTitle: tr.t('reports.delivery.refresh'),
@@ -245,7 +252,12 @@ export function usageDigestView(
                 tr.t('reports.usage.riskLine', {
                   name: r.name,
                   lastDay: formatDate(tr.locale, r.lastDay),
-                  days: r.daysLeft,
+                  left:
+                    r.daysLeft === 0
+                      ? tr.t('reports.usage.dayLeft')
+                      : r.daysLeft === 1
+                        ? tr.t('reports.usage.oneDayLeft')
+                        : tr.t('reports.usage.daysLeft', { days: r.daysLeft }),
                 }),
                 button(r.group),
                 r.daysLeft <= 7 ? 'Attention' : 'Warning',
