@@ -29,6 +29,7 @@ import faqTemplate from '../cards/faq.json';
 import clarifyTemplate from '../cards/clarify.json';
 import deliveryReportTemplate from '../cards/deliveryReport.json';
 import usageDigestTemplate from '../cards/usageDigest.json';
+import peopleTableTemplate from '../cards/peopleTable.json';
 
 /**
  * Cards are JSON templates in `cards/` plus one typed view model each; `renderCard` is the only
@@ -526,6 +527,14 @@ export interface UsageDigestView {
   }[];
 }
 
+/** "Who has what": one block per person, paged, with the buttons the viewer may use. */
+export interface PeopleTableView {
+  title: string;
+  subtitle: string;
+  rows: { name: string; lines: { text: string }[]; buttons: { title: string; command: string }[] }[];
+  pages: { title: string; offset: number }[];
+}
+
 export interface CardViews {
   enrollDetails: EnrollDetailsView;
   enrollQuestion: EnrollQuestionView;
@@ -557,6 +566,7 @@ export interface CardViews {
   clarify: ClarifyView;
   deliveryReport: DeliveryReportView;
   usageDigest: UsageDigestView;
+  peopleTable: PeopleTableView;
 }
 
 export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
@@ -590,6 +600,7 @@ export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
   clarify: clarifyTemplate,
   deliveryReport: deliveryReportTemplate,
   usageDigest: usageDigestTemplate,
+  peopleTable: peopleTableTemplate,
 };
 
 /** Teams refuses or truncates big cards; keep every card well under this. */

@@ -76,6 +76,8 @@ export const POLICY = {
   // The utilisation report, and how often channels get it as a digest.
   'usage.view': { allowed: [GA, MPA], writes: false },
   'usage.setDigest': { allowed: [GA, MPA], writes: true },
+  // "Who has what": everyone; only administrators see other people's rows (seesAdminView).
+  'people.view': { allowed: 'everyone', writes: false },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

@@ -79,6 +79,7 @@ export const core = defineMessages(
     'action.notify.resend': 'send a reminder that did not arrive again',
     'action.usage.view': 'see the benefits usage report',
     'action.usage.setDigest': 'choose how often channels get the usage digest',
+    'action.people.view': 'see who holds which seat, credit and keys (others only as an admin)',
 
     'roles.title': 'Your roles',
     'roles.subtitle': '{name} · {tenant}',
@@ -164,6 +165,7 @@ export const core = defineMessages(
     'action.notify.resend': '再次发送未送达的提醒',
     'action.usage.view': '查看权益使用情况报告',
     'action.usage.setDigest': '设置频道接收使用情况摘要的频率',
+    'action.people.view': '查看谁持有哪些席位、额度和密钥（管理员可查看所有人）',
 
     'roles.title': '你的角色',
     'roles.subtitle': '{name} · {tenant}',

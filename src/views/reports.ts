@@ -1,4 +1,5 @@
-import type { ActionConfirmView, DeliveryReportView, UsageDigestView } from '../cards';
+import type { ActionConfirmView, DeliveryReportView, PeopleTableView, UsageDigestView } from '../cards';
+import { PEOPLE_PAGE_SIZE, type HoldingsPage } from '../domain/holdings';
 import type { BenefitGroup } from '../domain/benefits';
 import type { ChannelDelivery, DeliveryReport } from '../domain/deliveryReport';
 import type { Notice } from '../domain/model';
@@ -265,6 +266,66 @@ export function usageDigestView(
             )
           : [line(tr.t('reports.usage.riskNone'))],
       },
+    ],
+  };
+}
+
+/** What a person row's buttons may offer: decided by the caller from the policy table. */
+export interface PeopleActs {
+  /** Command phrases, only for acts the viewer may perform. */
+  manageSeats?: string;
+  manageCredit?: string;
+}
+
+export function peopleTableView(tr: Translator, page: HoldingsPage, acts: PeopleActs): PeopleTableView {
+  const { rows, offset, total } = page;
+  return {
+    title: page.everyone ? tr.t('reports.people.title') : tr.t('reports.people.own'),
+    subtitle: page.everyone
+      ? tr.t('reports.people.subtitle', {
+          from: total === 0 ? 0 : offset + 1,
+          to: offset + rows.length,
+          total,
+        })
+      : '',
+    rows: rows.map((h) => {
+      const lines = [
+        ...h.seats.map((s) => tr.t('reports.people.seat', { pool: s.pool, seat: s.seatNo })),
+        ...h.credits.map((c) =>
+          tr.t(c.kind === 'monthly' ? 'reports.people.creditMonthly' : 'reports.people.creditBulk', {
+            benefit: c.benefit,
+          }),
+        ),
+        ...h.revealed.map((r) =>
+          tr.t('reports.people.revealed', { benefit: r.benefit, at: formatDateTime(tr.locale, r.at) }),
+        ),
+      ];
+      const buttons: { title: string; command: string }[] = [];
+      if (acts.manageSeats)
+        buttons.push(
+          h.seats.length === 0
+            ? {
+                title: tr.t('reports.people.giveSeat'),
+                // Read by the recogniser like typed text: straight to "Assign … to <name>?".
+                command: tr.t('reports.people.giveSeatCommand', { name: h.member.name }),
+              }
+            : { title: tr.t('reports.people.manageSeats'), command: acts.manageSeats },
+        );
+      if (acts.manageCredit && h.credits.length > 0)
+        buttons.push({ title: tr.t('reports.people.manageCredit'), command: acts.manageCredit });
+      return {
+        name: h.member.chineseName ? `${h.member.name} (${h.member.chineseName})` : h.member.name,
+        lines: (lines.length ? lines : [tr.t('reports.people.nothing')]).map((text) => ({ text })),
+        buttons,
+      };
+    }),
+    pages: [
+      ...(offset > 0
+        ? [{ title: tr.t('reports.people.previous'), offset: Math.max(0, offset - PEOPLE_PAGE_SIZE) }]
+        : []),
+      ...(offset + rows.length < total
+        ? [{ title: tr.t('reports.people.next'), offset: offset + PEOPLE_PAGE_SIZE }]
+        : []),
     ],
   };
 }

@@ -11,7 +11,7 @@ import type { ExpiringItem } from '../domain/notices';
 import type { SeedDocuments } from '../domain/seed';
 import { computeUsage } from '../domain/usage';
 import type { Translator } from '../i18n';
-import { deliveryReportView, resendConfirmView, usageDigestView } from './reports';
+import { deliveryReportView, peopleTableView, resendConfirmView, usageDigestView } from './reports';
 import type { CardSample } from './samples';
 
 /**
@@ -128,5 +128,28 @@ export function reportsCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
       ),
     },
     { id: 'usage-digest', card: renderCard('usageDigest', usageDigestView(tr, figures, everyButton)) },
+    {
+      id: 'who-has-what',
+      card: renderCard(
+        'peopleTable',
+        peopleTableView(
+          tr,
+          {
+            everyone: true,
+            offset: 0,
+            total: snapshot.members.length,
+            rows: snapshot.members.slice(0, 5).map((member) => ({
+              member,
+              seats: snapshot.assignments
+                .filter((a) => a.assignee === member.aadObjectId)
+                .map((a) => ({ pool: snapshot.pools[0]?.subscription ?? '', seatNo: a.seatNo })),
+              credits: [],
+              revealed: [],
+            })),
+          },
+          { manageSeats: 'seats', manageCredit: 'benefits' },
+        ),
+      ),
+    },
   ];
 }

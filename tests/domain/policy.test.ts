@@ -45,6 +45,7 @@ const EXPECTED: Record<Action, readonly Role[] | 'everyone'> = {
   'notify.resend': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'usage.view': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'usage.setDigest': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'people.view': 'everyone',
 };
 
 const actor = (roles: Role[]) => ({ tenantId: 't', aadObjectId: 'a', roles });
@@ -101,6 +102,8 @@ describe('the policy table', () => {
       'benefits.view',
       'seat.request',
       'support.view',
+      // Their own row of "who has what" (others' rows need an admin role).
+      'people.view',
     ]);
   });
 });

@@ -7,15 +7,19 @@ import type { Locale } from '../../domain/model';
 import { expiringItems } from '../../domain/notices';
 import { authorize, type Action, type Actor } from '../../domain/policy';
 import { usageFigures } from '../../domain/usage';
+import { holdingsPage } from '../../domain/holdings';
 import {
   channelName,
   deliveryReportView,
+  peopleTableView,
   resendConfirmView,
   usageDigestView,
   type UsageAct,
 } from '../../views/reports';
 import { verb, type Command, type Feature, type Handler } from '../feature';
 import { sendCard } from '../reply';
+import { benefitsFeature } from './benefits';
+import { seatsFeature } from './seats';
 
 /** What admins can see: the delivery report of the bot's own reminders. */
 
@@ -46,6 +50,22 @@ export function usageActs(commands: readonly Command[], locale: Locale, actor?: 
     if (!found || (actor && !authorize(actor, action).allowed)) return undefined;
     return { command: found.phrases[locale][0] };
   };
+}
+
+async function peopleCard({ turn, services }: Handler, offset: number) {
+  const commands = [...seatsFeature.commands, ...benefitsFeature.commands];
+  const page = await holdingsPage(services.repos, turn.actor, offset);
+  const phrase = (id: string, action: Action) => {
+    const c = commands.find((x) => x.id === id);
+    return c && authorize(turn.actor, action).allowed ? c.phrases[turn.locale][0] : undefined;
+  };
+  return renderCard(
+    'peopleTable',
+    peopleTableView(turn.tr, page, {
+      manageSeats: phrase('seatPools', 'seat.assign'),
+      manageCredit: phrase('benefits', 'credit.addUser'),
+    }),
+  );
 }
 
 const noticeRef = z.object({ noticeId: z.string().startsWith('notice:').max(900) }).strict();
@@ -94,6 +114,18 @@ export const reportsFeature: Feature = {
       },
     },
     {
+      id: 'whoHasWhat',
+      phrases: {
+        'en-US': ['who has what', 'people table', 'who holds what'],
+        'zh-CN': ['谁有什么权益', '谁有什么'],
+      },
+      descriptionKey: 'reports.cmd.people',
+      action: 'people.view',
+      run: async (h) => {
+        await sendCard(h.context, await peopleCard(h, 0));
+      },
+    },
+    {
       id: 'usageDigestFrequency',
       phrases: { 'en-US': ['usage digest'], 'zh-CN': ['使用情况摘要'] },
       takesArguments: true,
@@ -119,6 +151,11 @@ export const reportsFeature: Feature = {
     },
   ],
   verbs: {
+    'people.page': verb({
+      schema: z.object({ offset: z.number().int().min(0).max(10_000) }).strict(),
+      action: 'people.view',
+      run: (h, data) => peopleCard(h, data.offset),
+    }),
     'report.delivery': verb({
       schema: z.object({}).strict(),
       action: 'notify.report',
