@@ -188,14 +188,16 @@ export const reportsFeature: Feature = {
         const { turn, services } = h;
         const notice = await services.repos.notices.get(turn.tenantId, data.noticeId);
         const outcome = notice ? await services.scanner.resend(turn.tenantId, data.noticeId) : 'notFailed';
-        await services.audit.record({
-          tenantId: turn.tenantId,
-          actor: turn.actor.aadObjectId,
-          action: 'notify.resend',
-          target: data.noticeId,
-          outcome: outcome === 'sent' ? 'success' : 'failed',
-          detail: outcome,
-        });
+        // Audited when a send was attempted; nothing to send changes nothing.
+        if (outcome === 'sent' || outcome === 'failed')
+          await services.audit.record({
+            tenantId: turn.tenantId,
+            actor: turn.actor.aadObjectId,
+            action: 'notify.resend',
+            target: data.noticeId,
+            outcome: outcome === 'sent' ? 'success' : 'failed',
+            detail: outcome,
+          });
         const ref = notice
           ? await services.repos.conversationRefs.get(
               turn.tenantId,
