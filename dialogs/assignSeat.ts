@@ -12,6 +12,8 @@ import {
 import type { BotServices } from '../src/bot/services';
 import type { Member } from '../src/domain/model';
 import { SeatService } from '../src/domain/seats';
+import { matchPeople } from '../src/nlu/entities';
+import type { PoolKind } from '../src/nlu/intents';
 import { BaseDialog } from './base';
 
 export const ASSIGN_SEAT_DIALOG = 'assignSeat';
@@ -23,7 +25,15 @@ const CONFIRM_PROMPT = 'assignSeat.confirm';
 /** Beyond this many candidates the admin first types part of the name. */
 const MAX_CHOICES = 8;
 
+/** What the admin already said ("give Fang a Visual Studio Enterprise seat"): asked no more. */
+export interface AssignSeatOptions {
+  /** The name as typed; resolved against the tenant's directory here, never guessed. */
+  person?: string;
+  pool?: PoolKind;
+}
+
 interface State {
+  options?: AssignSeatOptions;
   poolId?: string;
   poolName?: string;
   pools?: { poolId: string; name: string; label: string }[];
@@ -62,6 +72,7 @@ export class AssignSeatDialog extends BaseDialog {
     const turn = this.turn(step);
     await this.services.authorizer.require(turn.actor, 'seat.assign');
     const state = step.values as State;
+    state.options = (step.options as AssignSeatOptions | undefined) ?? {};
     const all = await this.seats().pools(turn.tenantId);
     if (all.length === 0) {
       await step.context.sendActivity(turn.tr.t('seats.noPools'));
@@ -81,6 +92,9 @@ export class AssignSeatDialog extends BaseDialog {
       label: turn.tr.t('seats.choice.pool', { pool: p.pool.subscription, used: p.used, total: p.pool.seats }),
     }));
     if (pools.length === 1) return step.next({ index: 0 });
+    const named = state.options.pool;
+    const chosen = named ? state.pools.findIndex((p) => p.name.toLowerCase().includes(named)) : -1;
+    if (chosen >= 0) return step.next({ index: chosen });
     return step.prompt(POOL_PROMPT, {
       prompt: turn.tr.t('seats.ask.pool'),
       choices: ChoiceFactory.toChoices(state.pools.map((p) => p.label)),
@@ -102,6 +116,24 @@ export class AssignSeatDialog extends BaseDialog {
       .filter((m: Member) => !holders.has(m.aadObjectId))
       .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }))
       .sort((a, b) => a.name.localeCompare(b.name));
+    const typed = state.options?.person;
+    if (typed) {
+      const named = matchPeople(typed, people);
+      const free = named.filter((m) => !holders.has(m.aadObjectId));
+      if (free.length > 0) {
+        // One match goes straight to the confirmation (which shows who was understood); several are offered.
+        state.candidates = free
+          .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }))
+          .slice(0, MAX_CHOICES);
+        if (free.length === 1) state.person = state.candidates[0];
+        return step.next();
+      }
+      await step.context.sendActivity(
+        named.length > 0
+          ? turn.tr.t('seats.ask.alreadyHolds', { name: named[0].name, pool: pool.name })
+          : turn.tr.t('seats.ask.unknownPerson', { text: typed }),
+      );
+    }
     if (state.candidates.length <= MAX_CHOICES) return step.next();
     return step.prompt(FILTER_PROMPT, { prompt: turn.tr.t('seats.ask.filter') });
   }
@@ -109,6 +141,7 @@ export class AssignSeatDialog extends BaseDialog {
   private async askPerson(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
     const turn = this.turn(step);
     const state = step.values as State;
+    if (state.person) return step.next({ index: 0 });
     const filter = typeof step.result === 'string' ? step.result.trim().toLowerCase() : '';
     const matches = (state.candidates ?? [])
       .filter((c) => c.name.toLowerCase().includes(filter))

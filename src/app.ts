@@ -18,6 +18,9 @@ import { BackgroundTasks } from './notify/background';
 import { LeaseManager } from './notify/lease';
 import { ExpiryScanner } from './notify/scanner';
 import { startSchedule } from './notify/schedule';
+import { UsageDigestSender } from './notify/usageDigest';
+import { ALL_COMMANDS } from './bot/features';
+import { usageActs } from './bot/features/reports';
 import { ConnectorClient } from './notify/connector';
 import { Messenger } from './notify/messenger';
 import { UnconfiguredVerificationSender } from './notify/verificationSender';
@@ -98,6 +101,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     digestAbove: config.notify.digestAbove,
     staleClaimMs: 120_000,
   });
+  const usageDigests = new UsageDigestSender({
+    repos: store.repos,
+    tenantIndex: store.tenantIndex,
+    messenger,
+    clock,
+    logger,
+    channelActs: (locale) => usageActs(ALL_COMMANDS, locale),
+  });
   const services: BotServices = {
     repos: store.repos,
     directory: new Directory(store.repos, clock, config.bootstrapAdmins),
@@ -109,6 +120,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     activation: { ...config.activation, manualCompletion: config.mode === 'local' },
     messenger,
     scanner,
+    usageDigests,
     background: new BackgroundTasks(logger),
     mode: config.mode,
     verificationSender: overrides.verificationSender ?? new UnconfiguredVerificationSender(logger),
@@ -141,7 +153,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         http.server.once('error', reject);
         http.server.listen(config.port, config.host, () => {
           if (config.notify.schedule) {
-            schedule = startSchedule(config.notify.schedule, () => scanner.run(), logger);
+            // The usage digest rides on the same schedule: once per period and channel (idempotent).
+            schedule = startSchedule(
+              config.notify.schedule,
+              async () => {
+                await scanner.run();
+                await usageDigests.run();
+              },
+              logger,
+            );
           }
           resolve(http.server.address());
         });

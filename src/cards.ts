@@ -28,6 +28,9 @@ import seatRequestDigestTemplate from '../cards/seatRequestDigest.json';
 import softwareProductTemplate from '../cards/softwareProduct.json';
 import faqTemplate from '../cards/faq.json';
 import clarifyTemplate from '../cards/clarify.json';
+import deliveryReportTemplate from '../cards/deliveryReport.json';
+import usageDigestTemplate from '../cards/usageDigest.json';
+import peopleTableTemplate from '../cards/peopleTable.json';
 
 /**
  * Cards are JSON templates in `cards/` plus one typed view model each; `renderCard` is the only
@@ -505,6 +508,54 @@ export interface ClarifyView {
   buttons: { title: string; command: string }[];
 }
 
+/** The reminder delivery report: per channel its last scans, what did not arrive and why, what is next. */
+export interface DeliveryReportView {
+  title: string;
+  notes: { text: string }[];
+  channels: {
+    name: string;
+    state: string;
+    stateColor: 'Good' | 'Attention';
+    off: { text: string }[];
+    scans: { text: string }[];
+    problems: {
+      text: string;
+      color: 'Default' | 'Attention' | 'Warning';
+      resend: { title: string; noticeId: string }[];
+    }[];
+  }[];
+  nextTitle: string;
+  next: { text: string }[];
+  refreshTitle: string;
+}
+
+/**
+ * The utilisation digest: a `Chart.Donut` per seat pool (Teams draws it; the Playground and older
+ * clients show the `fallback` text with the same figures) and one section per kind of benefit.
+ */
+export interface UsageDigestView {
+  title: string;
+  seatsTitle: string;
+  noPools: { text: string }[];
+  pools: { name: string; chart: { legend: string; value: number; color: string }[]; text: string }[];
+  sections: {
+    title: string;
+    lines: {
+      text: string;
+      color: 'Default' | 'Attention' | 'Warning';
+      buttons: { title: string; command: string }[];
+    }[];
+  }[];
+}
+
+/** "Who has what": one block per person, paged, with the buttons the viewer may use. */
+export interface PeopleTableView {
+  title: string;
+  subtitle: string;
+  rows: { name: string; lines: { text: string }[]; buttons: { title: string; command: string }[] }[];
+  pages: { title: string; offset: number }[];
+}
+
 export interface CardViews {
   enrollDetails: EnrollDetailsView;
   enrollQuestion: EnrollQuestionView;
@@ -535,6 +586,9 @@ export interface CardViews {
   noticeSubscription: NoticeSubscriptionView;
   faq: FaqView;
   clarify: ClarifyView;
+  deliveryReport: DeliveryReportView;
+  usageDigest: UsageDigestView;
+  peopleTable: PeopleTableView;
 }
 
 export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
@@ -567,6 +621,9 @@ export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
   noticeSubscription: noticeSubscriptionTemplate,
   faq: faqTemplate,
   clarify: clarifyTemplate,
+  deliveryReport: deliveryReportTemplate,
+  usageDigest: usageDigestTemplate,
+  peopleTable: peopleTableTemplate,
 };
 
 /** Teams refuses or truncates big cards; keep every card well under this. */

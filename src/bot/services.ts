@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import type { BackgroundTasks } from '../notify/background';
 import type { Messenger } from '../notify/messenger';
 import type { ExpiryScanner } from '../notify/scanner';
+import type { UsageDigestSender } from '../notify/usageDigest';
 
 /** Everything handlers need, injected once (tests pass their own clock, logger, repositories). */
 export interface BotServices {
@@ -26,6 +27,8 @@ export interface BotServices {
   messenger: Messenger;
   /** The expiry check (also run on a schedule and by the notify endpoint). */
   scanner: ExpiryScanner;
+  /** The utilisation digest for channels with reminders (on the scanner's schedule). */
+  usageDigests: UsageDigestSender;
   /** Work that continues after the turn answered; a graceful stop waits for it. */
   background: BackgroundTasks;
   /** Local mode (embedded store, demo data, loopback): demo-only shortcuts are offered there only. */

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { ASSIGN_SEAT_DIALOG, type AssignSeatOptions } from '../../dialogs/assignSeat';
 import { LIST_BENEFITS_DIALOG, type ListBenefitsOptions } from '../../dialogs/listBenefits';
 import { renderCard } from '../cards';
 import type { Locale } from '../domain/model';
@@ -172,12 +173,16 @@ async function confirmFirst(
   const { tr } = h.turn;
   const pool = command.id === 'requestSeat' ? await namedPool(h, rec) : undefined;
   const phrase = phraseOf(h, command);
-  const dismiss = commandById(h, 'dismiss');
-  const buttons: CommandButton[] = [
-    { title: tr.t('understand.confirm.yes'), command: pool ? `${phrase} ${pool.toLowerCase()}` : phrase },
-  ];
-  if (dismiss) buttons.push({ title: tr.t('understand.confirm.no'), command: phraseOf(h, dismiss) });
   const question = pool ? tr.t('understand.confirm.requestSeatPool', { pool }) : tr.t(key);
+  await confirmCommand(h, question, pool ? `${phrase} ${pool.toLowerCase()}` : phrase);
+}
+
+/** A Yes / No question whose Yes sends `yes` (an exact command phrase) and No the dismissal. */
+async function confirmCommand(h: Understanding, question: string, yes: string): Promise<void> {
+  const { tr } = h.turn;
+  const dismiss = commandById(h, 'dismiss');
+  const buttons: CommandButton[] = [{ title: tr.t('understand.confirm.yes'), command: yes }];
+  if (dismiss) buttons.push({ title: tr.t('understand.confirm.no'), command: phraseOf(h, dismiss) });
   await h.context.sendActivity({
     attachments: [
       {
@@ -214,6 +219,13 @@ export function personNamed<M extends { name: string }>(text: string, members: r
     }
   }
   return best?.m;
+}
+
+/** The same command, with the person and pool the admin named filled in ("give Fang a seat"). */
+function withAssignDetails(command: Command, rec: Recognition): Command {
+  const options: AssignSeatOptions = { person: rec.entities.person, pool: rec.entities.pool };
+  if (!options.person && !options.pool) return command;
+  return { ...command, run: async ({ dc }) => void (await dc.beginDialog(ASSIGN_SEAT_DIALOG, options)) };
 }
 
 /** A button for "did you mean <intent>?" that leads there when pressed. */
@@ -317,6 +329,16 @@ export async function understand(h: Understanding, text: string): Promise<Unders
     await answerFaq(h, rec, text);
     return undefined;
   }
+  // "remind us 14 and 3 days before": the tenant's thresholds (set from any chat), asked first.
+  const thresholds = commandById(h, 'noticesThresholds');
+  if (rec.intent === 'notifications' && rec.entities.days && thresholds && !rec.question) {
+    await confirmCommand(
+      h,
+      turn.tr.t('understand.confirm.thresholds', { days: rec.entities.days.join(', ') }),
+      `${phraseOf(h, thresholds)} ${rec.entities.days.join(' ')}`,
+    );
+    return undefined;
+  }
   if (rec.intent === 'notifications' && context.activity.conversation?.conversationType !== 'channel') {
     await context.sendActivity(turn.tr.t('understand.notifications.channelOnly'));
     return undefined;
@@ -332,7 +354,9 @@ export async function understand(h: Understanding, text: string): Promise<Unders
     await clarify(h, rec);
     return undefined;
   }
-  const confirmKey = rec.question || view ? undefined : CONFIRM_FIRST[intent];
+  // "give Fang a Visual Studio seat": the assign dialog's own last step asks before it acts.
+  const prefilled = intent === 'assignSeat' && Boolean(rec.entities.person);
+  const confirmKey = rec.question || view || prefilled ? undefined : CONFIRM_FIRST[intent];
   if (confirmKey && (!command.action || authorize(turn.actor, command.action).allowed)) {
     await confirmFirst(h, command, confirmKey, rec);
     return undefined;
@@ -342,5 +366,6 @@ export async function understand(h: Understanding, text: string): Promise<Unders
     BENEFITS_VIEW_OF[rec.intent] ?? (rec.intent === 'listBenefits' ? rec.entities.category : undefined);
   if (command.id === 'benefits' && benefitsView)
     return { command: withBenefitsView(command, benefitsView), args: '' };
+  if (command.id === 'assignSeat') return { command: withAssignDetails(command, rec), args: '' };
   return { command, args: '' };
 }

@@ -26,6 +26,8 @@ export const tenantSchema = z.object({
   approvalsConversationId: z.string().max(500).optional(),
   /** Days before expiry at which channels are reminded (an "expired" notice always follows). */
   noticeThresholds: z.array(z.number().int().min(1).max(365)).min(1).max(6).optional(),
+  /** How often channels with expiry reminders get the utilisation digest (unset: weekly). */
+  usageDigest: z.enum(['weekly', 'monthly', 'off']).optional(),
   createdAt: isoInstant,
 });
 export type Tenant = z.infer<typeof tenantSchema>;
@@ -36,6 +38,8 @@ export const memberSchema = z.object({
   id: z.string().startsWith('member:'),
   aadObjectId: guid,
   name: z.string().max(200),
+  /** The person's name in Chinese characters, for people who have one ("吴芳"): names match it too. */
+  chineseName: z.string().max(100).optional(),
   email: z.string().max(320).optional(),
   /** Teams user id (`29:…`), known once the person has talked to the bot; used by refresh.userIds. */
   teamsUserId: z.string().max(500).optional(),
@@ -421,10 +425,39 @@ export const noticeSubscriptionSchema = z.object({
   disabledReason: z.string().max(200).optional(),
   /** The channel's language: the one it was subscribed in (older subscriptions: the tenant's). */
   locale: localeSchema.optional(),
+  /** The last few scans of this channel (newest first), for the delivery report. */
+  recentScans: z
+    .array(
+      z.object({
+        at: isoInstant,
+        sent: z.number().int().min(0),
+        failed: z.number().int().min(0),
+        skipped: z.number().int().min(0),
+        /** Notices that went out only after Teams asked the bot to slow down. */
+        retried: z.number().int().min(0).default(0),
+      }),
+    )
+    .max(5)
+    .optional(),
 });
 export type NoticeSubscription = z.infer<typeof noticeSubscriptionSchema>;
 export const subscriptionId = (conversationId: string): string =>
   `subscription:${conversationId.replace(/[/\\?#]/g, '_')}`;
+
+/**
+ * delivered · botRemoved (403) · conversationGone (404) · throttled (429/5xx retried, still failed:
+ * retried next run) · ambiguous (500 or no answer: Teams may have shown it, never resent by itself) ·
+ * rejected (another 4xx: certainly not posted).
+ */
+export const noticeOutcomeSchema = z.enum([
+  'delivered',
+  'botRemoved',
+  'conversationGone',
+  'throttled',
+  'ambiguous',
+  'rejected',
+]);
+export type NoticeOutcome = z.infer<typeof noticeOutcomeSchema>;
 
 /**
  * The idempotency record of one notice: created (pending) before the send, so a crash or a second
@@ -443,6 +476,11 @@ export const noticeSchema = z.object({
   activityId: z.string().max(500).optional(),
   digest: z.boolean().default(false),
   error: z.string().max(300).optional(),
+  /** What happened to the last attempt, in a form the delivery report can put into words. */
+  outcome: noticeOutcomeSchema.optional(),
+  /** How often Teams asked the bot to slow down (429/412/502/504) before the last attempt ended. */
+  retries: z.number().int().min(0).optional(),
+  attemptedAt: isoInstant.optional(),
 });
 export type Notice = z.infer<typeof noticeSchema>;
 export const noticeId = (itemId: string, threshold: string, conversationId: string): string =>

@@ -70,6 +70,14 @@ export const POLICY = {
   'notify.unsubscribe': { allowed: [GA, MPA], writes: true },
   // Runs the expiry check now (it only posts notices; no records of the tenant change).
   'notify.run': { allowed: [GA, MPA], writes: false },
+  // The delivery report of the tenant's own reminders, and sending a failed one again.
+  'notify.report': { allowed: [GA, MPA], writes: false },
+  'notify.resend': { allowed: [GA, MPA], writes: false },
+  // The utilisation report, and how often channels get it as a digest.
+  'usage.view': { allowed: [GA, MPA], writes: false },
+  'usage.setDigest': { allowed: [GA, MPA], writes: true },
+  // "Who has what": everyone; only administrators see other people's rows (seesAdminView).
+  'people.view': { allowed: 'everyone', writes: false },
 } as const satisfies Record<string, PolicyRow>;
 
 export type Action = keyof typeof POLICY;

@@ -30,6 +30,7 @@ const relativeDate = z.string().regex(/^@[+-]\d+$/, 'a relative date looks like 
 const seedMember = z.object({
   aadObjectId: guid,
   name: z.string().min(1),
+  chineseName: z.string().min(1).max(100).optional(),
   email: z.email(),
   roles: z.array(roleSchema).default([]),
   guest: z.boolean().default(false),
@@ -168,6 +169,7 @@ export function seedDocuments(raw: unknown, now: Date): SeedDocuments {
         tenantId,
         aadObjectId: m.aadObjectId.toLowerCase(),
         name: m.name,
+        ...(m.chineseName ? { chineseName: m.chineseName } : {}),
         email: m.email,
         roles: m.roles,
         guest: m.guest,

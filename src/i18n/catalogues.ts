@@ -11,6 +11,7 @@ import { notices } from './notices';
 import { seats } from './seats';
 import { faq } from './faq';
 import { understand } from './understand';
+import { reports } from './reports';
 
 /**
  * Every message module of the product. A feature adds its module here (one line); a test
@@ -30,6 +31,7 @@ export const MESSAGE_MODULES = [
   notices,
   faq,
   understand,
+  reports,
 ] as const;
 
 type Module = (typeof MESSAGE_MODULES)[number];

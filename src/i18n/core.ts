@@ -80,6 +80,11 @@ export const core = defineMessages(
     'action.notify.subscribe': 'turn on expiry reminders in a channel',
     'action.notify.unsubscribe': 'turn off expiry reminders in a channel',
     'action.notify.run': 'check for expiring items now',
+    'action.notify.report': 'see whether reminders arrived',
+    'action.notify.resend': 'send a reminder that did not arrive again',
+    'action.usage.view': 'see the benefits usage report',
+    'action.usage.setDigest': 'choose how often channels get the usage digest',
+    'action.people.view': 'see who holds which seat, credit and keys (others only as an admin)',
 
     'roles.title': 'Your roles',
     'roles.subtitle': '{name} · {tenant}',
@@ -164,6 +169,11 @@ export const core = defineMessages(
     'action.notify.subscribe': '在频道中开启到期提醒',
     'action.notify.unsubscribe': '在频道中关闭到期提醒',
     'action.notify.run': '立即检查即将到期的项目',
+    'action.notify.report': '查看提醒是否送达',
+    'action.notify.resend': '再次发送未送达的提醒',
+    'action.usage.view': '查看权益使用情况报告',
+    'action.usage.setDigest': '设置频道接收使用情况摘要的频率',
+    'action.people.view': '查看谁持有哪些席位、额度和密钥（管理员可查看所有人）',
 
     'roles.title': '你的角色',
     'roles.subtitle': '{name} · {tenant}',

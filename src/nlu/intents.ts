@@ -50,6 +50,10 @@ export interface Entities {
   /** The person named, as typed ("assign a seat to Fang"). */
   person?: string;
   pool?: PoolKind;
+  /** The subscription or product by its display name ("Visual Studio Enterprise", "Power BI"). */
+  subscription?: string;
+  /** Numbers of days the text names ("remind us 14 and 3 days before" → [14, 3]). */
+  days?: number[];
   /** A language the text names ("in Chinese", "用英文"). */
   language?: Locale;
   /** When `faq` is the intent or a likely alternative: which rule the question is about. */

@@ -14,6 +14,7 @@ import {
   type Recognition,
 } from './intents';
 import { isQuestion } from './question';
+import { moreEntities } from './entities';
 import { isHan, normalizeText, NormalizerZh, StemmerZh, TokenizerZh } from './zh';
 
 /**
@@ -244,6 +245,7 @@ export async function recognize(text: string, locale?: string): Promise<Recognit
     const person = personAfterCue(read, corpus.personCues);
     if (person) entities.person = person;
   }
+  Object.assign(entities, moreEntities(read, entities));
   const recognition: Recognition = {
     intent: top.intent,
     score: Number(top.score.toFixed(4)),

@@ -58,6 +58,11 @@ export interface SentActivity {
   id: string;
 }
 
+/** Filled in by a send: how often Teams asked us to retry (the delivery report shows it). */
+export interface SendObserver {
+  retries: number;
+}
+
 export class ConnectorClient {
   private readonly retry: RetryOptions;
   private readonly limiter: SlidingWindowLimiter;
@@ -73,11 +78,18 @@ export class ConnectorClient {
     this.random = options.random ?? Math.random;
   }
 
-  sendToConversation(to: ConversationAddress, activity: Record<string, unknown>): Promise<SentActivity> {
-    return this.call(to, 'POST', `v3/conversations/${encodeURIComponent(to.conversationId)}/activities`, {
-      type: 'message',
-      ...activity,
-    }) as Promise<SentActivity>;
+  sendToConversation(
+    to: ConversationAddress,
+    activity: Record<string, unknown>,
+    observe?: SendObserver,
+  ): Promise<SentActivity> {
+    return this.call(
+      to,
+      'POST',
+      `v3/conversations/${encodeURIComponent(to.conversationId)}/activities`,
+      { type: 'message', ...activity },
+      observe,
+    ) as Promise<SentActivity>;
   }
 
   /** A new post (thread) in a team channel, as Teams wants channel posts made. */
@@ -85,14 +97,21 @@ export class ConnectorClient {
     to: ConversationAddress,
     botId: string,
     activity: Record<string, unknown>,
+    observe?: SendObserver,
   ): Promise<{ id: string; activityId: string }> {
-    return this.call(to, 'POST', 'v3/conversations', {
-      isGroup: true,
-      bot: { id: botId },
-      tenantId: to.tenantId,
-      channelData: { channel: { id: to.conversationId }, tenant: { id: to.tenantId } },
-      activity: { type: 'message', ...activity },
-    }) as Promise<{ id: string; activityId: string }>;
+    return this.call(
+      to,
+      'POST',
+      'v3/conversations',
+      {
+        isGroup: true,
+        bot: { id: botId },
+        tenantId: to.tenantId,
+        channelData: { channel: { id: to.conversationId }, tenant: { id: to.tenantId } },
+        activity: { type: 'message', ...activity },
+      },
+      observe,
+    ) as Promise<{ id: string; activityId: string }>;
   }
 
   async updateActivity(
@@ -108,7 +127,13 @@ export class ConnectorClient {
     );
   }
 
-  private async call(to: ConversationAddress, method: string, path: string, body: unknown): Promise<unknown> {
+  private async call(
+    to: ConversationAddress,
+    method: string,
+    path: string,
+    body: unknown,
+    observe?: SendObserver,
+  ): Promise<unknown> {
     const url = new URL(path, to.serviceUrl.endsWith('/') ? to.serviceUrl : `${to.serviceUrl}/`).toString();
     for (let attempt = 1; ; attempt += 1) {
       const authorization = await this.options.auth.authorization(to.serviceUrl);
@@ -139,6 +164,7 @@ export class ConnectorClient {
       if (RETRYABLE.has(res.status) && attempt < this.retry.maxAttempts) {
         const delay = this.backoff(attempt, res.headers.get('retry-after'));
         this.stats.retries += 1;
+        if (observe) observe.retries += 1;
         this.options.logger.debug({ status: res.status, attempt, delay }, 'connector asked us to retry');
         await this.sleep(delay);
         continue;

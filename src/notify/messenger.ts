@@ -3,7 +3,7 @@ import { conversationRefId, memberId, type ConversationRef } from '../domain/mod
 import type { Clock } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import type { Logger } from '../logger';
-import { ConnectorError, type ConnectorClient } from './connector';
+import { ConnectorError, type ConnectorClient, type SendObserver } from './connector';
 
 const cardActivity = (card: AdaptiveCard) => ({
   attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
@@ -15,6 +15,8 @@ export interface PostedCard {
   /** A channel post is its own thread: `<channel>;messageid=<post>`. */
   threadId?: string;
   activityId: string;
+  /** How often Teams asked the bot to retry before it was posted. */
+  retries?: number;
 }
 
 /**
@@ -30,8 +32,12 @@ export class Messenger {
   ) {}
 
   /** Where the card landed, or undefined when the conversation is gone. */
-  async sendCard(ref: ConversationRef, card: AdaptiveCard): Promise<PostedCard | undefined> {
-    return this.send(ref, cardActivity(card));
+  async sendCard(
+    ref: ConversationRef,
+    card: AdaptiveCard,
+    observe?: SendObserver,
+  ): Promise<PostedCard | undefined> {
+    return this.send(ref, cardActivity(card), observe);
   }
 
   async sendText(ref: ConversationRef, text: string): Promise<PostedCard | undefined> {
@@ -88,14 +94,20 @@ export class Messenger {
   private async send(
     ref: ConversationRef,
     activity: Record<string, unknown>,
+    observe: SendObserver = { retries: 0 },
   ): Promise<PostedCard | undefined> {
     try {
       if (ref.scope === 'channel') {
-        const post = await this.connector.createChannelPost(this.address(ref), ref.botId, activity);
-        return { conversationId: ref.conversationId, threadId: post.id, activityId: post.activityId };
+        const post = await this.connector.createChannelPost(this.address(ref), ref.botId, activity, observe);
+        return {
+          conversationId: ref.conversationId,
+          threadId: post.id,
+          activityId: post.activityId,
+          retries: observe.retries,
+        };
       }
-      const sent = await this.connector.sendToConversation(this.address(ref), activity);
-      return { conversationId: ref.conversationId, activityId: sent.id };
+      const sent = await this.connector.sendToConversation(this.address(ref), activity, observe);
+      return { conversationId: ref.conversationId, activityId: sent.id, retries: observe.retries };
     } catch (err) {
       await this.handle(err, ref);
       return undefined;

@@ -4,7 +4,9 @@ import {
   conversationRefId,
   noticeId,
   personLocale,
+  subscriptionId,
   type Notice,
+  type NoticeOutcome,
   type NoticeSubscription,
 } from '../domain/model';
 import { DEFAULT_THRESHOLDS, dueThreshold, expiringItems, wants, type ExpiringItem } from '../domain/notices';
@@ -48,6 +50,15 @@ export interface ScannerDeps {
 
 /** Connector failures after which the message certainly was not posted: try again next run. */
 const RESENDABLE = new Set([412, 429, 502, 504]);
+
+/** A 500 or no answer at all may have been posted: never resent without an admin's word. */
+function failureOutcome(status: number): NoticeOutcome {
+  if (RESENDABLE.has(status)) return 'throttled';
+  if (status === 403) return 'botRemoved';
+  if (status === 404) return 'conversationGone';
+  if (status === 0 || status >= 500) return 'ambiguous';
+  return 'rejected';
+}
 
 /**
  * Finds what crosses a threshold and tells the subscribed channels, exactly once per item,
@@ -186,14 +197,32 @@ export class ExpiryScanner {
     locale: 'en-US' | 'zh-CN',
     report: ScanReport,
   ) {
-    const { messenger, clock } = this.deps;
     if (due.length === 0) return;
+    const stats = { sent: 0, failed: 0, skipped: 0, retried: 0 };
+    try {
+      await this.sendDue(sub, due, locale, report, stats);
+    } finally {
+      await this.recordScan(sub, stats).catch((err: unknown) =>
+        this.deps.logger.warn({ tenant: sub.tenantId, err }, 'could not record a channel scan'),
+      );
+    }
+  }
+
+  private async sendDue(
+    sub: NoticeSubscription,
+    due: { item: ExpiringItem; threshold: string }[],
+    locale: 'en-US' | 'zh-CN',
+    report: ScanReport,
+    stats: { sent: number; failed: number; skipped: number; retried: number },
+  ) {
+    const { messenger, clock } = this.deps;
     const ref = await messenger.conversation(sub.tenantId, sub.conversationId);
     if (!ref) {
       await this.disable(sub, 'conversation reference inactive', report);
       return;
     }
     const claimed = await this.claim(sub, due, report);
+    stats.skipped += due.length - claimed.length;
     if (claimed.length === 0) return;
     const tr = translator(locale);
     const today = clock.now();
@@ -219,21 +248,34 @@ export class ExpiryScanner {
             digest: false,
           }));
     for (const batch of batches) {
+      const observe = { retries: 0 };
+      const attemptedAt = clock.now().toISOString();
       let activityId: string | undefined;
       try {
-        activityId = (await messenger.sendCard(ref, batch.card))?.activityId;
+        activityId = (await messenger.sendCard(ref, batch.card, observe))?.activityId;
       } catch (err) {
         const status = err instanceof ConnectorError ? err.status : 0;
         await this.mark(batch.notices, {
           state: 'failed',
           error: `${status} ${(err as Error).message}`.slice(0, 300),
+          outcome: failureOutcome(status),
+          retries: observe.retries,
+          attemptedAt,
         });
         report.failed += batch.notices.length;
+        stats.failed += batch.notices.length;
         continue;
       }
       if (!activityId) {
-        await this.mark(batch.notices, { state: 'failed', error: 'gone' });
+        await this.mark(batch.notices, {
+          state: 'failed',
+          error: 'gone',
+          outcome: await this.goneOutcome(sub),
+          retries: observe.retries,
+          attemptedAt,
+        });
         report.failed += batch.notices.length;
+        stats.failed += batch.notices.length;
         await this.disable(sub, 'the bot was removed from the channel', report);
         return;
       }
@@ -242,9 +284,113 @@ export class ExpiryScanner {
         sentAt: clock.now().toISOString(),
         activityId,
         digest: batch.digest,
+        outcome: 'delivered',
+        retries: observe.retries,
+        attemptedAt,
       });
       report.sent += batch.notices.length;
+      stats.sent += batch.notices.length;
+      if (observe.retries > 0) stats.retried += batch.notices.length;
       if (batch.digest) report.digests += 1;
+    }
+  }
+
+  /** 403 (the bot was removed or blocked) or 404 (the conversation is gone), as the messenger saw it. */
+  private async goneOutcome(sub: NoticeSubscription): Promise<NoticeOutcome> {
+    const ref = await this.deps.repos.conversationRefs.get(
+      sub.tenantId,
+      conversationRefId(sub.conversationId),
+    );
+    return ref?.doc.inactiveReason?.startsWith('404') ? 'conversationGone' : 'botRemoved';
+  }
+
+  /** Keeps the last five scans of a channel on its subscription (the delivery report reads them). */
+  private async recordScan(
+    sub: NoticeSubscription,
+    stats: { sent: number; failed: number; skipped: number; retried: number },
+  ): Promise<void> {
+    const { repos, clock } = this.deps;
+    const at = clock.now().toISOString();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const current = await repos.noticeSubscriptions.get(sub.tenantId, sub.id);
+      if (!current) return;
+      try {
+        await repos.noticeSubscriptions.replace(
+          { ...current.doc, recentScans: [{ at, ...stats }, ...(current.doc.recentScans ?? [])].slice(0, 5) },
+          current.etag,
+        );
+        return;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
+      }
+    }
+  }
+
+  /**
+   * Sends one failed notice again, on an admin's word from the delivery report. The notice is taken
+   * back with its ETag first, so two admins pressing at once (or a scan meanwhile) send it once.
+   */
+  async resend(
+    tenantId: string,
+    id: string,
+  ): Promise<'sent' | 'failed' | 'notFailed' | 'channelOff' | 'itemGone'> {
+    const { repos, messenger, clock } = this.deps;
+    const existing = await repos.notices.get(tenantId, id);
+    if (!existing || existing.doc.state !== 'failed') return 'notFailed';
+    const notice = existing.doc;
+    const sub = await repos.noticeSubscriptions.get(tenantId, subscriptionId(notice.conversationId));
+    const ref = sub?.doc.active ? await messenger.conversation(tenantId, notice.conversationId) : undefined;
+    if (!sub?.doc.active || !ref) return 'channelOff';
+    const item = (await expiringItems(repos, tenantId)).find((i) => i.itemId === notice.itemId);
+    if (!item) return 'itemGone';
+    const now = clock.now().toISOString();
+    let taken: Notice;
+    try {
+      taken = (await repos.notices.replace({ ...notice, state: 'pending', claimedAt: now }, existing.etag))
+        .doc;
+    } catch (err) {
+      if (err instanceof ConcurrencyError) return 'notFailed';
+      throw err;
+    }
+    const tenant = await repos.tenants.get(tenantId, 'tenant');
+    const tr = translator(tenant?.doc.locale ?? 'en-US');
+    const observe = { retries: 0 };
+    try {
+      const posted = await messenger.sendCard(
+        ref,
+        renderCard('expiryNotice', expiryNoticeView(tr, item, clock.now())),
+        observe,
+      );
+      if (!posted) {
+        await this.mark([taken], {
+          state: 'failed',
+          error: 'gone',
+          outcome: await this.goneOutcome(sub.doc),
+          retries: observe.retries,
+          attemptedAt: now,
+        });
+        return 'failed';
+      }
+      await this.mark([taken], {
+        state: 'sent',
+        sentAt: clock.now().toISOString(),
+        activityId: posted.activityId,
+        outcome: 'delivered',
+        error: undefined,
+        retries: observe.retries,
+        attemptedAt: now,
+      });
+      return 'sent';
+    } catch (err) {
+      const status = err instanceof ConnectorError ? err.status : 0;
+      await this.mark([taken], {
+        state: 'failed',
+        error: `${status} ${(err as Error).message}`.slice(0, 300),
+        outcome: failureOutcome(status),
+        retries: observe.retries,
+        attemptedAt: now,
+      });
+      return 'failed';
     }
   }
 

@@ -41,6 +41,11 @@ const EXPECTED: Record<Action, readonly Role[] | 'everyone'> = {
   'notify.subscribe': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.unsubscribe': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'notify.run': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'notify.report': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'notify.resend': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'usage.view': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'usage.setDigest': ['GlobalAdmin', 'MpnPartnerAdmin'],
+  'people.view': 'everyone',
 };
 
 const actor = (roles: Role[]) => ({ tenantId: 't', aadObjectId: 'a', roles });
@@ -97,6 +102,8 @@ describe('the policy table', () => {
       'benefits.view',
       'seat.request',
       'support.view',
+      // Their own row of "who has what" (others' rows need an admin role).
+      'people.view',
     ]);
   });
 });

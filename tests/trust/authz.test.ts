@@ -413,6 +413,11 @@ const ROWS: Row[] = [
     },
   },
   { action: 'notify.run', steps: () => [typed('check expiry now')] },
+  { action: 'notify.report', steps: () => [typed('reminder report')] },
+  { action: 'notify.resend', steps: () => [invoke('report.resend', { noticeId: 'notice:none' })] },
+  { action: 'usage.view', steps: () => [typed('usage report')] },
+  { action: 'usage.setDigest', steps: () => [typed('usage digest monthly')] },
+  { action: 'people.view', steps: () => [typed('who has what')] },
 ];
 
 /** Acts of the policy table that nothing in the bot performs yet: listed, never faked. */

@@ -11,6 +11,7 @@ import { roleAdminFeature } from './roleAdmin';
 import { gtmFeature } from './gtm';
 import { seatsFeature } from './seats';
 import { supportFeature } from './support';
+import { reportsFeature } from './reports';
 
 /**
  * Every capability of the bot. A new feature is one module in this folder and one line here.
@@ -27,6 +28,7 @@ export const FEATURES: readonly Feature[] = [
   auditFeature,
   languageFeature,
   noticesFeature,
+  reportsFeature,
 ];
 
 export const ALL_COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);

@@ -126,6 +126,9 @@ function readme(rendered: Rendered[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `CARDS_ONLY=usage,delivery npm run cards:render`: only samples whose id starts so (nothing else touched). */
+const ONLY = (process.env.CARDS_ONLY ?? '').split(',').filter(Boolean);
+
 async function main(): Promise<void> {
   const started = Date.now();
   const browser = await launchBrowser();
@@ -142,9 +145,12 @@ async function main(): Promise<void> {
         const dir = themeDir(theme, locale);
         await mkdir(dir, { recursive: true });
         // Samples come and go: drop pictures of cards that no longer exist.
-        for (const f of await readdir(dir)) if (f.endsWith('.png')) await rm(join(dir, f));
+        if (ONLY.length === 0)
+          for (const f of await readdir(dir)) if (f.endsWith('.png')) await rm(join(dir, f));
         await preparePage(page, locale, theme);
-        const samples = cardSamples(locale);
+        const samples = cardSamples(locale).filter(
+          (s) => ONLY.length === 0 || ONLY.some((prefix) => s.id.startsWith(prefix)),
+        );
         const ids = samples.map((s) => s.id);
         const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
         if (dupes.length) throw new Error(`duplicate card sample ids: ${dupes.join(', ')}`);
@@ -157,7 +163,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  await writeFile(join(OUT_DIR, 'README.md'), readme(rendered));
+  if (ONLY.length === 0) await writeFile(join(OUT_DIR, 'README.md'), readme(rendered));
   console.log(
     `${rendered.length} cards rendered to ${relative(ROOT, OUT_DIR)}/ in ${Date.now() - started} ms`,
   );

@@ -1,0 +1,89 @@
+import { SeatService } from '../../src/domain/seats';
+import { message } from '../support/activities';
+import { AVERY, CONTOSO, ELI, FANG, type Person } from '../support/people';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+/** Issue 20, item 3: what the admin already said is not asked again; a name is never guessed. */
+describe('assigning a seat with the details said up front', () => {
+  let t: TestApp;
+  const say = async (person: Person, text: string, locale = 'en-US') => {
+    const before = t.connector.sentActivities().length;
+    await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
+    return t.connector.waitFor(() =>
+      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
+    );
+  };
+  /** Every activity the bot sent for one message (an explanation may come before the question). */
+  const sayAll = async (person: Person, text: string) => {
+    const before = t.connector.sentActivities().length;
+    await say(person, text);
+    await new Promise((r) => setTimeout(r, 100));
+    return t.connector.sentActivities().slice(before);
+  };
+  const heroText = (a: Record<string, unknown>) =>
+    (a.attachments as { content: { text: string } }[] | undefined)?.[0]?.content.text ?? String(a.text);
+  const seatsOf = async (aadObjectId: string) =>
+    (await t.app.store.repos.seatAssignments.list(CONTOSO)).filter((a) => a.doc.assignee === aadObjectId);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Fang's seat (assigned 100 days ago) is released, so Fang can be given one again.
+    const seats = new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
+    const [fangs] = await seatsOf(FANG.aadObjectId);
+    await seats.release(
+      { tenantId: CONTOSO, aadObjectId: AVERY.aadObjectId, roles: ['GlobalAdmin'] },
+      fangs.doc.id,
+    );
+  });
+  afterAll(() => t.stop());
+
+  it('goes straight to the confirmation when Avery says "give Fang a Visual Studio seat"', async () => {
+    const confirm = await say(AVERY, 'give Fang a Visual Studio seat');
+    expect(heroText(confirm)).toBe('Assign a Visual Studio Enterprise seat to Fang Wu?');
+    expect(await seatsOf(FANG.aadObjectId)).toHaveLength(0);
+    await say(AVERY, 'No');
+    expect(await seatsOf(FANG.aadObjectId)).toHaveLength(0);
+  });
+
+  it('matches the Chinese name of a person who has one and asks in Chinese', async () => {
+    const confirm = await say(AVERY, '把 Visual Studio 席位分配给吴芳', 'zh-CN');
+    expect(heroText(confirm)).toContain('Fang Wu');
+    expect(heroText(confirm)).toContain('确定将一个 Visual Studio Enterprise 席位分配给');
+    await say(AVERY, 'cancel');
+  });
+
+  it('assigns only after the confirmation', async () => {
+    await say(AVERY, 'give Fang a Visual Studio seat');
+    const done = await say(AVERY, 'Yes');
+    expect(String(done.text)).toContain('Fang Wu has seat');
+    expect(await seatsOf(FANG.aadObjectId)).toHaveLength(1);
+  });
+
+  it('says so when the named person already has a seat, and asks who instead', async () => {
+    const replies = await sayAll(AVERY, 'give Fang a Visual Studio seat');
+    expect(replies.map(heroText).join('\n')).toContain('Fang Wu already has a Visual Studio Enterprise seat');
+    expect(heroText(replies.at(-1) ?? {})).toBe('Who should get the seat?');
+    await say(AVERY, 'cancel');
+  });
+
+  it('asks back about a name nobody in the directory has, and assigns nobody', async () => {
+    const before = (await t.app.store.repos.seatAssignments.list(CONTOSO)).length;
+    const replies = await sayAll(AVERY, 'give Zoltan a Visual Studio seat');
+    const texts = replies.map(heroText).join('\n');
+    expect(texts).toContain('I found nobody called “Zoltan” in the directory');
+    expect(heroText(replies.at(-1) ?? {})).toBe('Who should get the seat?');
+    await say(AVERY, 'cancel');
+    expect(await t.app.store.repos.seatAssignments.list(CONTOSO)).toHaveLength(before);
+  });
+
+  it('still refuses an employee who names someone', async () => {
+    const reply = await say(ELI, 'give Fang a Visual Studio seat');
+    expect(String(reply.text)).toContain('you need the Global admin role');
+  });
+
+  it('sets the reminder days from "remind us 14 and 3 days before"', async () => {
+    const reply = await say(AVERY, 'remind us 14 and 3 days before');
+    expect(String(reply.text)).toContain('Reminders will now go out 14, 3 days before expiry');
+    expect((await t.app.services.directory.tenant(CONTOSO))?.noticeThresholds).toEqual([14, 3]);
+  });
+});

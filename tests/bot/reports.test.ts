@@ -1,0 +1,183 @@
+import { conversationRefId, subscriptionId } from '../../src/domain/model';
+import type { Repositories } from '../../src/domain/repositories';
+import { cardAction, message } from '../support/activities';
+import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
+import { cardButtons, cardOf, cardText, FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
+
+type InvokeBody = { statusCode: number; type: string; value: unknown };
+
+const REMOVED = '19:report-removed@thread.tacv2';
+const SLOW = '19:report-slow@thread.tacv2';
+const FABRIKAM_CHANNEL = '19:report-fabrikam@thread.tacv2';
+
+async function subscribeChannel(
+  repos: Repositories,
+  tenantId: string,
+  conversationId: string,
+  channelName: string,
+  serviceUrl: string,
+  admin: string,
+) {
+  const now = FIXED_NOW.toISOString();
+  await repos.conversationRefs.create({
+    type: 'conversationRef',
+    id: conversationRefId(conversationId),
+    tenantId,
+    conversationId,
+    scope: 'channel',
+    serviceUrl,
+    botId: '28:bot',
+    teamId: `19:team-${tenantId}`,
+    teamName: tenantId === CONTOSO ? 'Contoso Partners' : 'Fabrikam Crew',
+    channelName,
+    active: true,
+    updatedAt: now,
+  });
+  await repos.noticeSubscriptions.create({
+    type: 'noticeSubscription',
+    id: subscriptionId(conversationId),
+    tenantId,
+    conversationId,
+    categories: [],
+    active: true,
+    createdBy: admin,
+    createdAt: now,
+  });
+}
+
+describe('the reminder delivery report', () => {
+  let t: TestApp;
+  const opts = () => ({ serviceUrl: t.connector.url });
+  const say = async (person: Person, text: string) => {
+    const before = t.connector.sentActivities().length;
+    await t.post(message(person, text, opts()));
+    return t.connector.waitFor(() =>
+      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
+    );
+  };
+  const press = async (person: Person, verb: string, data: unknown) => {
+    const res = await t.post(cardAction(person, verb, data, opts()));
+    return res.body as InvokeBody;
+  };
+  const reportOf = async (person: Person) =>
+    cardText(cardOf(await say(person, 'reminder report'))).join('\n');
+  const postsTo = (channel: string) => t.connector.channelPosts().filter((p) => p.channelId === channel);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const { repos } = t.app.store;
+    await subscribeChannel(repos, CONTOSO, REMOVED, 'Old project', t.connector.url, DANA.aadObjectId);
+    await subscribeChannel(repos, CONTOSO, SLOW, 'Benefits desk', t.connector.url, DANA.aadObjectId);
+    await subscribeChannel(
+      repos,
+      FABRIKAM,
+      FABRIKAM_CHANNEL,
+      'Fabrikam notices',
+      t.connector.url,
+      GALE.aadObjectId,
+    );
+    await repos.benefits.create({
+      type: 'benefit',
+      id: 'benefit:fabrikam-gtm',
+      tenantId: FABRIKAM,
+      packageId: 'package:p',
+      name: 'Fabrikam launch offer',
+      benefitType: 'core',
+      quantity: 1,
+      expiresOn: '2026-11-29',
+      details: { category: 'gtm', offer: 'Launch', status: 'notActivated' },
+    });
+    // One channel lost the bot (404), one is throttled once and then fine, Fabrikam's gets an
+    // ambiguous 500 (Teams may have shown it).
+    t.connector.fault = (call, attempt) => {
+      const body = JSON.stringify(call.body);
+      if (body.includes(REMOVED)) return { status: 404 };
+      if (body.includes(SLOW) && attempt === 1) return { status: 429, headers: { 'retry-after': '0' } };
+      if (body.includes(FABRIKAM_CHANNEL)) return { status: 500 };
+      return undefined;
+    };
+    await t.app.services.scanner.run();
+    t.connector.fault = undefined;
+  });
+  afterAll(() => t.stop());
+
+  it('shows Dana each Contoso channel with its last scan, why a notice did not arrive and how to turn it back on', async () => {
+    const text = await reportOf(DANA);
+    expect(text).toContain('Reminder delivery report');
+    expect(text).toContain('Contoso Partners › Old project');
+    expect(text).toContain('Reminders off');
+    expect(text).toContain('the channel or conversation no longer exists');
+    expect(text).toContain('post expiry reminders here');
+    expect(text).toContain('Contoso Partners › Benefits desk');
+    expect(text).toMatch(/sent \(\d+ after Teams asked me to slow down\)/);
+    expect(text).toContain('Due next');
+  });
+
+  it('never shows Dana the channels or notices of another tenant', async () => {
+    const text = await reportOf(DANA);
+    expect(text).not.toContain('Fabrikam');
+  });
+
+  it('shows Gale only Fabrikam, with the ambiguous 500 in words and a Send again button', async () => {
+    const card = cardOf(await say(GALE, 'reminder report'));
+    const text = cardText(card).join('\n');
+    expect(text).toContain('Fabrikam Crew › Fabrikam notices');
+    expect(text).toContain('may already be shown');
+    expect(text).not.toContain('Contoso');
+    expect(cardButtons(card)).toContain('Send again');
+  });
+
+  it('refuses an employee and names the roles that may see it', async () => {
+    const reply = await say(ELI, 'reminder report');
+    expect(String(reply.text)).toMatch(/Global admin|MPN partner admin/);
+    expect(cardOf(reply)).toBeUndefined();
+  });
+
+  it('warns before sending an ambiguous notice again, sends it once, and a second press sends nothing', async () => {
+    const failed = (await t.app.store.repos.notices.list(FABRIKAM)).find((n) => n.doc.state === 'failed');
+    expect(failed?.doc.outcome).toBe('ambiguous');
+    const noticeId = String(failed?.doc.id);
+    const ask = await press(GALE, 'report.resendAsk', { noticeId });
+    expect(ask.statusCode).toBe(200);
+    expect(cardText(ask.value).join('\n')).toContain('Teams may already have shown this one');
+    const before = postsTo(FABRIKAM_CHANNEL).length;
+    const sent = await press(GALE, 'report.resend', { noticeId });
+    expect(cardText(sent.value).join('\n')).toContain('Sent again to Fabrikam Crew › Fabrikam notices');
+    expect(postsTo(FABRIKAM_CHANNEL)).toHaveLength(before + 1);
+    expect((await t.app.store.repos.notices.get(FABRIKAM, noticeId))?.doc.state).toBe('sent');
+    const again = await press(GALE, 'report.resend', { noticeId });
+    expect(cardText(again.value).join('\n')).toContain('no longer waiting');
+    expect(postsTo(FABRIKAM_CHANNEL)).toHaveLength(before + 1);
+  });
+
+  it('does not let a Contoso admin send a Fabrikam notice again by its id', async () => {
+    const notice = (await t.app.store.repos.notices.list(FABRIKAM))[0].doc;
+    await t.app.store.repos.notices.replace(
+      { ...notice, state: 'failed', outcome: 'ambiguous' },
+      String((await t.app.store.repos.notices.get(FABRIKAM, notice.id))?.etag),
+    );
+    const before = postsTo(FABRIKAM_CHANNEL).length;
+    const res = await press(DANA, 'report.resend', { noticeId: notice.id });
+    expect(cardText(res.value).join('\n')).toContain('no longer waiting');
+    expect(postsTo(FABRIKAM_CHANNEL)).toHaveLength(before);
+    expect((await t.app.store.repos.notices.get(FABRIKAM, notice.id))?.doc.state).toBe('failed');
+  });
+
+  it('refuses the resend verb to an employee, changing nothing', async () => {
+    const [notice] = (await t.app.store.repos.notices.list(CONTOSO, { where: { state: 'failed' } })).map(
+      (n) => n.doc,
+    );
+    const before = t.connector.channelPosts().length;
+    const res = await press(ELI, 'report.resend', { noticeId: notice.id });
+    expect(res.type).toBe('application/vnd.microsoft.activity.message');
+    expect(String(res.value)).toContain('MPN partner admin');
+    expect(t.connector.channelPosts()).toHaveLength(before);
+    expect((await t.app.store.repos.notices.get(CONTOSO, notice.id))?.doc.state).toBe('failed');
+  });
+
+  it('has no resend button for a notice whose channel was turned off', async () => {
+    const card = cardOf(await say(DANA, 'reminder report'));
+    const removed = JSON.stringify(card).split('Old project')[1]?.split('Benefits desk')[0] ?? '';
+    expect(removed).not.toContain('report.resendAsk');
+  });
+});

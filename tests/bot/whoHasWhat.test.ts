@@ -1,0 +1,82 @@
+import { cardAction, message, submit } from '../support/activities';
+import { AVERY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
+import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+
+type InvokeBody = { statusCode: number; type: string; value: unknown };
+
+/** Issue 20, item 4: the people table a new admin needs; an employee sees only their own row. */
+describe('who has what', () => {
+  let t: TestApp;
+  const opts = () => ({ serviceUrl: t.connector.url });
+  const say = async (person: Person, text: string) => {
+    const before = t.connector.sentActivities().length;
+    await t.post(message(person, text, opts()));
+    return t.connector.waitFor(() =>
+      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
+    );
+  };
+  const press = async (person: Person, verb: string, data: unknown) =>
+    (await t.post(cardAction(person, verb, data, opts()))).body as InvokeBody;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it('shows Avery every person with their seat, paged, and a button to act', async () => {
+    const card = cardOf(await say(AVERY, 'who has what'));
+    const text = cardText(card).join('\n');
+    expect(text).toContain('Who has what');
+    expect(text).toContain('People 1–5 of 6');
+    expect(text).toContain('Casey Wong');
+    expect(text).toContain('Visual Studio: Visual Studio Enterprise, seat 2');
+    expect(cardButtons(card)).toEqual(
+      expect.arrayContaining(['Give a Visual Studio seat', 'Manage seats', 'Next']),
+    );
+    const next = await press(AVERY, 'people.page', { offset: 5 });
+    const second = cardText(next.value).join('\n');
+    expect(second).toContain('People 6–6 of 6');
+    expect(second).toContain('Fang Wu (吴芳)');
+    expect(second).toContain('seat 1');
+    expect(cardButtons(next.value)).toContain('Previous');
+  });
+
+  it('gives Avery a button that leads straight to "Assign … to <name>?"', async () => {
+    const card = cardOf(await say(AVERY, 'who has what'));
+    const json = JSON.stringify(card);
+    expect(json).toContain('give Bo Li a Visual Studio seat');
+    const before = t.connector.sentActivities().length;
+    await t.post(submit(AVERY, { command: 'give Bo Li a Visual Studio seat' }, opts()));
+    const reply = await t.connector.waitFor(() => t.connector.sentActivities().slice(before).at(-1));
+    const hero = (reply.attachments as { content: { text: string } }[])[0].content;
+    expect(hero.text).toBe('Assign a Visual Studio Enterprise seat to Bo Li?');
+    await say(AVERY, 'No');
+  });
+
+  it('offers Dana (MPN partner admin) no seat buttons: assigning is the Global admin’s', async () => {
+    const card = cardOf(await say(DANA, 'who has what'));
+    expect(cardText(card).join('\n')).toContain('Casey Wong');
+    expect(cardButtons(card)).not.toContain('Give a Visual Studio seat');
+  });
+
+  it('shows an employee only their own row, even when they page by hand', async () => {
+    const card = cardOf(await say(FANG, 'who has what'));
+    const text = cardText(card).join('\n');
+    expect(text).toContain('What you hold');
+    expect(text).toContain('Fang Wu');
+    expect(text).not.toContain('Casey Wong');
+    expect(cardButtons(card)).toEqual([]);
+    const forged = await press(ELI, 'people.page', { offset: 1 });
+    const forgedText = cardText(forged.value).join('\n');
+    expect(forgedText).toContain('Eli Park');
+    expect(forgedText).not.toContain('Casey Wong');
+  });
+
+  it('shows another tenant only its own people', async () => {
+    const text = cardText(cardOf(await say(GALE, 'who has what'))).join('\n');
+    expect(text).not.toContain('Casey Wong');
+    expect(text).toContain('Gale Ito');
+    expect((await t.app.store.repos.members.list(CONTOSO)).some((m) => text.includes(m.doc.name))).toBe(
+      false,
+    );
+  });
+});
