@@ -81,8 +81,15 @@ describe('assigning a seat with the details said up front', () => {
     expect(String(reply.text)).toContain('you need the Global admin role');
   });
 
-  it('sets the reminder days from "remind us 14 and 3 days before"', async () => {
-    const reply = await say(AVERY, 'remind us 14 and 3 days before');
+  it('asks before setting the reminder days from "remind us 14 and 3 days before", then sets them', async () => {
+    const before = (await t.app.services.directory.tenant(CONTOSO))?.noticeThresholds;
+    const ask = await say(AVERY, 'remind us 14 and 3 days before');
+    const card = JSON.stringify(ask.attachments ?? []);
+    expect(card).toContain('Do you want reminders 14, 3 days before things expire?');
+    expect(card).toContain('reminder days 14 3');
+    expect((await t.app.services.directory.tenant(CONTOSO))?.noticeThresholds).toEqual(before);
+    // "Yes" sends the exact command phrase with the days.
+    const reply = await say(AVERY, 'reminder days 14 3');
     expect(String(reply.text)).toContain('Reminders will now go out 14, 3 days before expiry');
     expect((await t.app.services.directory.tenant(CONTOSO))?.noticeThresholds).toEqual([14, 3]);
   });
