@@ -279,11 +279,10 @@ describe('the Bot Connector answers with errors', () => {
 /* ------------------------------------------------------------------ an instance dies during a notice run */
 
 /*
- * In-process, not two OS processes: the embedded store lives inside the bot process, and a
- * restarted instance may take over a dead run's claims and lease only after 2 minutes (fixed in
- * app.ts), which a child process on the system clock would have to sit out. So the "process" is
- * an app whose store is cut unflushed (as kill -9 does) and whose sends are never answered; the
- * new instance starts on the same data directory and port, three minutes later on its clock.
+ * In-process, with the embedded store: the "process" is an app whose store is cut (as kill -9
+ * does) and whose sends are never answered; the new instance starts on the same data directory,
+ * three minutes later on its clock (claims and lease last NOTIFY_CLAIM_SECONDS, 2 minutes by
+ * default). The same drill with real OS processes and `kill -9` is in processes.test.ts.
  */
 describe('a bot instance dies during a notice run', () => {
   it('loses nothing and doubles nothing when a new instance starts on the same data', async () => {
