@@ -239,6 +239,16 @@ describe('three bot processes, one standalone store, a round-robin proxy in fron
     const running = runs.filter((r) => !r.done);
     expect(running).toHaveLength(1);
     const victim = running[0].bot;
+    // Killed while its next sends hang unanswered (never posted), once every send Teams did answer
+    // is recorded as sent. A process killed between Teams' answer and that record leaves a notice
+    // a survivor sends again: at-least-once is the design's known window, seen here as 2
+    // duplicates when the kill landed inside it.
+    const answered = noticeDeliveries(connector).size;
+    const recorded = async () =>
+      (await client.repos.notices.list(NOTICES_B.tenantId, { where: { state: 'sent' } })).length;
+    const settle = Date.now() + 20_000;
+    while ((await recorded()) < answered && Date.now() < settle) await new Promise((r) => setTimeout(r, 50));
+    expect(await recorded()).toBe(answered);
     await victim.kill();
     const killedAt = Date.now();
     const deliveredBeforeKill = noticeDeliveries(connector).size;
