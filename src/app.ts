@@ -94,12 +94,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       store.repos.leases,
       clock,
       `${hostname()}:${process.pid}:${randomUUID()}`,
-      120_000,
+      config.notify.claimMs,
     ),
     clock,
     logger,
     digestAbove: config.notify.digestAbove,
-    staleClaimMs: 120_000,
+    staleClaimMs: config.notify.claimMs,
   });
   const usageDigests = new UsageDigestSender({
     repos: store.repos,

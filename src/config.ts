@@ -140,6 +140,10 @@ const envSchema = z
       z.string().min(16, 'NOTIFY_RUN_SECRET needs at least 16 characters').optional(),
     ),
     NOTIFY_DIGEST_ABOVE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).default(5)),
+    NOTIFY_CLAIM_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(3).max(3600).default(120),
+    ),
   })
   // Cross-field rules run even when a field is invalid, so every problem is listed at once.
   .superRefine(
@@ -251,6 +255,11 @@ export interface Config {
     /** Bearer secret of POST /api/notify/run; the endpoint does not exist without it. */
     runSecret?: string;
     digestAbove: number;
+    /**
+     * How long the scanner's lease and each notice claim last without renewal: after this, a run
+     * whose process died is taken over by another instance (its unsent notices resent once).
+     */
+    claimMs: number;
   };
 }
 
@@ -307,6 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
       schedule: e.NOTIFY_SCHEDULE === 'off' ? undefined : e.NOTIFY_SCHEDULE,
       runSecret: e.NOTIFY_RUN_SECRET,
       digestAbove: e.NOTIFY_DIGEST_ABOVE,
+      claimMs: e.NOTIFY_CLAIM_SECONDS * 1000,
     },
   };
 }

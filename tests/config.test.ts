@@ -83,6 +83,14 @@ describe('configuration', () => {
     ).toContain('MicrosoftAppTenantId');
   });
 
+  it('lets a run of a dead scanner be taken over after two minutes, or after NOTIFY_CLAIM_SECONDS', () => {
+    expect(loadConfig({}).notify.claimMs).toBe(120_000);
+    expect(loadConfig({ NOTIFY_CLAIM_SECONDS: '4' }).notify.claimMs).toBe(4_000);
+    // Shorter than a few seconds, a slow send would look abandoned and be sent twice.
+    expect(() => loadConfig({ NOTIFY_CLAIM_SECONDS: '1' })).toThrow(/NOTIFY_CLAIM_SECONDS/);
+    expect(() => loadConfig({ NOTIFY_CLAIM_SECONDS: 'soon' })).toThrow(/NOTIFY_CLAIM_SECONDS/);
+  });
+
   it('documents every variable in the README configuration table', () => {
     const readme = readFileSync('README.md', 'utf8');
     for (const name of CONFIG_VARIABLES) expect(readme).toContain(`\`${name}\``);

@@ -13,7 +13,8 @@ export interface NoticeTenant {
 
 /**
  * A tenant with `items` benefits expiring in 5 days (the "7 days" notice is due) and `channels`
- * subscribed team channels whose posts go to `serviceUrl`. Returns the channel ids.
+ * subscribed team channels whose posts go to `serviceUrl`. Returns the channel ids. `today` is
+ * the scanner's today: the fixed clock by default, the wall clock for bots in child processes.
  */
 export async function seedNoticeTenant(
   repos: Repositories,
@@ -21,8 +22,10 @@ export async function seedNoticeTenant(
   items: number,
   channels: number,
   serviceUrl: string,
+  today: Date = FIXED_NOW,
 ): Promise<string[]> {
-  const now = FIXED_NOW.toISOString();
+  const now = today.toISOString();
+  const expiresOn = new Date(today.getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
   const { tenantId } = tenant;
   await repos.tenants.create({
     type: 'tenant',
@@ -41,7 +44,7 @@ export async function seedNoticeTenant(
       name: `Benefit number ${i}`,
       benefitType: 'core',
       quantity: 1,
-      expiresOn: '2026-11-29',
+      expiresOn,
       details: { category: 'gtm', offer: `Offer ${i}`, status: 'notActivated' },
     });
   }

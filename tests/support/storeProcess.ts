@@ -4,6 +4,15 @@ import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
 
+/**
+ * Node arguments that run a TypeScript entry point in ONE process (tsx as a loader). tsx's own
+ * CLI runs the script in a second, child process: a SIGKILL sent to the CLI would leave the real
+ * program running as an orphan, so a "kill -9" would kill nothing.
+ */
+export function tsxArgs(script: string): string[] {
+  return ['--import', 'tsx', join(ROOT, script)];
+}
+
 export interface StoreProcess {
   endpoint: string;
   port: number;
@@ -21,7 +30,7 @@ export interface StoreProcess {
 export async function startStoreProcess(
   options: { port?: number; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<StoreProcess> {
-  const args = [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'src', 'cli', 'store.ts')];
+  const args = tsxArgs('src/cli/store.ts');
   args.push('--port', String(options.port ?? 0));
   if (options.dataDir) args.push('--data-dir', options.dataDir);
   else args.push('--memory');
