@@ -24,6 +24,7 @@ import {
   type ProgrammeTier,
   type SupportCatalogue,
 } from './supportCatalogue';
+import { useBenefit } from './packageGate';
 
 /**
  * Go-To-Market: the company marketing contact (a person of the directory, an email that is not
@@ -346,6 +347,8 @@ export class GoToMarket {
       }
       if (isExpired(now, row.doc.expiresOn))
         throw new RuleViolation('gtm.activate.expired', { name: row.doc.name, date: row.doc.expiresOn });
+      // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
+      await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
       const next: GtmBenefit = {
         ...row.doc,
         details: {
