@@ -326,6 +326,8 @@ export class GoToMarket {
           state: gtmState(settled, standing, now, this.settings.gtmDays, this.catalogue),
         };
       }
+      // A withdrawn benefit is refused before anything else is asked of the person.
+      await useBenefit(this.repos, this.clock, actor, row.doc);
       if (!contact) throw new RuleViolation('gtm.activate.needsContact', { name: row.doc.name });
       const e = current.eligibility;
       if (!e.eligible) {

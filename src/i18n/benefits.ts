@@ -233,7 +233,7 @@ export const benefits = defineMessages(
     'benefits.expired':
       'The last day to activate {benefit} was {date}, so it can no longer be activated or redeemed.',
     'benefits.packageCancelled':
-      '{benefit} belongs to the package {package}, which was cancelled: its benefits are withdrawn and can no longer be used.',
+      '{benefit} belongs to a cancelled package ({package}): its benefits are withdrawn and can no longer be used.',
   },
   {
     'benefits.cmd.list': '按类别查看你和组织的权益',
