@@ -6,6 +6,7 @@ import { DEFAULT_ACTIVATION } from '../../src/domain/activation';
 import { AuditLog } from '../../src/domain/audit';
 import { BenefitActions } from '../../src/domain/benefitActions';
 import { RuleViolation } from '../../src/domain/errors';
+import { expiringItems } from '../../src/domain/notices';
 import { SupportBenefits } from '../../src/domain/support';
 import { openStore, type Store } from '../../src/store';
 import { loadSeedFile } from '../../src/store/seed';
@@ -95,5 +96,30 @@ describe('a cancellation and benefit acts at the same moment: exactly one side w
 
   it('cancels the unused package (nothing marked), so the check does not refuse on its own', async () => {
     expect((await actions.cancelPackage(ga, PKG)).status).toBe('cancelled');
+  });
+});
+
+describe('no expiry notices for a cancelled package', () => {
+  it('lists the recent package and its benefits among expiring items before its cancellation, and none after', async () => {
+    const clock = fixedClock();
+    const store = await openStore(
+      { database: 'gate-notices', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'gate-n-')) },
+      pino({ level: 'silent' }),
+    );
+    try {
+      await loadSeedFile('data/demo.json', store.repos, clock);
+      const ofPackage = async () =>
+        (await expiringItems(store.repos, CONTOSO))
+          .map((i) => i.itemId)
+          .filter((id) => id === PKG || ['benefit:visio', 'benefit:addon-gtm'].includes(id));
+      expect((await ofPackage()).sort()).toEqual(['benefit:addon-gtm', 'benefit:visio', PKG]);
+      await new BenefitActions(store.repos, clock, new AuditLog(store.repos.audit, clock)).cancelPackage(
+        ga,
+        PKG,
+      );
+      expect(await ofPackage()).toEqual([]);
+    } finally {
+      await store.close();
+    }
   });
 });
