@@ -160,6 +160,9 @@ export interface BenefitsSummaryView {
   title: string;
   subtitle: string;
   scopeNote: string;
+  /** The "renew now" notice (30 days after the anniversary) or the lapse notice after them. */
+  hasRenewNotice: boolean;
+  renewNotice: string;
   groups: {
     name: string;
     status: string;

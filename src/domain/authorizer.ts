@@ -1,6 +1,6 @@
 import type { AuditLog } from './audit';
-import { isExpired } from './dates';
 import { NotAuthorizedError } from './errors';
+import { membershipLapsed } from './membership';
 import { authorize, policyFor, type Action, type Actor } from './policy';
 import type { Clock } from './ports';
 import type { Repositories } from './repositories';
@@ -37,10 +37,8 @@ export class Authorizer {
   }
 
   private async membershipExpired(tenantId: string): Promise<boolean> {
+    // Lapsed, not merely past the anniversary: the 30 days after it keep everything working.
     const membership = await this.repos.memberships.get(tenantId, 'membership');
-    const expiresOn = membership?.doc.expiresOn;
-    return (
-      membership?.doc.status === 'active' && expiresOn !== undefined && isExpired(this.clock.now(), expiresOn)
-    );
+    return membershipLapsed(membership?.doc, this.clock.now());
   }
 }

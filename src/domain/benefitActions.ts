@@ -1,10 +1,12 @@
 import type { AuditLog } from './audit';
 import { addCreditUser, isCredit, removeCreditUser, transferCredit, type CreditDetails } from './azureCredit';
-import { activationOf, assertNotExpired } from './benefits';
+import { assertNotExpired, type Activation } from './benefits';
 import { ConcurrencyError, RuleViolation } from './errors';
 import { planRedemption, type RedeemMode, type RedemptionPlan } from './licenceTerm';
 import { memberId, type Benefit, type BenefitPackage, type Member } from './model';
 import { cancellationBlocks, type CancellationBlock } from './packageCancellation';
+import { mutate } from './mutate';
+import { useBenefit } from './packageGate';
 import type { Action, Actor } from './policy';
 import type { Clock, Versioned } from './ports';
 import type { Repositories } from './repositories';
@@ -93,10 +95,14 @@ export class BenefitActions {
     return found.doc;
   }
 
+  /** Refuses a benefit of a cancelled package (a read-only check: nothing is used yet). */
   private async assertPackageActive(benefit: Benefit): Promise<void> {
     const pkg = await this.repos.packages.get(benefit.tenantId, benefit.packageId);
     if (!pkg || pkg.doc.status === 'cancelled') {
-      throw new RuleViolation('benefits.packageCancelled', { benefit: benefit.name });
+      throw new RuleViolation('benefits.packageCancelled', {
+        benefit: benefit.name,
+        package: pkg?.doc.name ?? '',
+      });
     }
   }
 
@@ -172,8 +178,10 @@ export class BenefitActions {
       if (!match) {
         throw new RuleViolation('benefits.software.noKeyFor', { language: req.language, osType: req.osType });
       }
-      await this.assertPackageActive(benefit);
       const now = this.clock.now();
+      assertNotExpired(benefit, now);
+      // The one benefit check: marks the package used, or refuses a cancelled one.
+      await useBenefit(this.repos, this.clock, actor, benefit, 'keyViewed');
       const stored = await this.update(actor.tenantId, req.benefitId, (current) => {
         if (current.details.category !== 'software') throw new RuleViolation('benefits.notFound');
         if (current.details.firstRevealedAt) return undefined;
@@ -181,8 +189,6 @@ export class BenefitActions {
         assertNotExpired(current, now);
         return { ...current, details: { ...current.details, firstRevealedAt: now.toISOString() } };
       });
-      // A cancellation may have landed meanwhile: never show a key of a cancelled package.
-      await this.assertPackageActive(stored);
       return { benefit: stored, product, language: match.language, osType: match.osType, key: match.key };
     });
   }
@@ -190,7 +196,7 @@ export class BenefitActions {
   async addCreditUser(actor: Actor, benefitId: string, person: string): Promise<Benefit> {
     return this.audited(actor, 'credit.addUser', benefitId, `person=${person}`, async () => {
       await this.member(actor.tenantId, person);
-      return this.changeCredit(actor.tenantId, benefitId, (credit, benefit) => {
+      return this.changeCredit(actor, benefitId, 'creditAssigned', (credit, benefit) => {
         assertNotExpired(benefit, this.clock.now());
         return addCreditUser(credit, person);
       });
@@ -199,14 +205,14 @@ export class BenefitActions {
 
   async removeCreditUser(actor: Actor, benefitId: string, person: string): Promise<Benefit> {
     return this.audited(actor, 'credit.removeUser', benefitId, `person=${person}`, () =>
-      this.changeCredit(actor.tenantId, benefitId, (credit) => removeCreditUser(credit, person)),
+      this.changeCredit(actor, benefitId, undefined, (credit) => removeCreditUser(credit, person)),
     );
   }
 
   async transferCredit(actor: Actor, benefitId: string, person: string): Promise<Benefit> {
     return this.audited(actor, 'credit.transfer', benefitId, `to=${person}`, async () => {
       await this.member(actor.tenantId, person);
-      return this.changeCredit(actor.tenantId, benefitId, (credit) =>
+      return this.changeCredit(actor, benefitId, 'creditAssigned', (credit) =>
         transferCredit(credit, person, this.clock.now()),
       );
     });
@@ -237,6 +243,7 @@ export class BenefitActions {
           const plan = planRedemption(details, req.keyId, req.mode, now);
           if (plan.endDateAfter !== req.expectEndDate) return { kind: 'changed', benefit: doc, plan };
           if (plan.shortTerm && !req.acceptShortTerm) return { kind: 'confirmShortTerm', benefit: doc, plan };
+          await useBenefit(this.repos, this.clock, actor, doc, 'keyRedeemed');
           const next: Benefit = {
             ...doc,
             details: {
@@ -265,51 +272,39 @@ export class BenefitActions {
   }
 
   /**
-   * Cancels a package and records the refund request. The package is written with its ETag, then
-   * its benefits are read again: if one was activated in between, the cancellation is undone.
+   * Cancels a package and records the refund request. The package is written with the ETag of
+   * the read it was judged on; every benefit act marks the package (`firstUse`, packageGate.ts)
+   * under that same ETag before it acts, so a use that lands first makes this write fail, and the
+   * re-read sees the marker and refuses. Once cancelled, every act is refused.
    */
   async cancelPackage(actor: Actor, packageId: string): Promise<BenefitPackage> {
     return this.audited(actor, 'package.cancel', packageId, 'refundRequested', async () => {
-      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-        const { pkg, blocks } = await this.cancellation(actor.tenantId, packageId);
+      await this.package(actor.tenantId, packageId);
+      const [benefits, assignments] = await Promise.all([
+        this.repos.benefits.list(actor.tenantId, { where: { packageId } }),
+        this.repos.seatAssignments.list(actor.tenantId),
+      ]);
+      const stored = await mutate(this.repos.packages, actor.tenantId, packageId, (pkg) => {
+        if (!pkg) throw new RuleViolation('benefits.notFound');
+        const blocks = cancellationBlocks(
+          pkg,
+          benefits.map((b) => b.doc),
+          assignments.map((a) => a.doc),
+          this.clock.now(),
+        );
         if (blocks.length > 0) {
           const { key, params } = explainBlock(blocks[0]);
           throw new RuleViolation(key, params);
         }
         const cancelled: BenefitPackage = {
-          ...pkg.doc,
+          ...pkg,
           status: 'cancelled',
           cancellation: { by: actor.aadObjectId, at: this.clock.now().toISOString(), refundRequested: true },
         };
-        let stored: Versioned<BenefitPackage>;
-        try {
-          stored = await this.repos.packages.replace(cancelled, pkg.etag);
-        } catch (err) {
-          if (err instanceof ConcurrencyError) continue;
-          throw err;
-        }
-        const [benefits, assignments] = await Promise.all([
-          this.repos.benefits.list(actor.tenantId, { where: { packageId } }),
-          this.repos.seatAssignments.list(actor.tenantId),
-        ]);
-        const late = benefits.find((b) =>
-          activationOf(
-            b.doc,
-            assignments.map((a) => a.doc),
-          ),
-        );
-        if (late) {
-          const { cancellation: _undone, ...active } = stored.doc;
-          await this.repos.packages.replace({ ...active, status: 'active' }, stored.etag);
-          const how = activationOf(
-            late.doc,
-            assignments.map((a) => a.doc),
-          );
-          throw new RuleViolation(`benefits.cancel.block.${how}`, { benefit: late.doc.name });
-        }
-        return stored.doc;
-      }
-      throw new ConcurrencyError(packageId);
+        return cancelled;
+      });
+      if (!stored) throw new RuleViolation('benefits.notFound');
+      return stored.doc;
     });
   }
 
@@ -335,13 +330,17 @@ export class BenefitActions {
   }
 
   private async changeCredit(
-    tenantId: string,
+    actor: Actor,
     benefitId: string,
+    how: Activation | undefined,
     change: (credit: CreditDetails, benefit: Benefit) => CreditDetails,
   ): Promise<Benefit> {
+    const tenantId = actor.tenantId;
     const { doc } = await this.benefit(tenantId, benefitId);
     if (!isCredit(doc.details)) throw new RuleViolation('benefits.notFound');
-    await this.assertPackageActive(doc);
+    // The change's own rules first (nothing is marked used when it is refused), then the one check.
+    change(doc.details, doc);
+    await useBenefit(this.repos, this.clock, actor, doc, how);
     return this.update(tenantId, benefitId, (current) => {
       if (!isCredit(current.details)) throw new RuleViolation('benefits.notFound');
       return { ...current, details: change(current.details, current) };

@@ -1,6 +1,14 @@
 import { isExpired } from './dates';
 import { RuleViolation } from './errors';
-import type { Benefit, BenefitCategory, BenefitPackage, Member, SeatAssignment, SeatPool } from './model';
+import type {
+  Benefit,
+  BenefitCategory,
+  BenefitPackage,
+  Member,
+  Membership,
+  SeatAssignment,
+  SeatPool,
+} from './model';
 import { authorize, type Action, type Actor } from './policy';
 import type { Repositories } from './repositories';
 
@@ -38,15 +46,18 @@ export interface BenefitsSnapshot {
   pools: SeatPool[];
   assignments: SeatAssignment[];
   members: Member[];
+  /** The organisation's membership (for the "renew now" notice), when there is one. */
+  membership?: Membership;
 }
 
 export async function loadBenefitsSnapshot(repos: Repositories, tenantId: string): Promise<BenefitsSnapshot> {
-  const [packages, benefits, pools, assignments, members] = await Promise.all([
+  const [packages, benefits, pools, assignments, members, membership] = await Promise.all([
     repos.packages.list(tenantId),
     repos.benefits.list(tenantId),
     repos.seatPools.list(tenantId),
     repos.seatAssignments.list(tenantId),
     repos.members.list(tenantId),
+    repos.memberships.get(tenantId, 'membership').catch(() => undefined),
   ]);
   const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
   return {
@@ -54,8 +65,13 @@ export async function loadBenefitsSnapshot(repos: Repositories, tenantId: string
     packages: packages.map((p) => p.doc).sort((a, b) => a.purchasedOn.localeCompare(b.purchasedOn)),
     benefits: benefits.map((b) => b.doc).sort(byName),
     pools: pools.map((p) => p.doc),
-    assignments: assignments.map((a) => a.doc).sort((a, b) => a.seatNo - b.seatNo),
+    // Seats held now (a released seat kept reserved for its 90 days belongs to no one).
+    assignments: assignments
+      .map((a) => a.doc)
+      .filter((a) => !a.released)
+      .sort((a, b) => a.seatNo - b.seatNo),
     members: members.map((m) => m.doc).sort(byName),
+    membership: membership?.doc,
   };
 }
 

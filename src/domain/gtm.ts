@@ -24,6 +24,7 @@ import {
   type ProgrammeTier,
   type SupportCatalogue,
 } from './supportCatalogue';
+import { useBenefit } from './packageGate';
 
 /**
  * Go-To-Market: the company marketing contact (a person of the directory, an email that is not
@@ -325,6 +326,8 @@ export class GoToMarket {
           state: gtmState(settled, standing, now, this.settings.gtmDays, this.catalogue),
         };
       }
+      // A withdrawn benefit is refused before anything else is asked of the person.
+      await useBenefit(this.repos, this.clock, actor, row.doc);
       if (!contact) throw new RuleViolation('gtm.activate.needsContact', { name: row.doc.name });
       const e = current.eligibility;
       if (!e.eligible) {
@@ -346,6 +349,8 @@ export class GoToMarket {
       }
       if (isExpired(now, row.doc.expiresOn))
         throw new RuleViolation('gtm.activate.expired', { name: row.doc.name, date: row.doc.expiresOn });
+      // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
+      await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
       const next: GtmBenefit = {
         ...row.doc,
         details: {

@@ -17,13 +17,41 @@ export function addMonths(isoDate: string, months: number): string {
   return toIsoDate(target);
 }
 
-/** Active, with an expiry date that is over: the organisation's records are read-only. */
+/** Active, with an expiry date (the anniversary) that is over: renewal is due. */
 export function membershipExpired(membership: Membership | undefined, today: Date): boolean {
   return (
     membership?.status === 'active' &&
     membership.expiresOn !== undefined &&
     isExpired(today, membership.expiresOn)
   );
+}
+
+/**
+ * Days after the anniversary during which everything keeps working (with a "renew now" notice).
+ * THE boundary of a lapse: the authorizer refuses benefit acts only once these days are over.
+ */
+export const LAPSE_GRACE_DAYS = 30;
+
+/** The last day on which an expired membership still works as usual. */
+export function lastGraceDay(expiresOn: string): string {
+  return addDays(expiresOn, LAPSE_GRACE_DAYS);
+}
+
+/**
+ * Lapsed: the anniversary and the 30 days after it are over. Then benefits can no longer be
+ * activated, redeemed, assigned or requested; reading, renewal, roles and audit stay available.
+ */
+export function membershipLapsed(membership: Membership | undefined, today: Date): boolean {
+  return (
+    membershipExpired(membership, today) &&
+    membership?.expiresOn !== undefined &&
+    isExpired(today, lastGraceDay(membership.expiresOn))
+  );
+}
+
+/** In the 30 days after the anniversary: everything works, and people are told to renew now. */
+export function renewalDue(membership: Membership | undefined, today: Date): boolean {
+  return membershipExpired(membership, today) && !membershipLapsed(membership, today);
 }
 
 export type RenewalWindow =

@@ -104,6 +104,19 @@ export const packageSchema = z.object({
   expiresOn: isoDate,
   status: z.enum(['active', 'cancelled']),
   cancellation: z.object({ by: guid, at: isoInstant, refundRequested: z.literal(true) }).optional(),
+  /**
+   * The marker every benefit act sets (under the package's ETag) before it acts: the first use of
+   * one of its benefits. Once set the package can no longer be cancelled; once cancelled no act
+   * can set it. Written with the package's ETag on both sides, so exactly one of them wins.
+   */
+  firstUse: z
+    .object({
+      at: isoInstant,
+      by: guid,
+      benefit: z.string().max(200),
+      how: z.enum(['keyViewed', 'keyRedeemed', 'creditAssigned', 'seatAssigned', 'activationRequested']),
+    })
+    .optional(),
 });
 export type BenefitPackage = z.infer<typeof packageSchema>;
 
@@ -246,9 +259,16 @@ export const seatAssignmentSchema = z.object({
   assignedBy: guid,
   /** The request this assignment approved, if any (lets an interrupted approval finish). */
   requestId: z.string().optional(),
-  /** When the seat was first given to anyone: the 90-day reassignment clock runs from here. */
+  /** When this seat document was first given to anyone (history; the 90-day clock uses `assignedAt`). */
   originalAssignedAt: isoInstant,
+  /** When the seat was given to its holder: the 90-day reassignment clock runs from here. */
   assignedAt: isoInstant,
+  /**
+   * Set when the seat was released before its 90 days were over: the document stays (so no one
+   * else can take seat n) and the seat is reserved until `freeOn`, the first day it may be given
+   * to someone else. `assignee` then names the person it was released from.
+   */
+  released: z.object({ at: isoInstant, by: guid, freeOn: isoDate }).optional(),
 });
 export type SeatAssignment = z.infer<typeof seatAssignmentSchema>;
 export const assignmentId = (poolId: string, seatNo: number): string => `assignment:${poolId}:${seatNo}`;

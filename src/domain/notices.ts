@@ -49,7 +49,11 @@ export async function expiringItems(repos: Repositories, tenantId: string): Prom
   }
   for (const { doc } of packages)
     items.push({ itemId: doc.id, tenantId, kind: 'package', name: doc.name, expiresOn: doc.expiresOn });
-  for (const { doc } of benefits) {
+  // A cancelled package's benefits (and their seat pools) are withdrawn: no notices for them.
+  const livePackages = new Set(packages.map((p) => p.doc.id));
+  const live = benefits.filter((b) => livePackages.has(b.doc.packageId));
+  const liveIds = new Set(live.map((b) => b.doc.id));
+  for (const { doc } of live) {
     // A Visual Studio benefit is its seat pool: one notice, from the pool.
     if (doc.details.category === 'visualStudio') continue;
     items.push({
@@ -60,7 +64,7 @@ export async function expiringItems(repos: Repositories, tenantId: string): Prom
       expiresOn: doc.expiresOn,
     });
   }
-  for (const { doc } of pools)
+  for (const { doc } of pools.filter((p) => liveIds.has(p.doc.benefitId)))
     items.push({
       itemId: doc.id,
       tenantId,

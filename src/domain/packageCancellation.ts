@@ -32,7 +32,10 @@ export function cancellationBlocks(
   if (daysSincePurchase > CANCELLATION_WINDOW_DAYS) {
     blocks.push({ rule: 'window', daysSincePurchase, lastDay: cancellationLastDay(pkg) });
   }
+  // The marker every benefit act leaves on the package (see packageGate.ts) before it acts.
+  if (pkg.firstUse) blocks.push({ rule: 'activated', benefit: pkg.firstUse.benefit, how: pkg.firstUse.how });
   for (const b of benefits.filter((x) => x.packageId === pkg.id)) {
+    if (pkg.firstUse?.benefit === b.name) continue;
     const how = activationOf(b, assignments);
     if (how) blocks.push({ rule: 'activated', benefit: b.name, how });
   }

@@ -2,14 +2,17 @@ import type { Role } from './roles';
 
 /**
  * THE policy table: every act the bot can perform, who may perform it, and whether it changes
- * state (state-changing acts are refused while the membership is expired, except the ones that
- * exist to fix that). Every dialog step and card action asks `authorize` right before acting.
+ * state. Once the membership has lapsed (30 days after the anniversary, `membershipLapsed` in
+ * membership.ts) the state-changing acts on benefits are refused (activations, redemptions,
+ * assignments, requests, buying); the acts marked `allowedWhenExpired` never stop: renewal and
+ * re-enrolment, role management, giving back (release, remove), settings. Every dialog step
+ * and card action asks `authorize` right before acting.
  */
 interface PolicyRow {
   /** Roles that allow the act; `'everyone'` includes employees (no role). */
   readonly allowed: readonly Role[] | 'everyone';
   readonly writes: boolean;
-  /** Still allowed while the membership is expired (renewal and enrolment are the way out). */
+  /** Still allowed once the membership has lapsed (renewal, re-enrolment, roles, settings). */
   readonly allowedWhenExpired?: boolean;
 }
 
@@ -22,10 +25,10 @@ export const POLICY = {
   // People and roles
   'roles.view': { allowed: 'everyone', writes: false },
   'roles.list': { allowed: 'everyone', writes: false },
-  'roles.grant': { allowed: [GA, UMA], writes: true },
-  'roles.revoke': { allowed: [GA, UMA], writes: true },
+  'roles.grant': { allowed: [GA, UMA], writes: true, allowedWhenExpired: true },
+  'roles.revoke': { allowed: [GA, UMA], writes: true, allowedWhenExpired: true },
   // Only a Global admin may make or unmake a Global admin.
-  'roles.manageGlobalAdmin': { allowed: [GA], writes: true },
+  'roles.manageGlobalAdmin': { allowed: [GA], writes: true, allowedWhenExpired: true },
   'directory.addMember': { allowed: [GA, UMA], writes: true },
   'directory.removeMember': { allowed: [GA, UMA], writes: true },
   'audit.view': { allowed: [GA, UMA], writes: false },
@@ -33,7 +36,7 @@ export const POLICY = {
   // Enrolment, organisation profile, membership
   'enroll.start': { allowed: [GA], writes: true, allowedWhenExpired: true },
   'enroll.approve': { allowed: [GA], writes: true, allowedWhenExpired: true },
-  'profile.update': { allowed: [GA, AGENT], writes: true },
+  'profile.update': { allowed: [GA, AGENT], writes: true, allowedWhenExpired: true },
   'membership.view': { allowed: 'everyone', writes: false },
   'membership.renew': { allowed: [GA, AGENT, MPA], writes: true, allowedWhenExpired: true },
   'membership.upgrade': { allowed: [GA, AGENT, MPA], writes: true },
@@ -45,29 +48,29 @@ export const POLICY = {
   'software.revealKeys': { allowed: [GA, MPA], writes: true },
   'license.redeem': { allowed: [GA, MPA], writes: true },
   'credit.addUser': { allowed: [GA], writes: true },
-  'credit.removeUser': { allowed: [GA], writes: true },
+  'credit.removeUser': { allowed: [GA], writes: true, allowedWhenExpired: true },
   'credit.transfer': { allowed: [GA], writes: true },
 
   // Visual Studio seats
   'seat.request': { allowed: 'everyone', writes: true },
   'seat.assign': { allowed: [GA], writes: true },
   'seat.reassign': { allowed: [GA], writes: true },
-  'seat.release': { allowed: [GA], writes: true },
+  'seat.release': { allowed: [GA], writes: true, allowedWhenExpired: true },
   'seat.approve': { allowed: [GA], writes: true },
-  'seat.reject': { allowed: [GA], writes: true },
-  'approvals.setChannel': { allowed: [GA], writes: true },
+  'seat.reject': { allowed: [GA], writes: true, allowedWhenExpired: true },
+  'approvals.setChannel': { allowed: [GA], writes: true, allowedWhenExpired: true },
 
   // Technical benefits and Go-To-Market
   'support.view': { allowed: 'everyone', writes: false },
   'support.activate': { allowed: [GA, MPA], writes: true },
   'support.complete': { allowed: [GA, MPA], writes: true },
-  'gtm.setContact': { allowed: [GA, MPA], writes: true },
+  'gtm.setContact': { allowed: [GA, MPA], writes: true, allowedWhenExpired: true },
   'gtm.activate': { allowed: [GA, MPA], writes: true },
   'gtm.complete': { allowed: [GA, MPA], writes: true },
 
   // Expiry notices
-  'notify.subscribe': { allowed: [GA, MPA], writes: true },
-  'notify.unsubscribe': { allowed: [GA, MPA], writes: true },
+  'notify.subscribe': { allowed: [GA, MPA], writes: true, allowedWhenExpired: true },
+  'notify.unsubscribe': { allowed: [GA, MPA], writes: true, allowedWhenExpired: true },
   // Runs the expiry check now (it only posts notices; no records of the tenant change).
   'notify.run': { allowed: [GA, MPA], writes: false },
   // The delivery report of the tenant's own reminders, and sending a failed one again.

@@ -11,9 +11,15 @@ import {
 } from './model';
 import type { Actor } from './policy';
 import type { Clock, Versioned } from './ports';
+import { mutate, UNCHANGED } from './mutate';
+import { useBenefit } from './packageGate';
 import type { Repositories } from './repositories';
 
-/** A seat may go to another subscriber only once this many days have passed since it was assigned. */
+/**
+ * A seat may go to another subscriber only once this many days have passed since its original
+ * assignment, read as: since it was assigned to the person it is now being taken from
+ * (`assignedAt`). Releasing it earlier does not side-step this: the seat stays reserved until then.
+ */
 export const REASSIGN_AFTER_DAYS = 90;
 /** An approval claim older than this is considered abandoned (the approving instance died). */
 export const STALE_CLAIM_MS = 2 * 60_000;
@@ -28,11 +34,34 @@ export function canReassign(now: Date, assignedAt: string): boolean {
   return daysUntil(now, reassignableOn(assignedAt)) <= 0;
 }
 
+/** A released seat still within its 90 days: nobody else may have it before `freeOn`. */
+export function isReserved(a: SeatAssignment, now: Date): boolean {
+  return a.released !== undefined && daysUntil(now, a.released.freeOn) > 0;
+}
+
 export interface PoolUsage {
   pool: SeatPool;
+  /** Seats held by someone now. */
   assignments: SeatAssignment[];
+  /** Seats released before their 90 days: reserved until their `released.freeOn`. */
+  reserved: SeatAssignment[];
   used: number;
+  /** Seats that can be given out now (neither held nor reserved). */
   free: number;
+}
+
+/** Held, reserved and free seats of a pool, from its seat documents. */
+export function usageFrom(pool: SeatPool, rows: readonly Versioned<SeatAssignment>[], now: Date): PoolUsage {
+  const docs = rows.map((r) => r.doc).sort((a, b) => a.seatNo - b.seatNo);
+  const assignments = docs.filter((a) => !a.released);
+  const reserved = docs.filter((a) => isReserved(a, now));
+  return {
+    pool,
+    assignments,
+    reserved,
+    used: assignments.length,
+    free: Math.max(0, pool.seats - assignments.length - reserved.length),
+  };
 }
 
 export type DecisionOutcome =
@@ -62,22 +91,27 @@ export class SeatService {
   }
 
   private async usageOf(pool: SeatPool): Promise<PoolUsage> {
-    const rows = await this.repos.seatAssignments.list(pool.tenantId, { where: { poolId: pool.id } });
-    const assignments = rows.map((r) => r.doc).sort((a, b) => a.seatNo - b.seatNo);
-    return {
-      pool,
-      assignments,
-      used: assignments.length,
-      free: Math.max(0, pool.seats - assignments.length),
-    };
+    return usageFrom(pool, await this.seatRows(pool), this.clock.now());
   }
 
-  /** Gives the person the lowest free seat of the pool; retries past seats taken meanwhile. */
+  private async seatRows(pool: SeatPool): Promise<Versioned<SeatAssignment>[]> {
+    return this.repos.seatAssignments.list(pool.tenantId, { where: { poolId: pool.id } });
+  }
+
+  /**
+   * Gives the person the lowest free seat of the pool; retries past seats taken meanwhile. A seat
+   * reserved after an early release is skipped until its day; after that its document is taken
+   * over with its ETag, so two approvals racing for it cannot both have it.
+   */
   async assign(actor: Actor, poolId: string, assignee: string, requestId?: string): Promise<SeatAssignment> {
     const person = await this.repos.members.get(actor.tenantId, memberId(assignee));
     if (!person) throw new RuleViolation('seats.personNotInDirectory');
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const usage = await this.usage(actor.tenantId, poolId);
+      const pool = await this.repos.seatPools.get(actor.tenantId, poolId);
+      if (!pool) throw new RuleViolation('seats.unknownPool');
+      const rows = await this.seatRows(pool.doc);
+      const now = this.clock.now();
+      const usage = usageFrom(pool.doc, rows, now);
       const existing = usage.assignments.find((a) => a.assignee === person.doc.aadObjectId);
       if (existing) {
         if (requestId && existing.requestId === requestId) {
@@ -87,10 +121,20 @@ export class SeatService {
         }
         throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: existing.seatNo });
       }
-      const taken = new Set(usage.assignments.map((a) => a.seatNo));
-      const seatNo = Array.from({ length: usage.pool.seats }, (_, i) => i + 1).find((n) => !taken.has(n));
-      if (seatNo === undefined) throw new RuleViolation('seats.poolFull', { pool: usage.pool.subscription });
-      const at = this.clock.now().toISOString();
+      const bySeat = new Map(rows.map((r) => [r.doc.seatNo, r]));
+      const seatNo = Array.from({ length: usage.pool.seats }, (_, i) => i + 1).find((n) => {
+        const row = bySeat.get(n);
+        return !row || (row.doc.released !== undefined && !isReserved(row.doc, now));
+      });
+      if (seatNo === undefined) {
+        const soonest = usage.reserved.map((a) => a.released?.freeOn ?? '').sort()[0];
+        if (soonest)
+          throw new RuleViolation('seats.poolFullReserved', { pool: usage.pool.subscription, date: soonest });
+        throw new RuleViolation('seats.poolFull', { pool: usage.pool.subscription });
+      }
+      // The one benefit check (a cancelled package's pool gives out nothing), then the seat.
+      await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
+      const at = now.toISOString();
       const doc: SeatAssignment = {
         type: 'seatAssignment',
         id: assignmentId(poolId, seatNo),
@@ -103,7 +147,16 @@ export class SeatService {
         originalAssignedAt: at,
         assignedAt: at,
       };
-      if ((await this.repos.seatAssignments.create(doc)) === 'created') {
+      const freed = bySeat.get(seatNo);
+      if (freed) {
+        try {
+          await this.repos.seatAssignments.replace(doc, freed.etag);
+          await this.recordAssignment(doc);
+          return doc;
+        } catch (err) {
+          if (!(err instanceof ConcurrencyError)) throw err;
+        }
+      } else if ((await this.repos.seatAssignments.create(doc)) === 'created') {
         await this.recordAssignment(doc);
         return doc;
       }
@@ -116,7 +169,7 @@ export class SeatService {
     const person = await this.repos.members.get(actor.tenantId, memberId(newAssignee));
     if (!person) throw new RuleViolation('seats.personNotInDirectory');
     const current = await this.repos.seatAssignments.get(actor.tenantId, assignment);
-    if (!current) throw new RuleViolation('seats.unknownAssignment');
+    if (!current || current.doc.released) throw new RuleViolation('seats.unknownAssignment');
     if (!canReassign(this.clock.now(), current.doc.assignedAt)) {
       throw new RuleViolation('seats.reassignTooEarly', {
         date: reassignableOn(current.doc.assignedAt),
@@ -127,6 +180,7 @@ export class SeatService {
     if (usage.assignments.some((a) => a.assignee === person.doc.aadObjectId)) {
       throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: current.doc.seatNo });
     }
+    await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
     const at = this.clock.now().toISOString();
     const updated = await this.repos.seatAssignments.replace(
       {
@@ -148,18 +202,39 @@ export class SeatService {
     return updated.doc;
   }
 
+  /**
+   * Takes the seat from its holder. Before its 90 days are over the seat stays reserved (its
+   * document is kept, marked released, so no one else can be given seat n) until the day it could
+   * have been reassigned; after that the document is deleted and the seat is free at once.
+   */
   async release(actor: Actor, assignment: string): Promise<SeatAssignment> {
-    const current = await this.repos.seatAssignments.get(actor.tenantId, assignment);
-    if (!current) throw new RuleViolation('seats.unknownAssignment');
-    await this.repos.seatAssignments.delete(actor.tenantId, assignment, current.etag);
+    const now = this.clock.now();
+    let reservedUntil: string | undefined;
+    const stored = await mutate(this.repos.seatAssignments, actor.tenantId, assignment, (current) => {
+      if (!current || current.released) throw new RuleViolation('seats.unknownAssignment');
+      reservedUntil = canReassign(now, current.assignedAt) ? undefined : reassignableOn(current.assignedAt);
+      if (!reservedUntil) return UNCHANGED;
+      return {
+        ...current,
+        released: { at: now.toISOString(), by: actor.aadObjectId, freeOn: reservedUntil },
+      };
+    });
+    if (!stored) throw new RuleViolation('seats.unknownAssignment');
+    if (!reservedUntil) {
+      // Past its 90 days: free at once (only the version we judged: a concurrent change re-reads).
+      if (!(await this.repos.seatAssignments.delete(actor.tenantId, assignment, stored.etag))) {
+        throw new RuleViolation('seats.unknownAssignment');
+      }
+    }
     await this.audit.record({
       tenantId: actor.tenantId,
       actor: actor.aadObjectId,
       action: 'seat.release',
-      target: `${assignment} (${current.doc.assignee})`,
+      target: `${assignment} (${stored.doc.assignee})`,
       outcome: 'success',
+      detail: reservedUntil ? `reserved until ${reservedUntil}` : undefined,
     });
-    return current.doc;
+    return stored.doc;
   }
 
   /** Records an employee's request; one open request per person and pool. */
@@ -174,6 +249,8 @@ export class SeatService {
     if (usage.assignments.some((a) => a.assignee === actor.aadObjectId)) {
       throw new RuleViolation('seats.youHaveSeat', { pool: usage.pool.subscription });
     }
+    // Asking uses nothing yet, but a cancelled package's pool takes no requests.
+    await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId);
     const prefix = `seatRequest:${poolId.slice('pool:'.length)}:${actor.aadObjectId}:`;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const mine = await this.repos.seatRequests.list(actor.tenantId, { idPrefix: prefix });

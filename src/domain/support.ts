@@ -27,6 +27,7 @@ import {
   type TechnicalEntry,
   type TechnicalKind,
 } from './supportCatalogue';
+import { useBenefit } from './packageGate';
 
 /**
  * Technical support benefits: who may use which kind (by programme tier), what remains, the
@@ -265,6 +266,8 @@ export class SupportBenefits {
         };
       }
       this.checkActivatable(current, now);
+      // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
+      await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
       const next: TechnicalBenefit = {
         ...row.doc,
         details: {

@@ -12,6 +12,10 @@ export const benefits = defineMessages(
       'Administrator view: quantities, pools, offer and benefit types and the last day to activate each benefit. Product keys stay hidden until someone who may see them asks.',
     'benefits.scope.employee':
       'Your view: what is assigned to you and the organisation’s benefits. Product keys are shown only to Global admins and MPN partner admins.',
+    'benefits.renewNow':
+      'Renew now: the membership’s anniversary was {date}. Everything keeps working until {closes}; after that day benefits can no longer be activated, redeemed, assigned or requested. Type "renew" to see the membership card.',
+    'benefits.lapsed':
+      'The membership lapsed on {closes} (anniversary {date}): benefits can no longer be activated, redeemed, assigned or requested. A Global admin can enrol again: type "enroll".',
     'benefits.group.software': 'Software',
     'benefits.group.azureCredit': 'Azure & cloud: usage-based (Azure credit)',
     'benefits.group.licence': 'Azure & cloud: licence-based subscriptions',
@@ -56,6 +60,8 @@ export const benefits = defineMessages(
     'benefits.package.line': '{name} · {offer} · {status}',
     'benefits.package.active': 'active',
     'benefits.package.cancelled': 'cancelled on {date}, refund requested',
+    'benefits.item.cancelled':
+      'Cancelled: its package {package} was cancelled on {date}; this benefit is withdrawn.',
     'benefits.package.cancellableUntil':
       'Can be cancelled for a refund until {date} if nothing in it is used.',
     'benefits.package.windowClosed': 'The 30 days to cancel it ended on {date}.',
@@ -226,7 +232,8 @@ export const benefits = defineMessages(
       'That benefit or package does not exist in your organisation (the card may be old or altered), so nothing was changed.',
     'benefits.expired':
       'The last day to activate {benefit} was {date}, so it can no longer be activated or redeemed.',
-    'benefits.packageCancelled': '{benefit} belongs to a cancelled package, so it can no longer be used.',
+    'benefits.packageCancelled':
+      '{benefit} belongs to a cancelled package ({package}): its benefits are withdrawn and can no longer be used.',
   },
   {
     'benefits.cmd.list': '按类别查看你和组织的权益',
@@ -238,6 +245,10 @@ export const benefits = defineMessages(
       '管理员视图：显示数量、席位池、优惠类型、权益类型以及每项权益的最后激活日期。产品密钥只有在有权查看的人请求时才会显示。',
     'benefits.scope.employee':
       '你的视图：分配给你的权益以及组织的权益。产品密钥只向全局管理员和 MPN 合作伙伴管理员显示。',
+    'benefits.renewNow':
+      '请立即续订：成员身份的周年日为 {date}。在 {closes} 之前一切照常可用；此后将不能再激活、兑换、分配或申请权益。输入“续订”查看成员身份卡片。',
+    'benefits.lapsed':
+      '成员身份已于 {closes} 失效（周年日 {date}）：不能再激活、兑换、分配或申请权益。全局管理员可以重新注册：输入“注册”。',
     'benefits.group.software': '软件',
     'benefits.group.azureCredit': 'Azure 和云：基于使用量（Azure 额度）',
     'benefits.group.licence': 'Azure 和云：基于许可证的订阅',
@@ -282,6 +293,7 @@ export const benefits = defineMessages(
     'benefits.package.line': '{name} · {offer} · {status}',
     'benefits.package.active': '有效',
     'benefits.package.cancelled': '已于 {date} 取消，已申请退款',
+    'benefits.item.cancelled': '已取消：所属权益套餐“{package}”已于 {date} 取消，此权益已收回。',
     'benefits.package.cancellableUntil': '若其中的权益均未使用，可在 {date} 之前取消并申请退款。',
     'benefits.package.windowClosed': '可取消的 30 天期限已于 {date} 结束。',
     'benefits.package.cancel': '取消权益包',
@@ -441,6 +453,6 @@ export const benefits = defineMessages(
 
     'benefits.notFound': '你的组织中没有这项权益或权益包（卡片可能已过时或被修改），因此未做任何更改。',
     'benefits.expired': '{benefit} 的最后激活日期是 {date}，现在已不能激活或兑换。',
-    'benefits.packageCancelled': '{benefit} 所属的权益包已取消，因此不能再使用。',
+    'benefits.packageCancelled': '{benefit} 所属的权益套餐“{package}”已取消：其权益已收回，不能再使用。',
   },
 );

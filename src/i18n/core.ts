@@ -16,7 +16,7 @@ export const core = defineMessages(
     'error.notAuthorizedHolders': '{holders} can do it for you.',
     'error.notAuthorizedNoHolders': 'Nobody in your organisation holds it yet.',
     'error.membershipExpired':
-      'Your organisation’s membership has expired, so records are read-only. Renew the membership first, then try again.',
+      'Your organisation’s membership has lapsed (its anniversary was more than 30 days ago), so benefits can no longer be activated, redeemed, assigned or requested. Reading, roles and the audit still work. A Global admin can enrol again: type "enroll".',
     'error.invalidAction': 'That button no longer works or its data was not valid, so nothing was changed.',
     'error.unknownVerb': 'I don’t know that action, so nothing was changed.',
     'error.concurrentChange':
@@ -109,7 +109,8 @@ export const core = defineMessages(
     'error.notAuthorized': '要{action}，你需要“{roles}”角色。',
     'error.notAuthorizedHolders': '{holders} 可以替你完成。',
     'error.notAuthorizedNoHolders': '你的组织中目前还没有人拥有该角色。',
-    'error.membershipExpired': '你的组织会员资格已过期，记录目前只读。请先续订会员资格，然后再试。',
+    'error.membershipExpired':
+      '你的组织的成员身份已失效（周年日已过去超过 30 天），因此不能再激活、兑换、分配或申请权益。查看、角色管理和审计记录仍可使用。全局管理员可以重新注册：输入“注册”。',
     'error.invalidAction': '此按钮已失效或数据无效，没有做任何更改。',
     'error.unknownVerb': '我不认识这个操作，没有做任何更改。',
     'error.concurrentChange': '有人在同一时间修改了此项。没有丢失任何内容：请查看更新后的卡片再试一次。',

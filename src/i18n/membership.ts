@@ -20,13 +20,14 @@ export const membership = defineMessages(
     'membership.status.underReview': 'Under review',
     'membership.status.active': 'Active',
     'membership.status.expired': 'Expired',
+    'membership.status.renewalDue': 'Active: renew now (anniversary passed)',
     'membership.renewal.notYetOpen': 'opens on {opens}, open until {closes}',
     'membership.renewal.open': 'open now, until {closes}',
     'membership.renewal.closed': 'closed on {closes}',
     'membership.banner.expired':
-      'The membership expired on {date}. Your organisation’s records are read-only until it is renewed (renewal is open until {closes}).',
+      'Renew now: the membership’s anniversary was {date}. Everything keeps working until {closes} (renewal is open until then); after that day benefits can no longer be activated, redeemed, assigned or requested.',
     'membership.banner.lapsed':
-      'The membership expired on {date} and the renewal window closed on {closes}. Contact partner support to reinstate it.',
+      'The membership lapsed: its anniversary was {date} and the renewal window closed on {closes}. Benefits can no longer be activated, redeemed, assigned or requested; reading, roles and the audit still work. A Global admin can enrol again: type "enroll".',
     'membership.banner.underReview':
       'Your enrolment is being reviewed. Benefits become available once the membership is active.',
     'membership.banner.underReviewLocal':
@@ -81,13 +82,14 @@ export const membership = defineMessages(
     'membership.status.underReview': '审核中',
     'membership.status.active': '有效',
     'membership.status.expired': '已过期',
+    'membership.status.renewalDue': '有效：请立即续订（周年日已过）',
     'membership.renewal.notYetOpen': '{opens} 开放，截至 {closes}',
     'membership.renewal.open': '现已开放，截至 {closes}',
     'membership.renewal.closed': '已于 {closes} 关闭',
     'membership.banner.expired':
-      '会员资格已于 {date} 到期。在续订之前，组织的记录只读（续订开放至 {closes}）。',
+      '请立即续订：成员身份的周年日为 {date}。在 {closes} 之前一切照常可用（续订开放至该日）；此后将不能再激活、兑换、分配或申请权益。',
     'membership.banner.lapsed':
-      '会员资格已于 {date} 到期，续订期已于 {closes} 结束。请联系合作伙伴支持恢复会员资格。',
+      '成员身份已失效：周年日为 {date}，续订期已于 {closes} 结束。不能再激活、兑换、分配或申请权益；查看、角色管理和审计记录仍可使用。全局管理员可以重新注册：输入“注册”。',
     'membership.banner.underReview': '你的注册正在审核中。会员资格生效后即可使用权益。',
     'membership.banner.underReviewLocal': '本地演示：这里没有审核人员，因此全局管理员可以将审核标记为完成。',
     'membership.banner.unfinished': '注册尚未完成，全局管理员可以继续完成。',

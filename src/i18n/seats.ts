@@ -18,6 +18,8 @@ export const seats = defineMessages(
     'seats.alreadyHasSeat': '{name} already holds seat {seat} of this pool.',
     'seats.youHaveSeat': 'You already have a {pool} seat.',
     'seats.poolFull': 'Every {pool} seat is taken. A seat must be released before this can be approved.',
+    'seats.poolFullReserved':
+      'No {pool} seat can be given out now: the others are taken, and a released seat stays reserved until its 90 days are over. The next one becomes free on {date}.',
     'seats.reassignTooEarly':
       'A seat can be given to someone else only {days} days after it was assigned. This one can be reassigned from {date}.',
     'seats.duplicateRequest':
@@ -77,6 +79,10 @@ export const seats = defineMessages(
     'seats.pools.seat': 'Seat {seat}: {name}, since {date}',
     'seats.pools.reassignFrom': 'reassignable from {date}',
     'seats.pools.free': '{free} free',
+    'seats.pools.reservedCount': '{count} reserved',
+    'seats.pools.reserved': 'Seat {seat}: reserved (released from {name} on {date})',
+    'seats.pools.reservedUntil':
+      'reserved until its 90 days are over: it can be given to someone else from {date}',
     'seats.button.release': 'Release seat {seat}',
     'seats.button.reassign': 'Reassign seat {seat}',
     'seats.button.confirmReassign': 'Reassign',
@@ -106,6 +112,8 @@ export const seats = defineMessages(
     'seats.alreadyHasSeat': '{name} 已拥有此池的第 {seat} 号席位。',
     'seats.youHaveSeat': '你已经拥有 {pool} 席位。',
     'seats.poolFull': '{pool} 的席位已全部分配。必须先释放一个席位才能批准。',
+    'seats.poolFullReserved':
+      '目前无法分配 {pool} 的席位：其他席位均已分配，而提前释放的席位在满 90 天前保留。下一个席位将于 {date} 空出。',
     'seats.reassignTooEarly': '席位分配满 {days} 天后才能转给他人。此席位从 {date} 起可以重新分配。',
     'seats.duplicateRequest': '你已有一个等待决定的 {pool} 申请。有结果时我会告诉你。',
     'seats.noPools': '你的组织还没有 Visual Studio 订阅。',
@@ -161,6 +169,9 @@ export const seats = defineMessages(
     'seats.pools.seat': '第 {seat} 号席位：{name}，自 {date} 起',
     'seats.pools.reassignFrom': '{date} 起可重新分配',
     'seats.pools.free': '空闲 {free} 个',
+    'seats.pools.reservedCount': '保留 {count} 个',
+    'seats.pools.reserved': '第 {seat} 号席位：保留中（{date} 从 {name} 处释放）',
+    'seats.pools.reservedUntil': '保留至满 90 天：自 {date} 起可分配给他人',
     'seats.button.release': '释放第 {seat} 号席位',
     'seats.button.reassign': '重新分配第 {seat} 号席位',
     'seats.button.confirmReassign': '重新分配',

@@ -27,6 +27,7 @@ import {
   type BenefitsSnapshot,
 } from '../domain/benefits';
 import { daysUntil } from '../domain/dates';
+import { lastGraceDay, membershipExpired, renewalDue } from '../domain/membership';
 import type { RedeemMode, RedemptionPlan } from '../domain/licenceTerm';
 import type { Benefit, BenefitPackage, Member } from '../domain/model';
 import { cancellationLastDay, type CancellationBlock } from '../domain/packageCancellation';
@@ -284,11 +285,25 @@ export function benefitsSummaryView(ctx: BenefitsContext): BenefitsSummaryView {
       time: formatDateTime(tr.locale, ctx.now),
     }),
     scopeNote: admin ? tr.t('benefits.scope.admin') : tr.t('benefits.scope.employee'),
+    ...renewNotice(ctx),
     groups,
     showPackages: admin && packages.length > 0,
     packagesTitle: tr.t('benefits.packages.title'),
     packages,
     buttons,
+  };
+}
+
+/** The "renew now" notice of the 30 days after the anniversary, and the lapse notice after them. */
+function renewNotice(ctx: BenefitsContext): { hasRenewNotice: boolean; renewNotice: string } {
+  const m = ctx.snapshot.membership;
+  if (!m?.expiresOn || !membershipExpired(m, ctx.now)) return { hasRenewNotice: false, renewNotice: '' };
+  const params = { date: date(ctx, m.expiresOn), closes: date(ctx, lastGraceDay(m.expiresOn)) };
+  return {
+    hasRenewNotice: true,
+    renewNotice: renewalDue(m, ctx.now)
+      ? ctx.tr.t('benefits.renewNow', params)
+      : ctx.tr.t('benefits.lapsed', params),
   };
 }
 
@@ -555,6 +570,10 @@ function packageItems(ctx: BenefitsContext): Item[] {
 function categoryItems(ctx: BenefitsContext, view: BenefitView): Item[] {
   if (view === 'packages') return packageItems(ctx);
   const benefits = visibleBenefits(ctx, view);
+  return [...liveItems(ctx, view, benefits), ...cancelledItems(ctx, view)];
+}
+
+function liveItems(ctx: BenefitsContext, view: BenefitGroup, benefits: Benefit[]): Item[] {
   switch (view) {
     case 'software':
       return softwareItems(ctx, benefits);
@@ -568,6 +587,24 @@ function categoryItems(ctx: BenefitsContext, view: BenefitView): Item[] {
     case 'gtm':
       return activationItems(ctx, benefits);
   }
+}
+
+/** Benefits of cancelled packages: listed last, marked cancelled, with nothing to press. */
+function cancelledItems(ctx: BenefitsContext, group: BenefitGroup): Item[] {
+  const cancelled = new Map(
+    ctx.snapshot.packages.filter((p) => p.status === 'cancelled').map((p) => [p.id, p] as const),
+  );
+  return ctx.snapshot.benefits
+    .filter((b) => groupOf(b.details.category) === group && cancelled.has(b.packageId))
+    .map((b) => {
+      const pkg = cancelled.get(b.packageId) as BenefitPackage;
+      return item(b.name, {
+        subtitle: ctx.tr.t('benefits.item.cancelled', {
+          package: pkg.name,
+          date: pkg.cancellation ? formatDate(ctx.tr.locale, pkg.cancellation.at.slice(0, 10)) : '',
+        }),
+      });
+    });
 }
 
 export interface Notice {

@@ -3,6 +3,7 @@ import { RuleViolation } from '../domain/errors';
 import {
   allOffers,
   membershipExpired,
+  renewalDue,
   offerEligibility,
   renewalWindow,
   type Holdings,
@@ -100,7 +101,11 @@ export function membershipView(tr: Translator, input: MembershipViewInput): Memb
     });
   facts.push({
     title: tr.t('membership.fact.status'),
-    value: expired ? tr.t('membership.status.expired') : tr.t(`membership.status.${m.status}` as MessageKey),
+    value: !expired
+      ? tr.t(`membership.status.${m.status}` as MessageKey)
+      : renewalDue(m, now)
+        ? tr.t('membership.status.renewalDue')
+        : tr.t('membership.status.expired'),
   });
   if (m.enrolledOn) facts.push({ title: tr.t('membership.fact.enrolledOn'), value: date(m.enrolledOn) });
   if (m.expiresOn) facts.push({ title: tr.t('membership.fact.expiresOn'), value: date(m.expiresOn) });

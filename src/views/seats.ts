@@ -90,37 +90,57 @@ export function seatPoolsView(
     title: tr.t('seats.pools.title'),
     pools: pools.map((u) => ({
       name: u.pool.subscription,
-      usage: `${tr.t('seats.card.usage', { used: u.used, total: u.pool.seats })} · ${tr.t('seats.pools.free', { free: u.free })}`,
-      seats: u.assignments.map((a) => ({
-        text: tr.t('seats.pools.seat', {
-          seat: a.seatNo,
-          name: people.get(a.assignee)?.name ?? a.assignee,
-          date: formatDate(tr.locale, a.assignedAt.slice(0, 10)),
-        }),
-        note: canReassign(now, a.assignedAt)
-          ? ''
-          : tr.t('seats.pools.reassignFrom', { date: formatDate(tr.locale, reassignableOn(a.assignedAt)) }),
-        releaseButtons: mayRelease
-          ? [{ title: tr.t('seats.button.release', { seat: a.seatNo }), assignmentId: a.id }]
-          : [],
-        reassignButtons: mayRelease
-          ? [
-              {
-                title: tr.t('seats.button.reassign', { seat: a.seatNo }),
-                assignmentId: a.id,
-                inputId: reassignInputId(a.seatNo),
-                label: tr.t('seats.ask.person'),
-                confirmTitle: tr.t('seats.button.confirmReassign'),
-                // People of the tenant without a seat in this pool (at most 40, to keep the card small).
-                choices: [...people.values()]
-                  .filter((m) => !u.assignments.some((x) => x.assignee === m.aadObjectId))
-                  .sort((x, y) => x.name.localeCompare(y.name))
-                  .slice(0, 40)
-                  .map((m) => ({ title: m.name, value: m.aadObjectId })),
-              },
-            ]
-          : [],
-      })),
+      usage: [
+        tr.t('seats.card.usage', { used: u.used, total: u.pool.seats }),
+        tr.t('seats.pools.free', { free: u.free }),
+        ...(u.reserved.length > 0 ? [tr.t('seats.pools.reservedCount', { count: u.reserved.length })] : []),
+      ].join(' · '),
+      seats: u.assignments
+        .map((a) => ({
+          text: tr.t('seats.pools.seat', {
+            seat: a.seatNo,
+            name: people.get(a.assignee)?.name ?? a.assignee,
+            date: formatDate(tr.locale, a.assignedAt.slice(0, 10)),
+          }),
+          note: canReassign(now, a.assignedAt)
+            ? ''
+            : tr.t('seats.pools.reassignFrom', { date: formatDate(tr.locale, reassignableOn(a.assignedAt)) }),
+          releaseButtons: mayRelease
+            ? [{ title: tr.t('seats.button.release', { seat: a.seatNo }), assignmentId: a.id }]
+            : [],
+          reassignButtons: mayRelease
+            ? [
+                {
+                  title: tr.t('seats.button.reassign', { seat: a.seatNo }),
+                  assignmentId: a.id,
+                  inputId: reassignInputId(a.seatNo),
+                  label: tr.t('seats.ask.person'),
+                  confirmTitle: tr.t('seats.button.confirmReassign'),
+                  // People of the tenant without a seat in this pool (at most 40, to keep the card small).
+                  choices: [...people.values()]
+                    .filter((m) => !u.assignments.some((x) => x.assignee === m.aadObjectId))
+                    .sort((x, y) => x.name.localeCompare(y.name))
+                    .slice(0, 40)
+                    .map((m) => ({ title: m.name, value: m.aadObjectId })),
+                },
+              ]
+            : [],
+        }))
+        .concat(
+          // Released before their 90 days: reserved, named with the day they can be given out again.
+          u.reserved.map((a) => ({
+            text: tr.t('seats.pools.reserved', {
+              seat: a.seatNo,
+              name: people.get(a.assignee)?.name ?? a.assignee,
+              date: formatDate(tr.locale, (a.released?.at ?? a.assignedAt).slice(0, 10)),
+            }),
+            note: tr.t('seats.pools.reservedUntil', {
+              date: formatDate(tr.locale, a.released?.freeOn ?? reassignableOn(a.assignedAt)),
+            }),
+            releaseButtons: [],
+            reassignButtons: [],
+          })),
+        ),
     })),
   };
 }

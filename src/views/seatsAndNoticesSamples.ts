@@ -2,7 +2,7 @@ import { renderCard } from '../cards';
 import type { Member, SeatRequest } from '../domain/model';
 import type { ExpiringItem } from '../domain/notices';
 import type { SeedDocuments } from '../domain/seed';
-import type { PoolUsage } from '../domain/seats';
+import { usageFrom, type PoolUsage } from '../domain/seats';
 import type { Translator } from '../i18n';
 import { expiryDigestView, expiryNoticeView, noticeSubscriptionView } from './notices';
 import type { CardSample } from './samples';
@@ -13,13 +13,11 @@ export function seatsAndNoticesSamples(docs: SeedDocuments, tr: Translator, now:
   const tenantId = docs.tenants[0].tenantId;
   const pool = docs.seatPools.find((p) => p.tenantId === tenantId);
   if (!pool) throw new Error('demo data has no seat pool');
-  const assignments = docs.seatAssignments.filter((a) => a.poolId === pool.id);
-  const usage: PoolUsage = {
+  const usage: PoolUsage = usageFrom(
     pool,
-    assignments,
-    used: assignments.length,
-    free: pool.seats - assignments.length,
-  };
+    docs.seatAssignments.filter((a) => a.poolId === pool.id).map((doc) => ({ doc, etag: '' })),
+    now,
+  );
   const eli = docs.members.find((m) => m.name === 'Eli Park') as Member;
   const request: SeatRequest = {
     type: 'seatRequest',

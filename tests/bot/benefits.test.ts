@@ -973,7 +973,28 @@ describe('two admins at the same moment, and cancelling a package', () => {
       }),
     ).toContain('belongs to a cancelled package');
     expect(await b.documents(CONTOSO)).toEqual(before);
-    const summary = text(await b.card(DANA, 'benefits.category', { category: 'software' }));
-    expect(summary).not.toContain('Visio');
+    // Listed as cancelled, with nothing to press.
+    const software = await b.card(DANA, 'benefits.category', { category: 'software' });
+    expect(text(software)).toContain(
+      'Cancelled: its package Silver add-on: analytics and diagrams was cancelled on Nov 24, 2026; this benefit is withdrawn.',
+    );
+    expect(cardButtons(software).filter((x) => x.includes('Visio'))).toEqual([]);
+  });
+
+  it('refuses credit, technical and Go-To-Market acts on the cancelled package too, changing nothing', async () => {
+    const before = await b.documents(CONTOSO);
+    expect(
+      await b.refusal(AVERY, 'credit.addUser', {
+        benefitId: 'benefit:addon-azure-monthly',
+        person: ELI.aadObjectId,
+      }),
+    ).toContain('belongs to a cancelled package');
+    expect(await b.refusal(DANA, 'support.activate', { benefitId: 'benefit:addon-advisory' })).toContain(
+      'belongs to a cancelled package',
+    );
+    expect(await b.refusal(DANA, 'gtm.activate', { benefitId: 'benefit:addon-gtm' })).toContain(
+      'belongs to a cancelled package',
+    );
+    expect(await b.documents(CONTOSO)).toEqual(before);
   });
 });

@@ -109,48 +109,62 @@ describe('the membership card: level, status, expiry, renewal and upgrades', () 
   });
 });
 
-describe('an expired membership makes the organisation read-only until it is renewed', () => {
+describe('a membership past its anniversary: 30 days of "renew now", then lapsed', () => {
   let t: TestApp;
   const h = harness(() => t);
   const clock = fixedClock();
+  // The demo data is loaded relative to FIXED_NOW: Contoso's anniversary is 40 days later
+  // (Jan 3, 2027), so day 30 after it is 70 days later and day 31 is 71 days later.
+  const daysAfterNow = (n: number) => new Date(FIXED_NOW.getTime() + n * DAY);
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
-    // The demo data is loaded relative to FIXED_NOW: Contoso's membership ends 40 days later,
-    // so 45 days later it has expired (and is inside the 30-day renewal grace).
-    clock.set(new Date(FIXED_NOW.getTime() + 45 * DAY));
   });
   afterAll(() => t.stop());
   const rolesOf = async (p: Person) =>
     (await t.app.store.repos.members.get(CONTOSO, memberId(p.aadObjectId)))?.doc.roles;
+  const reveal = { benefitId: 'benefit:visio', productId: 'visio2021-pro', language: 'en-US', osType: 'x64' };
 
-  it('refuses a write (granting a role) with "membership expired — renew first", changing nothing', async () => {
-    const body = await h.press(BO, 'roles.grant', { person: ELI.aadObjectId, role: 'AdminAgent' });
-    expect(body.type).toBe('application/vnd.microsoft.activity.message');
-    expect(String(body.value)).toBe(
-      'Your organisation’s membership has expired, so records are read-only. Renew the membership first, then try again.',
+  it('on day 30 after the anniversary shows "renew now" on the membership card and the benefits summary', async () => {
+    clock.set(daysAfterNow(70));
+    const card = cardOf((await h.say(AVERY, 'membership'))[0]);
+    const text = cardText(card).join('\n');
+    expect(text).toContain('Status: Active: renew now (anniversary passed)');
+    expect(text).toContain(
+      'Renew now: the membership’s anniversary was Jan 3, 2027. Everything keeps working until Feb 2, 2027',
     );
-    expect(await rolesOf(ELI)).toEqual([]);
+    expect(cardButtons(card)).toContain('Renew until Jan 3, 2028');
+    const summary = cardText(cardOf((await h.say(DANA, 'benefits'))[0])).join('\n');
+    expect(summary).toContain('Renew now: the membership’s anniversary was Jan 3, 2027.');
+  });
+
+  it('on day 30 after the anniversary still lets an MPN partner admin reveal a key (benefit acts keep working)', async () => {
+    clock.set(daysAfterNow(70));
+    const body = await h.press(DANA, 'software.revealKeys', reveal);
+    expect(JSON.stringify(body.value)).toContain('9H9QR-QY37J-PK23C-W8XQQ-X99GQ');
+  });
+
+  it('on day 31 refuses a benefit act (a key reveal) as lapsed, showing no key, and audits the denial', async () => {
+    clock.set(daysAfterNow(71));
+    const body = await h.press(DANA, 'software.revealKeys', reveal);
+    expect(body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(String(body.value)).toContain('Your organisation’s membership has lapsed');
+    expect(JSON.stringify(body.value)).not.toContain('9H9QR');
     const denied = await t.app.store.repos.audit.list(CONTOSO, {
-      where: { outcome: 'denied', action: 'roles.grant' },
+      where: { outcome: 'denied', action: 'software.revealKeys' },
     });
     expect(denied.map((d) => d.doc.detail)).toEqual(['membershipExpired']);
   });
 
-  it('still lets everyone read: the roles directory and the membership card', async () => {
+  it('on day 31 still lets people read and manage roles, and says the membership lapsed', async () => {
+    clock.set(daysAfterNow(71));
     const roles = cardOf((await h.say(BO, 'who are the admins'))[0]);
     expect(cardText(roles).join('\n')).toContain('Global admin: Avery Chen');
     const card = cardOf((await h.say(AVERY, 'membership'))[0]);
     const text = cardText(card).join('\n');
     expect(text).toContain('Status: Expired');
-    expect(text).toContain('The membership expired on Jan 3, 2027.');
-    // Renewing is the way out; upgrading is not offered while expired.
-    expect(cardButtons(card)).toEqual(['Renew until Jan 3, 2028', 'Refresh']);
-  });
-
-  it('allows the write again once the membership is renewed', async () => {
-    const renewed = await h.press(AVERY, 'membership.renew', { expiresOn: '2027-01-03' });
-    expect(cardText(renewed.value).join('\n')).toContain('Renewed');
+    expect(text).toContain('The membership lapsed: its anniversary was Jan 3, 2027');
     const body = await h.press(BO, 'roles.grant', { person: ELI.aadObjectId, role: 'AdminAgent' });
     expect(cardText(body.value).join('\n')).toContain('Eli Park now holds the Admin agent role.');
+    expect(await rolesOf(ELI)).toEqual(['AdminAgent']);
   });
 });

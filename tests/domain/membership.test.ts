@@ -1,11 +1,16 @@
+import { AuditLog } from '../../src/domain/audit';
+import { Authorizer } from '../../src/domain/authorizer';
 import { RuleViolation } from '../../src/domain/errors';
+import type { Repositories } from '../../src/domain/repositories';
 import {
   activate,
   addMonths,
   allOffers,
   membershipExpired,
+  membershipLapsed,
   offerEligibility,
   renew,
+  renewalDue,
   renewalWindow,
   upgrade,
   type Holdings,
@@ -260,5 +265,42 @@ describe('the membership catalogue', () => {
     const dup = structuredClone(catalogue);
     dup.competencyAreas.push(dup.competencyAreas[0]);
     expect(membershipCatalogueSchema.safeParse(dup).success).toBe(false);
+  });
+});
+
+describe('lapse: 30 days of "renew now" after the anniversary, refusals only after them', () => {
+  // The anniversary (expiry date) is Dec 31, 2026: day 30 after it is Jan 30, 2027.
+  it.each([
+    ['on the anniversary', '2026-12-31', false, false],
+    ['the day after the anniversary', '2027-01-01', true, false],
+    ['on day 30 after the anniversary', '2027-01-30', true, false],
+    ['on day 31 after the anniversary', '2027-01-31', false, true],
+  ])('%s (%s): renew-now notice %s, lapsed %s', (_l, today, due, lapsed) => {
+    expect(renewalDue(membership(), day(today))).toBe(due);
+    expect(membershipLapsed(membership(), day(today))).toBe(lapsed);
+  });
+
+  it.each([
+    ['day 30', '2027-01-30', true],
+    ['day 31', '2027-01-31', false],
+  ])('on %s after the anniversary (%s) a key reveal is allowed: %s', async (_l, today, allowed) => {
+    const repos = {
+      memberships: { get: () => Promise.resolve({ doc: membership(), etag: '' }) },
+      audit: { create: () => Promise.resolve('created' as const) },
+    } as unknown as Repositories;
+    const clock = { now: () => day(today) };
+    const authorizer = new Authorizer(repos, new AuditLog(repos.audit, clock), clock);
+    const actor = {
+      tenantId: membership().tenantId,
+      aadObjectId: membership().tenantId,
+      roles: ['GlobalAdmin' as const],
+    };
+    const act = authorizer.require(actor, 'software.revealKeys');
+    if (allowed) await expect(act).resolves.toBeUndefined();
+    else await expect(act).rejects.toMatchObject({ reason: 'membershipExpired' });
+    // Renewal, roles and reading never stop.
+    await expect(authorizer.require(actor, 'membership.renew')).resolves.toBeUndefined();
+    await expect(authorizer.require(actor, 'roles.grant')).resolves.toBeUndefined();
+    await expect(authorizer.require(actor, 'audit.view')).resolves.toBeUndefined();
   });
 });

@@ -35,6 +35,17 @@ export async function seedNoticeTenant(
     locale: 'en-US',
     createdAt: now,
   });
+  // The benefits' package: live (a cancelled package's benefits get no notices), far from expiry.
+  await repos.packages.create({
+    type: 'package',
+    id: 'package:p',
+    tenantId,
+    name: 'Notice test package',
+    offerType: 'silver',
+    purchasedOn: '2026-01-01',
+    expiresOn: '2030-01-01',
+    status: 'active',
+  });
   for (let i = 0; i < items; i += 1) {
     await repos.benefits.create({
       type: 'benefit',

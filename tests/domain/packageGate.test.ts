@@ -1,0 +1,125 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { DEFAULT_ACTIVATION } from '../../src/domain/activation';
+import { AuditLog } from '../../src/domain/audit';
+import { BenefitActions } from '../../src/domain/benefitActions';
+import { RuleViolation } from '../../src/domain/errors';
+import { expiringItems } from '../../src/domain/notices';
+import { SupportBenefits } from '../../src/domain/support';
+import { openStore, type Store } from '../../src/store';
+import { loadSeedFile } from '../../src/store/seed';
+import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG } from '../support/people';
+import { fixedClock } from '../support/testApp';
+
+const ga = { tenantId: CONTOSO, aadObjectId: AVERY.aadObjectId, roles: ['GlobalAdmin' as const] };
+const PKG = 'package:silver-addon';
+
+describe('a cancellation and benefit acts at the same moment: exactly one side wins', () => {
+  let store: Store;
+  let actions: BenefitActions;
+  let support: SupportBenefits;
+  const clock = fixedClock();
+  beforeEach(async () => {
+    store = await openStore(
+      { database: 'gate', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'gate-')) },
+      pino({ level: 'silent' }),
+    );
+    await loadSeedFile('data/demo.json', store.repos, clock);
+    const audit = new AuditLog(store.repos.audit, clock);
+    actions = new BenefitActions(store.repos, clock, audit);
+    support = new SupportBenefits(store.repos, audit, clock, DEFAULT_ACTIVATION);
+  });
+  afterEach(() => store.close());
+
+  const acts = () => [
+    ...['en-US', 'zh-CN'].flatMap((language) =>
+      ['x64', 'x86'].map(
+        (osType) => () =>
+          actions.revealKey(ga, { benefitId: 'benefit:visio', productId: 'visio2021-pro', language, osType }),
+      ),
+    ),
+    ...[ELI, FANG, CASEY, BO, DANA].map(
+      (p) => () => actions.addCreditUser(ga, 'benefit:addon-azure-monthly', p.aadObjectId),
+    ),
+    () => support.activate(ga, 'benefit:addon-advisory'),
+  ];
+
+  it.each([
+    ['the cancellation starts first', 0],
+    ['the acts start first', 1],
+  ])(
+    '%s: either it is cancelled and no act succeeded, or it is refused because something was used',
+    async (_l, order) => {
+      const cancel = () => actions.cancelPackage(ga, PKG);
+      const all = order === 0 ? [cancel, ...acts()] : [...acts(), cancel];
+      const results = await Promise.allSettled(all.map((f) => f()));
+      const cancelResult = results[order === 0 ? 0 : results.length - 1];
+      const actResults = results.filter((r) => r !== cancelResult);
+      const pkg = (await store.repos.packages.get(CONTOSO, PKG))?.doc;
+      if (cancelResult.status === 'fulfilled') {
+        expect(pkg?.status).toBe('cancelled');
+        expect(actResults.filter((r) => r.status === 'fulfilled')).toEqual([]);
+        const addon = await store.repos.benefits.list(CONTOSO, { where: { packageId: PKG } });
+        // Nothing of the package was put to use.
+        expect(addon.map((b) => b.doc.details)).toEqual(
+          expect.not.arrayContaining([expect.objectContaining({ firstRevealedAt: expect.any(String) })]),
+        );
+      } else {
+        expect((cancelResult.reason as RuleViolation).key).toMatch(/^benefits\.cancel\.block\./);
+        expect(pkg?.status).toBe('active');
+        expect(pkg?.firstUse).toBeDefined();
+        expect(actResults.some((r) => r.status === 'fulfilled')).toBe(true);
+      }
+      // Every act that failed was refused by a rule or lost a busy race, never half-done.
+      for (const r of actResults) {
+        if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(Error);
+      }
+    },
+  );
+
+  it('refuses every kind of act once the package is cancelled, with the withdrawn-benefit message', async () => {
+    await actions.cancelPackage(ga, PKG);
+    for (const act of acts()) {
+      await expect(act()).rejects.toMatchObject({ key: 'benefits.packageCancelled' });
+    }
+  });
+
+  it('refuses the cancellation after one credit user was added and removed again (the use stays recorded)', async () => {
+    await actions.addCreditUser(ga, 'benefit:addon-azure-monthly', ELI.aadObjectId);
+    await actions.removeCreditUser(ga, 'benefit:addon-azure-monthly', ELI.aadObjectId);
+    await expect(actions.cancelPackage(ga, PKG)).rejects.toMatchObject({
+      key: 'benefits.cancel.block.creditAssigned',
+    });
+  });
+
+  it('cancels the unused package (nothing marked), so the check does not refuse on its own', async () => {
+    expect((await actions.cancelPackage(ga, PKG)).status).toBe('cancelled');
+  });
+});
+
+describe('no expiry notices for a cancelled package', () => {
+  it('lists the recent package and its benefits among expiring items before its cancellation, and none after', async () => {
+    const clock = fixedClock();
+    const store = await openStore(
+      { database: 'gate-notices', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'gate-n-')) },
+      pino({ level: 'silent' }),
+    );
+    try {
+      await loadSeedFile('data/demo.json', store.repos, clock);
+      const ofPackage = async () =>
+        (await expiringItems(store.repos, CONTOSO))
+          .map((i) => i.itemId)
+          .filter((id) => id === PKG || ['benefit:visio', 'benefit:addon-gtm'].includes(id));
+      expect((await ofPackage()).sort()).toEqual(['benefit:addon-gtm', 'benefit:visio', PKG]);
+      await new BenefitActions(store.repos, clock, new AuditLog(store.repos.audit, clock)).cancelPackage(
+        ga,
+        PKG,
+      );
+      expect(await ofPackage()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
