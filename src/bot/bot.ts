@@ -7,6 +7,7 @@ import {
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
   type Storage,
+  TeamsInfo,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
@@ -120,6 +121,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
           aadObjectId,
           name: activity.from.name ?? '',
           teamsUserId: activity.from.id,
+          emails: async () => {
+            const account = await TeamsInfo.getMember(context, activity.from.id);
+            return [account.email, account.userPrincipalName].filter((e): e is string => Boolean(e));
+          },
         });
         const member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
         const locale = member.preferredLocale ?? writtenLocale(activity) ?? tr.locale;

@@ -51,6 +51,23 @@ export const memberSchema = z.object({
 export type Member = z.infer<typeof memberSchema>;
 export const memberId = (aadObjectId: string): string => `member:${aadObjectId.toLowerCase()}`;
 
+/**
+ * A person an admin added by name and work e-mail who has not talked to the bot yet: they become
+ * a member (with this guest flag) the first time they do, matched by their e-mail or UPN.
+ */
+export const invitationSchema = z.object({
+  ...base,
+  type: z.literal('invitation'),
+  id: z.string().startsWith('invitation:'),
+  name: z.string().min(1).max(200),
+  email: z.email().max(320),
+  guest: z.boolean(),
+  addedBy: guid,
+  addedAt: isoInstant,
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationId = (email: string): string => `invitation:${email.trim().toLowerCase()}`;
+
 export const competencySchema = z.object({
   area: z.string().min(1).max(100),
   tier: z.enum(['silver', 'gold']),
@@ -446,6 +463,7 @@ export const SYSTEM_TENANT = '00000000-0000-0000-0000-000000000000';
 export const entitySchemas = {
   tenant: tenantSchema,
   member: memberSchema,
+  invitation: invitationSchema,
   membership: membershipSchema,
   package: packageSchema,
   benefit: benefitSchema,

@@ -26,7 +26,10 @@ export const POLICY = {
   'roles.revoke': { allowed: [GA, UMA], writes: true },
   // Only a Global admin may make or unmake a Global admin.
   'roles.manageGlobalAdmin': { allowed: [GA], writes: true },
-  'directory.addMember': { allowed: [GA, UMA], writes: true },
+  'directory.view': { allowed: [GA, UMA, AGENT], writes: false },
+  // Admin agents set up the account, which includes adding people (DOMAIN.md "People and roles").
+  'directory.addMember': { allowed: [GA, UMA, AGENT], writes: true },
+  // Removing someone who holds benefits also needs the acts that release them (seat.release, ...).
   'directory.removeMember': { allowed: [GA, UMA], writes: true },
   'audit.view': { allowed: [GA, UMA], writes: false },
 
