@@ -82,6 +82,9 @@ interface Row {
   audits?: Action[];
 }
 
+/** A person of Contoso who holds nothing, made by the directory.removeMember row. */
+const MIA = 'b0000000-0000-4000-8000-0000000000aa';
+
 const invoke = (verb: string, data: unknown): Step => ({ kind: 'invoke', verb, data });
 const typed = (text: string): Step => ({ kind: 'say', text });
 /** Typed in a team channel (resolved to the persona's own tenant's channel). */
@@ -155,6 +158,37 @@ const ROWS: Row[] = [
     steps: () => [invoke('roles.grant', { person: ELI.aadObjectId, role: 'GlobalAdmin', confirm: true })],
     effect: async (c) => expect((await member(c, ELI)).roles).toContain('GlobalAdmin'),
     audits: ['roles.grant'],
+  },
+  { action: 'directory.view', steps: () => [invoke('directory.list', {})] },
+  {
+    action: 'directory.addMember',
+    steps: () => [
+      invoke('directory.invite', { name: 'Mia Berg', email: 'mia.berg@example.org', guest: 'false' }),
+    ],
+    effect: async (c) =>
+      expect((await c.t.app.store.repos.invitations.list(CONTOSO)).map((i) => i.doc.email)).toEqual([
+        'mia.berg@example.org',
+      ]),
+  },
+  {
+    action: 'directory.removeMember',
+    // Someone who holds nothing (no seat, credit or role): the removal needs no other act.
+    setup: async (c) => {
+      await c.t.app.store.repos.members.create({
+        type: 'member',
+        id: `member:${MIA}`,
+        tenantId: CONTOSO,
+        aadObjectId: MIA,
+        name: 'Mia Berg',
+        roles: [],
+        guest: false,
+        createdAt: FIXED_NOW.toISOString(),
+        updatedAt: FIXED_NOW.toISOString(),
+      });
+    },
+    steps: () => [invoke('directory.remove', { person: MIA, seen: '', confirm: true })],
+    effect: async (c) =>
+      expect(await c.t.app.store.repos.members.get(CONTOSO, `member:${MIA}`)).toBeUndefined(),
   },
   { action: 'audit.view', steps: () => [invoke('audit.page', { offset: 0 })] },
   {
@@ -416,12 +450,7 @@ const ROWS: Row[] = [
 ];
 
 /** Acts of the policy table that nothing in the bot performs yet: listed, never faked. */
-const NO_ENTRY_POINT: Action[] = [
-  'directory.addMember',
-  'directory.removeMember',
-  'profile.update',
-  'package.buy',
-];
+const NO_ENTRY_POINT: Action[] = ['profile.update', 'package.buy'];
 
 /* ------------------------------------------------------------------ expectations */
 
