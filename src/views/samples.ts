@@ -11,6 +11,7 @@ import { rolesView } from './roles';
 import { seatsAndNoticesSamples } from './seatsAndNoticesSamples';
 import { supportCardSamples } from './supportSamples';
 import { faqCardSamples } from './faqSamples';
+import { directoryCardSamples } from './directorySamples';
 
 /**
  * Every card, rendered from the demo data through the real view builders: the card gallery
@@ -49,5 +50,6 @@ export function cardSamples(
     ...membershipCardSamples(docs, tr, now),
     ...faqCardSamples(tr, byName('Eli Park')),
     ...seatsAndNoticesSamples(docs, tr, now),
+    ...directoryCardSamples(docs, tr, now),
   ];
 }

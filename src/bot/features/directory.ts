@@ -167,8 +167,24 @@ async function chosenFromRoster(
   return found;
 }
 
+/**
+ * Every input of the directory card: Action.Execute sends them all with whichever button was
+ * pressed, so each of its verbs accepts them (and reads only its own).
+ */
+const directoryCardInputs = {
+  team: z.string().max(500).optional(),
+  name: z.string().max(400).optional(),
+  email: z.string().max(400).optional(),
+  guest: z.enum(['true', 'false']).optional(),
+  person: z.string().max(400).optional(),
+};
+/** "Show its members" on the directory card, and "Next page" on the roster card (with its picks). */
 const rosterSchema = z
-  .object({ team: z.string().max(500).optional(), page: z.string().max(1000).optional() })
+  .object({
+    ...directoryCardInputs,
+    page: z.string().max(1000).optional(),
+    people: z.string().max(2400).optional(),
+  })
   .strict();
 const addFromRosterSchema = z
   .object({
@@ -228,13 +244,7 @@ async function addFromRoster(h: Handler, data: z.infer<typeof addFromRosterSchem
   }
 }
 
-const inviteSchema = z
-  .object({
-    name: z.string().max(400).optional(),
-    email: z.string().max(400).optional(),
-    guest: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
+const inviteSchema = z.object(directoryCardInputs).strict();
 
 async function invite(h: Handler, data: z.infer<typeof inviteSchema>): Promise<AdaptiveCard> {
   const { turn, services } = h;
@@ -260,7 +270,7 @@ async function invite(h: Handler, data: z.infer<typeof inviteSchema>): Promise<A
 /* ------------------------------------------------------------ removing */
 
 const personValue = z.string().max(400);
-const removeAskSchema = z.object({ person: personValue.optional() }).strict();
+const removeAskSchema = z.object({ ...directoryCardInputs, person: personValue.optional() }).strict();
 const removeSchema = z
   .object({ person: guid, seen: z.string().max(4000), confirm: z.literal(true) })
   .catchall(z.string().max(100));
@@ -370,7 +380,8 @@ export const directoryFeature: Feature = {
   ],
   verbs: {
     'directory.list': verb({
-      schema: z.object({}).strict(),
+      // Back and Refresh carry whatever the card they sit on holds; nothing of it is read.
+      schema: z.object({}).catchall(z.string().max(2400)),
       action: 'directory.view',
       run: ({ turn, services }) => directoryCard(turn, services),
     }),
