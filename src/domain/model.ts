@@ -162,6 +162,9 @@ const licenceDetails = z.object({
       key: productKeySchema,
       redeemedBy: guid.optional(),
       redeemedAt: isoInstant.optional(),
+      /** First time the key was shown (to redeem it in the Microsoft 365 admin centre): counts as activation. */
+      viewedAt: isoInstant.optional(),
+      viewedBy: guid.optional(),
     }),
   ),
 });

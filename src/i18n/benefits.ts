@@ -182,7 +182,7 @@ export const benefits = defineMessages(
     'benefits.credit.notCombinable':
       'This bulk credit is tied to {offers}. Bulk credit cannot be combined with other licensing, prepaid or credit offers, so it cannot be given or transferred.',
     'benefits.credit.notInDirectory':
-      'That person is not in your organisation’s directory, so nothing was changed. Add them to the directory first.',
+      'That person is not in your organisation’s directory, so nothing was changed. Type **people** to add them to the directory first.',
     'benefits.credit.pickPerson': 'Choose a person from the list first.',
 
     'benefits.licence.activeUntil': 'active until {date}',
@@ -201,8 +201,15 @@ export const benefits = defineMessages(
       '{keySeats} seats are added and all seats share one end date, {months} months later than the current one.',
     'benefits.licence.shortTermHint':
       'That leaves less than 12 months of subscription: you will be asked to confirm once more.',
-    'benefits.licence.confirm.extend': 'Redeem: extend the end date',
-    'benefits.licence.confirm.addSeats': 'Redeem: add seats',
+    'benefits.licence.confirm.extend': 'I redeemed it: extend the end date',
+    'benefits.licence.confirm.addSeats': 'I redeemed it: add seats',
+    'benefits.licence.keyShown': 'Product key: **{key}**',
+    'benefits.licence.whereToRedeem':
+      'Redeem it in the Microsoft 365 admin centre (https://admin.microsoft.com), where it asks for a product key, choosing the same option (extend the end date or add seats) as below.',
+    'benefits.licence.rightTenant':
+      'Sign in there with an account of {tenant}: a key redeemed in another tenant is used up and cannot be redeemed again.',
+    'benefits.licence.thenConfirm':
+      'When the admin centre has accepted it, press the button of the option you chose, so the record here shows the redemption.',
     'benefits.licence.shortTermTitle': 'Less than 12 months: are you sure?',
     'benefits.licence.shortTermWarning':
       'Adding seats without extending leaves the subscription with only {months} months, until {date}. The key cannot be redeemed again afterwards.',
@@ -403,7 +410,8 @@ export const benefits = defineMessages(
     'benefits.credit.outsideEnrollmentYear': '批量额度只能在注册年度内转移，而注册年度已于 {date} 结束。',
     'benefits.credit.notCombinable':
       '此批量额度已与 {offers} 绑定。批量额度不能与其他许可、预付或额度优惠合并使用，因此无法分配或转移。',
-    'benefits.credit.notInDirectory': '此人不在你组织的目录中，因此未做任何更改。请先将其添加到目录。',
+    'benefits.credit.notInDirectory':
+      '此人不在你组织的目录中，因此未做任何更改。请先输入 **人员** 将其添加到目录。',
     'benefits.credit.pickPerson': '请先从列表中选择一位人员。',
 
     'benefits.licence.activeUntil': '有效期至 {date}',
@@ -419,8 +427,14 @@ export const benefits = defineMessages(
     'benefits.licence.explain.addSeats':
       '将添加 {keySeats} 个席位；所有席位共用一个结束日期，比现在的结束日期晚 {months} 个月。',
     'benefits.licence.shortTermHint': '这样订阅剩余不足 12 个月：系统会请你再确认一次。',
-    'benefits.licence.confirm.extend': '兑换：延长结束日期',
-    'benefits.licence.confirm.addSeats': '兑换：添加席位',
+    'benefits.licence.confirm.extend': '我已兑换：延长结束日期',
+    'benefits.licence.confirm.addSeats': '我已兑换：添加席位',
+    'benefits.licence.keyShown': '产品密钥：**{key}**',
+    'benefits.licence.whereToRedeem':
+      '请在 Microsoft 365 管理中心（https://admin.microsoft.com）输入产品密钥进行兑换，并选择与下方相同的选项（延长结束日期或添加席位）。',
+    'benefits.licence.rightTenant':
+      '请使用 {tenant} 的帐户登录：在其他租户中兑换的密钥即被用掉，无法再次兑换。',
+    'benefits.licence.thenConfirm': '管理中心接受密钥后，请按下你所选选项的按钮，以便在此记录兑换。',
     'benefits.licence.shortTermTitle': '不足 12 个月：确定吗？',
     'benefits.licence.shortTermWarning':
       '只添加席位而不延长，订阅只剩 {months} 个月，到 {date} 为止。兑换后该密钥不能再次使用。',

@@ -16,7 +16,7 @@ export const core = defineMessages(
     'error.notAuthorizedHolders': '{holders} can do it for you.',
     'error.notAuthorizedNoHolders': 'Nobody in your organisation holds it yet.',
     'error.membershipExpired':
-      'Your organisation’s membership has expired, so records are read-only. Renew the membership first, then try again.',
+      'Your organisation’s membership has expired, so records are read-only. Type **membership** to renew it, then try again.',
     'error.invalidAction': 'That button no longer works or its data was not valid, so nothing was changed.',
     'error.unknownVerb': 'I don’t know that action, so nothing was changed.',
     'error.concurrentChange':
@@ -100,7 +100,7 @@ export const core = defineMessages(
     'error.notAuthorized': '要{action}，你需要“{roles}”角色。',
     'error.notAuthorizedHolders': '{holders} 可以替你完成。',
     'error.notAuthorizedNoHolders': '你的组织中目前还没有人拥有该角色。',
-    'error.membershipExpired': '你的组织会员资格已过期，记录目前只读。请先续订会员资格，然后再试。',
+    'error.membershipExpired': '你的组织成员身份已过期，记录目前只读。请输入 **成员身份** 续订，然后再试。',
     'error.invalidAction': '此按钮已失效或数据无效，没有做任何更改。',
     'error.unknownVerb': '我不认识这个操作，没有做任何更改。',
     'error.concurrentChange': '有人在同一时间修改了此项。没有丢失任何内容：请查看更新后的卡片再试一次。',

@@ -11,7 +11,7 @@ export const enroll = defineMessages(
     'enroll.alreadySubmitted':
       'Your enrolment is complete on your side and is under review. Type **membership** to follow its status.',
     'enroll.notStarted': 'The enrolment has not been started yet. Type **enroll** to begin.',
-    'enroll.status.draft': 'Please finish the earlier enrolment steps first.',
+    'enroll.status.draft': 'Type **enroll** to finish the earlier enrolment steps first.',
     'enroll.status.awaitingEmailConfirmation':
       'The primary contact’s e-mail address still has to be confirmed.',
     'enroll.status.underReview':
@@ -118,7 +118,7 @@ export const enroll = defineMessages(
       '你的组织已有有效的合作伙伴网络会员资格。一个 Azure AD 租户只对应一个合作伙伴帐户，因此不能再次注册。输入 **会员资格** 可查看、续订或升级。',
     'enroll.alreadySubmitted': '你这边的注册步骤已全部完成，目前正在审核中。输入 **会员资格** 可查看进度。',
     'enroll.notStarted': '尚未开始注册。输入 **注册** 开始。',
-    'enroll.status.draft': '请先完成前面的注册步骤。',
+    'enroll.status.draft': '请先输入 **注册** 完成前面的注册步骤。',
     'enroll.status.awaitingEmailConfirmation': '主要联系人的电子邮件地址尚待确认。',
     'enroll.status.underReview': '注册已提交并正在审核，此处无法再修改。',
     'enroll.status.active': '会员资格已生效，注册信息无法再修改。',

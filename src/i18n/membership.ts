@@ -26,7 +26,7 @@ export const membership = defineMessages(
     'membership.banner.expired':
       'The membership expired on {date}. Your organisation’s records are read-only until it is renewed (renewal is open until {closes}).',
     'membership.banner.lapsed':
-      'The membership expired on {date} and the renewal window closed on {closes}. Contact partner support to reinstate it.',
+      'The membership expired on {date} and the renewal window closed on {closes}. Contact partner support in Partner Center (https://partner.microsoft.com/dashboard) to reinstate it.',
     'membership.banner.underReview':
       'Your enrolment is being reviewed. Benefits become available once the membership is active.',
     'membership.banner.underReviewLocal':
@@ -43,13 +43,14 @@ export const membership = defineMessages(
     'membership.upgrade.chooseFirst': 'Choose an upgrade in the list first.',
     'membership.upgrade.confirmTitle': 'Upgrade to {offer}?',
     'membership.upgrade.confirmText':
-      'Your membership moves from {from} to {to}. The benefit packages that come with it are bought separately by an MPN partner admin.',
+      'Your membership moves from {from} to {to}. The benefit packages that come with it are bought in Partner Center (https://partner.microsoft.com/dashboard) by a Global admin or an MPN partner admin.',
     'membership.upgrade.confirm': 'Upgrade',
     'membership.upgrade.back': 'Back',
     'membership.upgrade.done': 'Upgraded: the membership is now {level}.',
     'membership.upgrade.needsNetwork':
-      'An active Network membership comes first: finish the enrolment before upgrading.',
-    'membership.upgrade.expired': 'The membership has expired: renew it before upgrading.',
+      'An active Network membership comes first: type **enroll** to finish the enrolment before upgrading.',
+    'membership.upgrade.expired':
+      'The membership has expired: type **membership** to renew it before upgrading.',
     'membership.upgrade.notWhileHolding': 'An organisation that holds a {held} cannot buy this.',
     'membership.upgrade.alreadyHeld': 'Your organisation already holds this (one per organisation).',
     'membership.upgrade.alreadyHigher': 'Your membership is already above this level.',
@@ -59,7 +60,7 @@ export const membership = defineMessages(
     'membership.renew.alreadyRenewed': 'It was already renewed: the membership now runs until {date}.',
     'membership.renew.notYetOpen': 'Renewal opens on {date}.',
     'membership.renew.closed':
-      'The renewal window closed on {date}. Contact partner support to reinstate the membership.',
+      'The renewal window closed on {date}. Contact partner support in Partner Center (https://partner.microsoft.com/dashboard) to reinstate the membership.',
     'membership.approved': 'Review complete: the membership is active until {date}.',
     'membership.updatedAt': 'As of {time}',
   },
@@ -87,7 +88,7 @@ export const membership = defineMessages(
     'membership.banner.expired':
       '会员资格已于 {date} 到期。在续订之前，组织的记录只读（续订开放至 {closes}）。',
     'membership.banner.lapsed':
-      '会员资格已于 {date} 到期，续订期已于 {closes} 结束。请联系合作伙伴支持恢复会员资格。',
+      '会员资格已于 {date} 到期，续订期已于 {closes} 结束。请在合作伙伴中心（https://partner.microsoft.com/dashboard）联系合作伙伴支持恢复成员身份。',
     'membership.banner.underReview': '你的注册正在审核中。会员资格生效后即可使用权益。',
     'membership.banner.underReviewLocal': '本地演示：这里没有审核人员，因此全局管理员可以将审核标记为完成。',
     'membership.banner.unfinished': '注册尚未完成，全局管理员可以继续完成。',
@@ -102,12 +103,12 @@ export const membership = defineMessages(
     'membership.upgrade.chooseFirst': '请先在列表中选择升级项。',
     'membership.upgrade.confirmTitle': '升级到{offer}？',
     'membership.upgrade.confirmText':
-      '你的会员资格将从{from}变为{to}。对应的权益包需由 MPN 合作伙伴管理员另行购买。',
+      '你的会员资格将从{from}变为{to}。对应的权益套餐由“全局管理员”或“MPN 合作伙伴管理员”在合作伙伴中心（https://partner.microsoft.com/dashboard）购买。',
     'membership.upgrade.confirm': '升级',
     'membership.upgrade.back': '返回',
     'membership.upgrade.done': '已升级：会员资格现为{level}。',
-    'membership.upgrade.needsNetwork': '需要先拥有有效的网络成员资格：请先完成注册再升级。',
-    'membership.upgrade.expired': '会员资格已过期：请先续订再升级。',
+    'membership.upgrade.needsNetwork': '需要先拥有有效的网络成员身份：请先输入 **注册** 完成注册再升级。',
+    'membership.upgrade.expired': '成员身份已过期：请先输入 **成员身份** 续订再升级。',
     'membership.upgrade.notWhileHolding': '持有{held}的组织不能购买此项。',
     'membership.upgrade.alreadyHeld': '你的组织已持有此项（每个组织限一个）。',
     'membership.upgrade.alreadyHigher': '你的会员资格已高于此级别。',
@@ -116,7 +117,8 @@ export const membership = defineMessages(
     'membership.renew.notActive': '没有可续订的有效会员资格。',
     'membership.renew.alreadyRenewed': '已经续订过：会员资格有效期至 {date}。',
     'membership.renew.notYetOpen': '续订将于 {date} 开放。',
-    'membership.renew.closed': '续订期已于 {date} 结束。请联系合作伙伴支持恢复会员资格。',
+    'membership.renew.closed':
+      '续订期已于 {date} 结束。请在合作伙伴中心（https://partner.microsoft.com/dashboard）联系合作伙伴支持恢复成员身份。',
     'membership.approved': '审核完成：会员资格有效期至 {date}。',
     'membership.updatedAt': '更新于 {time}',
   },

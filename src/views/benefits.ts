@@ -898,9 +898,18 @@ export function licenceOptionsView(
   keyId: string,
   plans: Record<RedeemMode, RedemptionPlan | { key: string; params: Params }>,
   changed = false,
+  productKey?: string,
 ): BenefitsConfirmView {
   const { tr } = ctx;
   const modes: RedeemMode[] = ['extend', 'addSeats'];
+  const howTo = productKey
+    ? [
+        { text: tr.t('benefits.licence.keyShown', { key: productKey }) },
+        { text: tr.t('benefits.licence.whereToRedeem') },
+        { text: tr.t('benefits.licence.rightTenant', { tenant: ctx.tenantName }) },
+        { text: tr.t('benefits.licence.thenConfirm') },
+      ]
+    : [];
   return {
     title: tr.t('benefits.licence.redeemTitle', { keyId }),
     subtitle: benefit.name,
@@ -908,7 +917,7 @@ export function licenceOptionsView(
     hasWarning: changed,
     warningStyle: 'warning',
     warnings: changed ? [{ text: tr.t('benefits.licence.changed') }] : [],
-    lines: [{ text: tr.t('benefits.licence.once') }],
+    lines: [...howTo, { text: tr.t('benefits.licence.once') }],
     options: modes.map((mode) => {
       const plan = plans[mode];
       const title = tr.t(`benefits.licence.mode.${mode}`);

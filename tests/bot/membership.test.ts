@@ -127,7 +127,7 @@ describe('an expired membership makes the organisation read-only until it is ren
     const body = await h.press(BO, 'roles.grant', { person: ELI.aadObjectId, role: 'AdminAgent' });
     expect(body.type).toBe('application/vnd.microsoft.activity.message');
     expect(String(body.value)).toBe(
-      'Your organisation’s membership has expired, so records are read-only. Renew the membership first, then try again.',
+      'Your organisation’s membership has expired, so records are read-only. Type **membership** to renew it, then try again.',
     );
     expect(await rolesOf(ELI)).toEqual([]);
     const denied = await t.app.store.repos.audit.list(CONTOSO, {

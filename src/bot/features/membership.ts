@@ -118,7 +118,7 @@ export const membershipFeature: Feature = {
       id: 'membership',
       phrases: {
         'en-US': ['membership', 'my membership', 'membership status', 'renew', 'upgrade'],
-        'zh-CN': ['会员资格', '会员', '续订', '升级'],
+        'zh-CN': ['会员资格', '会员', '成员身份', '续订', '升级'],
       },
       descriptionKey: 'membership.cmd.membership',
       action: 'membership.view',
