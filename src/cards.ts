@@ -384,6 +384,8 @@ export interface MembershipView {
   continueButtons: { title: string; command: string }[];
   /** Local mode only, for a Global admin while under review. */
   approveButtons: { title: string }[];
+  /** Local mode only: the demo stand-in for the programme's review of a competency application. */
+  reviewButtons: { title: string; data: { application: string; decision: 'approve' | 'decline' } }[];
   renewButtons: { title: string; expiresOn: string }[];
   upgrade: {
     title: string;

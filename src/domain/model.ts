@@ -77,6 +77,22 @@ export type Competency = z.infer<typeof competencySchema>;
 export const membershipLevelSchema = z.enum(['network', 'actionPack', 'competency']);
 export type MembershipLevel = z.infer<typeof membershipLevelSchema>;
 
+/** An application for a competency (solution area + tier), decided by the programme's review. */
+export const competencyApplicationSchema = z.object({
+  id: z.string().startsWith('application:').max(200),
+  /** Catalogue id of the solution area. */
+  area: z.string().min(1).max(100),
+  tier: z.enum(['silver', 'gold']),
+  status: z.enum(['pending', 'approved', 'declined']),
+  appliedBy: guid,
+  appliedAt: isoInstant,
+  /** The applicant's language, for telling them the decision. */
+  locale: localeSchema.default('en-US'),
+  decidedAt: isoInstant.optional(),
+  reason: z.string().max(500).optional(),
+});
+export type CompetencyApplication = z.infer<typeof competencyApplicationSchema>;
+
 export const membershipSchema = z.object({
   ...base,
   type: z.literal('membership'),
@@ -84,6 +100,8 @@ export const membershipSchema = z.object({
   partnerId: z.string().max(50).optional(),
   level: membershipLevelSchema,
   competencies: z.array(competencySchema).default([]),
+  /** Competency applications and their reviews (absent: none yet). */
+  applications: z.array(competencyApplicationSchema).max(100).optional(),
   status: z.enum(['draft', 'awaitingEmailConfirmation', 'underReview', 'active']),
   accountEmail: z.string().max(320).optional(),
   enrolledOn: isoDate.optional(),

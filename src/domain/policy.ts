@@ -40,6 +40,9 @@ export const POLICY = {
   'membership.view': { allowed: 'everyone', writes: false },
   'membership.renew': { allowed: [GA, AGENT, MPA], writes: true, allowedWhenExpired: true },
   'membership.upgrade': { allowed: [GA, AGENT, MPA], writes: true },
+  // The local demo's stand-in for the programme's review of a competency application (refused
+  // outside local mode: in production the programme decides, never someone in the tenant).
+  'membership.review': { allowed: [GA], writes: true },
 
   // Packages and benefits (buying needs no Global admin; assigning to people does)
   'benefits.view': { allowed: 'everyone', writes: false },

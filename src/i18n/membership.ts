@@ -47,6 +47,35 @@ export const membership = defineMessages(
     'membership.upgrade.confirm': 'Upgrade',
     'membership.upgrade.back': 'Back',
     'membership.upgrade.done': 'Upgraded: the membership is now {level}.',
+    'membership.upgrade.earnedNotBought':
+      'A competency is earned, not bought: apply for it, and the partner programme reviews the application.',
+    'membership.upgrade.applyChoice': '{offer} (application, reviewed by the programme)',
+    'membership.apply.confirmTitle': 'Apply for {offer}?',
+    'membership.apply.confirmText':
+      'A competency is earned: this sends an application for {offer} to the partner programme’s review. It stays pending until the review approves or declines it; nobody in your organisation can grant it.',
+    'membership.apply.confirm': 'Apply',
+    'membership.apply.sent':
+      'Application for {offer} sent for review. I will tell you in your chat with me when it is decided.',
+    'membership.apply.alreadyPending': 'An application for this solution area is already waiting for review.',
+    'membership.apply.unknown': 'That application does not exist.',
+    'membership.apply.alreadyDecided': 'That application has already been decided.',
+    'membership.apply.reasonRequired': 'A declined application needs a reason.',
+    'membership.apply.localOnly':
+      'The programme decides applications in its own review; there is nothing to press here.',
+    'membership.apply.pendingBanner':
+      'Application for {offer}: waiting for the partner programme’s review (applied {date}).',
+    'membership.apply.declinedBanner': 'Application for {offer} was declined on {date}. Reason: {reason}',
+    'membership.apply.localDemo':
+      'Local mode: the programme’s review is not connected, so the buttons below stand in for it in the demo.',
+    'membership.button.reviewApprove': 'Demo review: approve {offer}',
+    'membership.button.reviewDecline': 'Demo review: decline {offer}',
+    'membership.apply.demoReason': 'The demo review declined it (local mode).',
+    'membership.apply.decidedApproved': 'Review recorded: {offer} approved.',
+    'membership.apply.decidedDeclined': 'Review recorded: {offer} declined.',
+    'membership.apply.toldApproved':
+      'The partner programme approved your application for {offer}: your organisation now holds it.',
+    'membership.apply.toldDeclined':
+      'The partner programme declined your application for {offer}. Reason: {reason}',
     'membership.upgrade.needsNetwork':
       'An active Network membership comes first: type **enroll** to finish the enrolment before upgrading.',
     'membership.upgrade.expired':
@@ -106,7 +135,29 @@ export const membership = defineMessages(
       '你的会员资格将从{from}变为{to}。对应的权益套餐由“全局管理员”或“MPN 合作伙伴管理员”在合作伙伴中心（https://partner.microsoft.com/dashboard）购买。',
     'membership.upgrade.confirm': '升级',
     'membership.upgrade.back': '返回',
-    'membership.upgrade.done': '已升级：会员资格现为{level}。',
+    'membership.upgrade.done': '已升级：成员身份现为{level}。',
+    'membership.upgrade.earnedNotBought': '能力需要通过审核获得，不能购买：请提交申请，由合作伙伴计划审核。',
+    'membership.upgrade.applyChoice': '{offer}（申请，由合作伙伴计划审核）',
+    'membership.apply.confirmTitle': '申请{offer}？',
+    'membership.apply.confirmText':
+      '能力需要通过审核获得：此操作会将{offer}的申请提交给合作伙伴计划审核。在审核批准或拒绝之前，申请保持待审核状态；你组织中的任何人都无法自行授予。',
+    'membership.apply.confirm': '申请',
+    'membership.apply.sent': '{offer}的申请已提交审核。有结果时，我会在你与我的聊天中告诉你。',
+    'membership.apply.alreadyPending': '此解决方案领域已有一份申请正在等待审核。',
+    'membership.apply.unknown': '该申请不存在。',
+    'membership.apply.alreadyDecided': '该申请已有审核结果。',
+    'membership.apply.reasonRequired': '拒绝申请必须说明原因。',
+    'membership.apply.localOnly': '申请由合作伙伴计划在其自己的审核中决定；这里无需操作。',
+    'membership.apply.pendingBanner': '{offer}的申请：等待合作伙伴计划审核（申请于 {date}）。',
+    'membership.apply.declinedBanner': '{offer}的申请已于 {date} 被拒绝。原因：{reason}',
+    'membership.apply.localDemo': '本地模式：未连接合作伙伴计划的审核，下面的按钮在演示中代替审核。',
+    'membership.button.reviewApprove': '演示审核：批准{offer}',
+    'membership.button.reviewDecline': '演示审核：拒绝{offer}',
+    'membership.apply.demoReason': '演示审核拒绝了此申请（本地模式）。',
+    'membership.apply.decidedApproved': '已记录审核结果：{offer}已批准。',
+    'membership.apply.decidedDeclined': '已记录审核结果：{offer}已拒绝。',
+    'membership.apply.toldApproved': '合作伙伴计划已批准你对{offer}的申请：你的组织现已拥有该能力。',
+    'membership.apply.toldDeclined': '合作伙伴计划拒绝了你对{offer}的申请。原因：{reason}',
     'membership.upgrade.needsNetwork': '需要先拥有有效的网络成员身份：请先输入 **注册** 完成注册再升级。',
     'membership.upgrade.expired': '成员身份已过期：请先输入 **成员身份** 续订再升级。',
     'membership.upgrade.notWhileHolding': '持有{held}的组织不能购买此项。',

@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, readonly Role[] | 'everyone'> = {
   'membership.view': 'everyone',
   'membership.renew': ['GlobalAdmin', 'AdminAgent', 'MpnPartnerAdmin'],
   'membership.upgrade': ['GlobalAdmin', 'AdminAgent', 'MpnPartnerAdmin'],
+  'membership.review': ['GlobalAdmin'],
   'benefits.view': 'everyone',
   'package.buy': ['GlobalAdmin', 'MpnPartnerAdmin'],
   'package.cancel': ['GlobalAdmin', 'MpnPartnerAdmin'],

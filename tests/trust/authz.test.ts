@@ -159,6 +159,34 @@ const ROWS: Row[] = [
     effect: async (c) => expect((await member(c, ELI)).roles).toContain('GlobalAdmin'),
     audits: ['roles.grant'],
   },
+  {
+    action: 'membership.review',
+    // A pending competency application; the local demo review stands in for the programme.
+    setup: (c) =>
+      changeMembership(c, {
+        applications: [
+          {
+            id: 'application:security:silver:1',
+            area: 'security',
+            tier: 'silver',
+            status: 'pending',
+            appliedBy: DANA.aadObjectId,
+            appliedAt: FIXED_NOW.toISOString(),
+            locale: 'en-US',
+          },
+        ],
+      }),
+    steps: () => [
+      invoke('membership.review', { application: 'application:security:silver:1', decision: 'approve' }),
+    ],
+    effect: async (c) =>
+      expect(
+        (await c.t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.competencies,
+      ).toContainEqual({
+        area: 'Security',
+        tier: 'silver',
+      }),
+  },
   { action: 'directory.view', steps: () => [invoke('directory.list', {})] },
   {
     action: 'directory.addMember',
