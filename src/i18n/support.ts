@@ -21,6 +21,9 @@ export const support = defineMessages(
     'support.status.expired': 'Expired',
     'support.remaining.incidents': '{remaining} of {allowance} support incidents left',
     'support.remaining.hours': '{remaining} of {allowance} hours left',
+    'support.allowance.unlimited': 'Unlimited at your level: not counted against any allowance',
+    'support.allowance.deducted':
+      'Not a separate allowance: hours used come out of your {from} ({remaining} of {allowance} hours left)',
     'support.requested': 'Activation requested on {date}; processing should be complete by {completes}.',
     'support.activeSince': 'Active since {date}.',
     'support.activateBy': 'Activate by {date}.',
@@ -110,6 +113,9 @@ export const support = defineMessages(
     'support.status.expired': '已过期',
     'support.remaining.incidents': '支持事件剩余 {remaining} 次（共 {allowance} 次）',
     'support.remaining.hours': '剩余 {remaining} 小时（共 {allowance} 小时）',
+    'support.allowance.unlimited': '你的级别不限次数：不计入任何额度',
+    'support.allowance.deducted':
+      '不是单独的额度：使用的小时数从“{from}”中扣除（剩余 {remaining} 小时，共 {allowance} 小时）',
     'support.requested': '已于 {date} 申请激活；预计 {completes} 前处理完成。',
     'support.activeSince': '自 {date} 起有效。',
     'support.activateBy': '请在 {date} 前激活。',

@@ -98,11 +98,21 @@ export function faqView(
           title: `${kind.label[tr.locale]} (${tr.t(`faq.supportType.${kind.supportType}`)})`,
           value: kind.allowances
             .map((a) =>
-              tr.t('faq.support.allowance', {
-                tier: a.tier[tr.locale],
-                count: a.count,
-                unit: tr.t(`faq.unit.${kind.unit}`),
-              }),
+              typeof a.count === 'number'
+                ? tr.t('faq.support.allowance', {
+                    tier: a.tier[tr.locale],
+                    count: a.count,
+                    unit: tr.t(`faq.unit.${kind.unit}`),
+                  })
+                : a.count === 'unlimited'
+                  ? tr.t('faq.support.unlimited', { tier: a.tier[tr.locale] })
+                  : tr.t('faq.support.deducted', {
+                      tier: a.tier[tr.locale],
+                      from:
+                        answer.kinds.find(
+                          (k) => k.kind === (a.count as { deductedFrom: string }).deductedFrom,
+                        )?.label[tr.locale] ?? '',
+                    }),
             )
             .join(tr.t('list.and')),
         });

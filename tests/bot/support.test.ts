@@ -137,7 +137,9 @@ describe('technical support benefits', () => {
     expect(all).toContain('13 of 15 support incidents left');
     expect(all).toContain('Access ID: AID-4411223-01');
     expect(all).toContain('Contract ID: CID-88412097');
-    expect(all).toContain('20 of 20 hours left');
+    // Presales and deployment help is not a second allowance: unlimited for Silver.
+    expect(all).toContain('Unlimited at your level: not counted against any allowance');
+    expect(all).not.toContain('20 of 20 hours left');
     // An employee gets no Activate button.
     expect(cardButtons(card).filter((b) => b.startsWith('Activate'))).toEqual([]);
   });

@@ -100,29 +100,40 @@ function gtmBenefit(offer: string, patch: Partial<GtmBenefit['details']> = {}): 
 }
 
 describe('technical benefit eligibility by membership level', () => {
-  // What DOMAIN.md publishes, written out independently of the catalogue: allowance, or null = not available.
-  const MATRIX: [string, TechnicalKind, number | null][] = [
+  // What DOMAIN.md publishes, written out independently of the catalogue: allowance, or null = not
+  // available. Presales and deployment help is not a second allowance: unlimited for Silver and
+  // Gold, and for Action Pack it uses the advisory hours (so what it shows is theirs).
+  type Expected = number | null | 'unlimited' | { deductedFrom: TechnicalKind; hours: number };
+  const MATRIX: [string, TechnicalKind, Expected][] = [
     ['Network membership', 'cloudSignatureSupport', null],
     ['Network membership', 'onPremisesIncidents', null],
     ['Network membership', 'presalesDeployment', null],
     ['Action Pack', 'cloudSignatureSupport', null],
     ['Action Pack', 'onPremisesIncidents', 10],
-    ['Action Pack', 'presalesDeployment', 5],
+    ['Action Pack', 'presalesDeployment', { deductedFrom: 'advisoryHours', hours: 5 }],
     ['Action Pack', 'advisoryHours', 5],
     ['Silver competency', 'cloudSignatureSupport', 5],
     ['Silver competency', 'onPremisesIncidents', 15],
-    ['Silver competency', 'presalesDeployment', 20],
+    ['Silver competency', 'presalesDeployment', 'unlimited'],
     ['Silver competency', 'advisoryHours', 20],
     ['Gold competency', 'cloudSignatureSupport', 10],
     ['Gold competency', 'onPremisesIncidents', 20],
-    ['Gold competency', 'presalesDeployment', 50],
+    ['Gold competency', 'presalesDeployment', 'unlimited'],
     ['Gold competency', 'advisoryHours', 50],
   ];
 
   it.each(MATRIX)('%s → %s: %p', (level, kind, allowance) => {
     const e = technicalEligibility(kind, standingOf(level));
     if (allowance === null) expect(e.eligible).toBe(false);
-    else expect(e).toEqual({ eligible: true, allowance });
+    else if (allowance === 'unlimited')
+      expect(e).toMatchObject({ eligible: true, rule: { kind: 'unlimited' } });
+    else if (typeof allowance === 'object')
+      expect(e).toEqual({
+        eligible: true,
+        allowance: allowance.hours,
+        rule: { kind: 'deducted', from: allowance.deductedFrom },
+      });
+    else expect(e).toEqual({ eligible: true, allowance, rule: { kind: 'count' } });
   });
 
   it('says cloud signature support is unlocked by a Silver or Gold competency, never by Action Pack', () => {
@@ -179,6 +190,7 @@ describe('technical benefit eligibility by membership level', () => {
     expect(technicalEligibility('cloudSignatureSupport', standingOf('Action Pack'), changed)).toEqual({
       eligible: true,
       allowance: 2,
+      rule: { kind: 'count' },
     });
     raw.technical[0].allowances.platinum = 1;
     expect(() => parseSupportCatalogue(raw)).toThrow(/unknown tier platinum/);
