@@ -237,7 +237,7 @@ export const benefits = defineMessages(
   },
   {
     'benefits.cmd.list': '按类别查看你和组织的权益',
-    'benefits.cmd.cancelPackage': '取消权益包并申请退款',
+    'benefits.cmd.cancelPackage': '取消权益套餐并申请退款',
 
     'benefits.title': '权益',
     'benefits.subtitle': '{tenant} · 截至 {time}',
@@ -284,22 +284,22 @@ export const benefits = defineMessages(
     'benefits.person.guest': '{name}（来宾）',
     'benefits.months': '{months} 个月',
 
-    'benefits.packages.title': '权益包',
-    'benefits.packages.open': '权益包',
+    'benefits.packages.title': '权益套餐',
+    'benefits.packages.open': '权益套餐',
     'benefits.package.line': '{name} · {offer} · {status}',
     'benefits.package.active': '有效',
     'benefits.package.cancelled': '已于 {date} 取消，已申请退款',
     'benefits.package.cancellableUntil': '若其中的权益均未使用，可在 {date} 之前取消并申请退款。',
     'benefits.package.windowClosed': '可取消的 30 天期限已于 {date} 结束。',
-    'benefits.package.cancel': '取消权益包',
+    'benefits.package.cancel': '取消权益套餐',
     'benefits.package.keep': '保留',
-    'benefits.package.confirmTitle': '确定取消此权益包吗？',
+    'benefits.package.confirmTitle': '确定取消此权益套餐吗？',
     'benefits.package.confirmWarning':
       '取消后将申请退款，并从组织撤回其中的 {count} 项权益。此操作无法撤销。',
     'benefits.package.confirm': '确定取消并申请退款',
-    'benefits.package.cannotCancelTitle': '此权益包无法取消',
+    'benefits.package.cannotCancelTitle': '此权益套餐无法取消',
     'benefits.package.rules':
-      '权益包只能在购买后 30 天内取消，且前提是其中没有任何权益被激活或兑换、没有任何产品密钥被查看过。',
+      '权益套餐只能在购买后 30 天内取消，且前提是其中没有任何权益被激活或兑换、没有任何产品密钥被查看过。',
     'benefits.package.done': '{name} 已取消，并已申请退款。',
     'benefits.cancel.block.alreadyCancelled': '它已经被取消了。',
     'benefits.cancel.block.window': '它是 {days} 天前购买的；最后可取消日期为 {date}。',
@@ -369,7 +369,7 @@ export const benefits = defineMessages(
     'benefits.key.pickBoth': '请先选择语言和操作系统类型，然后点击“获取密钥”。',
     'benefits.key.revealedLabel': '{language}、{os} 的产品密钥',
     'benefits.key.revealedNote':
-      '已于 {time} 向你显示，并记入审计日志。请仅在组织内部使用；密钥一经查看，该权益包便不能再取消。',
+      '已于 {time} 向你显示，并记入审计日志。请仅在组织内部使用；密钥一经查看，该权益套餐便不能再取消。',
     'benefits.key.hide': '隐藏密钥',
     'benefits.key.posted': '请在下方的新卡片中为 {product} 选择语言和操作系统。',
     'benefits.software.noKeyFor': '没有适用于 {language}、{osType} 的密钥。请选择其他组合。',
@@ -453,8 +453,8 @@ export const benefits = defineMessages(
     'benefits.vs.yourSeat': '你的席位：第 {seat} 号，自 {date} 起。',
     'benefits.vs.noSeat': '你在此席位池中没有席位。',
 
-    'benefits.notFound': '你的组织中没有这项权益或权益包（卡片可能已过时或被修改），因此未做任何更改。',
+    'benefits.notFound': '你的组织中没有这项权益或权益套餐（卡片可能已过时或被修改），因此未做任何更改。',
     'benefits.expired': '{benefit} 的最后激活日期是 {date}，现在已不能激活或兑换。',
-    'benefits.packageCancelled': '{benefit} 所属的权益包已取消，因此不能再使用。',
+    'benefits.packageCancelled': '{benefit} 所属的权益套餐已取消，因此不能再使用。',
   },
 );

@@ -105,7 +105,7 @@ export const support = defineMessages(
     'support.title': '技术支持权益',
     'support.subtitle': '{tenant} · {tier}',
     'support.standing.noMembership': '你的组织尚无合作伙伴网络会员记录，暂时无法使用技术权益。',
-    'support.standing.notActive': '你的会员资格尚未生效；生效后才能激活技术权益。',
+    'support.standing.notActive': '你的成员身份尚未生效；生效后才能激活技术权益。',
     'support.standing.noTier': '你当前的会员级别不含技术权益；{tiers} 才包含这些权益。',
     'support.status.notActivated': '未激活',
     'support.status.pending': '处理中',
@@ -177,7 +177,7 @@ export const support = defineMessages(
       '这类产品的请求需要访问 ID 和合同 ID。{name} 正在激活中，完成后即可看到 ID。',
     'support.advice.ineligible': '你组织当前的级别不包含 {name}；{tiers} 才包含。',
     'support.advice.standing': '{reason}',
-    'support.advice.notHeld': '{name} 适合此请求，但你组织的权益包中不包含它。',
+    'support.advice.notHeld': '{name} 适合此请求，但你组织的权益套餐中不包含它。',
     'support.advice.whoActivates': '全局管理员或 MPN 合作伙伴管理员可以激活它。',
   },
 );

@@ -35,7 +35,7 @@ export const understand = defineMessages(
       '到期提醒会发布在团队频道中。请把我添加到该频道，然后在频道中 @我 并输入 **在这个频道发送到期提醒**。',
 
     'understand.intent.enroll': '注册组织',
-    'understand.intent.membership': '会员资格和续订',
+    'understand.intent.membership': '成员身份和续订',
     'understand.intent.listBenefits': '我们的权益',
     'understand.intent.softwareKeys': '软件和产品密钥',
     'understand.intent.azureCredits': 'Azure 额度',
@@ -44,7 +44,7 @@ export const understand = defineMessages(
     'understand.intent.assignSeat': '分配 Visual Studio 席位',
     'understand.intent.activateSupport': '技术支持',
     'understand.intent.marketingContact': '营销联系人和市场推广',
-    'understand.intent.cancelPackage': '取消权益包',
+    'understand.intent.cancelPackage': '取消权益套餐',
     'understand.intent.manageRoles': '谁拥有哪些角色',
     'understand.intent.notifications': '到期提醒',
     'understand.intent.help': '我能做什么',

@@ -1,6 +1,6 @@
 import type { ClarifyView, FaqView } from '../cards';
 import type { Role } from '../domain/roles';
-import { formatCurrency, joinList, type MessageKey, type Translator } from '../i18n';
+import { formatCurrency, joinList, roleList, type MessageKey, type Translator } from '../i18n';
 import type { FaqAnswer, RoleRule } from '../nlu/faq';
 
 export interface CommandButton {
@@ -10,7 +10,7 @@ export interface CommandButton {
 
 function rolesText(tr: Translator, roles: RoleRule['roles']): string {
   if (roles === 'everyone') return tr.t('faq.everyone');
-  return joinList(
+  return roleList(
     tr.locale,
     roles.map((r) => tr.t(`role.${r}` as MessageKey)),
     'or',

@@ -260,7 +260,7 @@ describe('every benefits action pressed by an employee', () => {
       'software.revealKeys',
       { benefitId: 'benefit:sql-server', productId: 'sql2022-ent', language: 'en-US', osType: 'x64' },
       'To reveal software product keys you need the Global admin or MPN partner admin role. Avery Chen or Dana Zhou can do it for you.',
-      '要查看软件产品密钥，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要查看软件产品密钥，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'credit.addUser',
@@ -284,25 +284,25 @@ describe('every benefits action pressed by an employee', () => {
       'license.options',
       { benefitId: 'benefit:office365-e3', keyId: 'o365-k1' },
       'To redeem licence keys you need the Global admin or MPN partner admin role.',
-      '要兑换许可证密钥，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要兑换许可证密钥，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'license.redeem',
       { benefitId: 'benefit:office365-e3', keyId: 'o365-k1', mode: 'extend', expectEndDate: '2027-06-24' },
       'To redeem licence keys you need the Global admin or MPN partner admin role.',
-      '要兑换许可证密钥，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要兑换许可证密钥，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'package.cancel',
       { packageId: 'package:silver-addon' },
       'To cancel a benefit package you need the Global admin or MPN partner admin role.',
-      '要取消权益包，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要取消权益套餐，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'package.cancel',
       { packageId: 'package:silver-addon', confirmed: true },
       'To cancel a benefit package you need the Global admin or MPN partner admin role.',
-      '要取消权益包，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要取消权益套餐，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
   ];
 

@@ -5,7 +5,7 @@ import { SeatService } from '../../src/domain/seats';
 import type { Benefit, Member } from '../../src/domain/model';
 import { ACTIONS, authorize, POLICY, type Action } from '../../src/domain/policy';
 import type { Role } from '../../src/domain/roles';
-import { joinList, t as say, type MessageKey } from '../../src/i18n';
+import { roleList, t as say, type MessageKey } from '../../src/i18n';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE, type Person } from '../support/people';
 import { FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
 import {
@@ -502,7 +502,7 @@ function deniedAt(row: Row, p: Persona): Action {
 function refusal(locale: 'en-US' | 'zh-CN', action: Action): string {
   const allowed = POLICY[action].allowed;
   if (allowed === 'everyone') throw new Error(`${action} is open to everyone`);
-  const roles = joinList(
+  const roles = roleList(
     locale,
     allowed.map((r) => say(locale, `role.${r}` as MessageKey)),
     'or',
