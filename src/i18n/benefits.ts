@@ -144,7 +144,7 @@ export const benefits = defineMessages(
 
     'benefits.credit.monthly': 'Monthly credit: people can be added or removed at any time',
     'benefits.credit.bulk': 'Bulk credit: one holder, transferable during the enrollment year',
-    'benefits.credit.perMonth': 'USD {amount} a month per person',
+    'benefits.credit.perMonth': 'A USD {amount} a month subscription; the people added use it',
     'benefits.credit.perYear': 'USD {amount} a year',
     'benefits.credit.usersOf': '{used} of {max}',
     'benefits.credit.youHaveAccess': 'You have access to this Azure credit.',
@@ -376,7 +376,7 @@ export const benefits = defineMessages(
 
     'benefits.credit.monthly': '每月额度：可随时添加或移除人员',
     'benefits.credit.bulk': '批量额度：只有一位持有人，可在注册年度内转移',
-    'benefits.credit.perMonth': '每人每月 {amount} 美元',
+    'benefits.credit.perMonth': '每月 {amount} 美元的订阅；添加的人员共同使用',
     'benefits.credit.perYear': '每年 {amount} 美元',
     'benefits.credit.usersOf': '{used}/{max}',
     'benefits.credit.youHaveAccess': '你可以使用此 Azure 额度。',

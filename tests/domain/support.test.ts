@@ -432,3 +432,35 @@ describe('completing an activation by hand', () => {
     );
   });
 });
+
+describe('Go-To-Market offer terms come from the catalogue', () => {
+  const gtmBenefit = (offer: string) =>
+    ({
+      type: 'benefit',
+      id: 'benefit:gtm-x',
+      tenantId: 'd0c0ffee-0000-4000-8000-000000000001',
+      packageId: 'package:silver-core',
+      name: offer,
+      benefitType: 'core',
+      quantity: 1,
+      expiresOn: '2027-01-31',
+      details: { category: 'gtm', offer, status: 'pending', requestedOn: '2026-11-20T09:00:00Z' },
+    }) as Parameters<typeof completeGtm>[0];
+  const withTerm = (days: number) => {
+    const raw = JSON.parse(JSON.stringify(SUPPORT_CATALOGUE)) as typeof SUPPORT_CATALOGUE;
+    raw.gtmOffers[0].termDays = days;
+    return parseSupportCatalogue(raw);
+  };
+
+  it('runs for the catalogue’s term from activation (180 days here, not a fixed 365)', () => {
+    const done = completeGtm(gtmBenefit(SUPPORT_CATALOGUE.gtmOffers[0].offer), '2026-11-24', withTerm(180));
+    expect(done.expiresOn).toBe('2027-05-23');
+    expect(
+      completeGtm(gtmBenefit(SUPPORT_CATALOGUE.gtmOffers[0].offer), '2026-11-24', withTerm(365)).expiresOn,
+    ).toBe('2027-11-24');
+  });
+
+  it('keeps the offer’s own date when the catalogue no longer lists the offer (no invented term)', () => {
+    expect(completeGtm(gtmBenefit('Retired offer'), '2026-11-24').expiresOn).toBe('2027-01-31');
+  });
+});
