@@ -140,6 +140,8 @@ const softwareDetails = z.object({
         languages: z.array(z.string().min(2).max(20)).min(1),
         osTypes: z.array(z.string().min(1).max(50)).min(1),
         downloadUrl: z.url(),
+        /** Download links per language and OS, where the catalogue has them (else `downloadUrl`). */
+        downloads: z.array(z.object({ language: z.string(), osType: z.string(), url: z.url() })).optional(),
         instructions: z.string().max(1000).optional(),
         keys: z.array(z.object({ language: z.string(), osType: z.string(), key: productKeySchema })).min(1),
       }),

@@ -685,7 +685,15 @@ export function softwareProductView(
       { benefitId: benefit.id, productId: product.productId },
       'positive',
     ),
-    download: { title: tr.t('benefits.download'), url: product.downloadUrl },
+    // The download for the chosen language and OS where there is one, else the product's.
+    download: {
+      title: tr.t('benefits.download'),
+      url:
+        (revealed &&
+          product.downloads?.find((d) => d.language === revealed.language && d.osType === revealed.osType)
+            ?.url) ||
+        product.downloadUrl,
+    },
     nav,
   };
 }

@@ -520,6 +520,22 @@ describe('software keys and Azure credit', () => {
     expect(masked).not.toContain('7G9W7');
   });
 
+  it('gives the download link of the chosen language and OS where the catalogue has one', async () => {
+    const links = async (language: string) =>
+      JSON.stringify(
+        await b.card(DANA, 'software.revealKeys', {
+          benefitId: 'benefit:windows-server',
+          productId: 'ws2022-dc',
+          language,
+          osType: 'x64',
+        }),
+      );
+    const zh = await links('zh-CN');
+    expect(zh).toContain('Windows%20Server%202022&lang=zh-cn&arch=x64');
+    expect(zh).not.toContain('lang=en-us');
+    expect(await links('en-US')).toContain('Windows%20Server%202022&lang=en-us&arch=x64');
+  });
+
   it('says when there is no key for the chosen language and OS, in Chinese too', async () => {
     const before = await b.documents(CONTOSO);
     const req = {
