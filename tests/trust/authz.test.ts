@@ -262,10 +262,14 @@ const ROWS: Row[] = [
     steps: () => [
       invoke('membership.upgrade', { offer: 'competency:application-development:gold', confirm: true }),
     ],
-    effect: async (c) =>
-      expect((await c.t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.competencies).toEqual([
-        { area: 'Application Development', tier: 'gold' },
-      ]),
+    // A competency is earned: the act records an application for review and grants nothing.
+    effect: async (c) => {
+      const m = (await c.t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc;
+      expect(m?.competencies).toEqual([{ area: 'Application Development', tier: 'silver' }]);
+      expect(m?.applications?.map((a) => [a.area, a.tier, a.status])).toEqual([
+        ['application-development', 'gold', 'pending'],
+      ]);
+    },
   },
   { action: 'benefits.view', steps: () => [invoke('benefits.summary', {})] },
   {
