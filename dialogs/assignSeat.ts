@@ -1,3 +1,4 @@
+import { translator } from '../src/i18n';
 import {
   ChoiceFactory,
   ChoicePrompt,
@@ -191,6 +192,31 @@ export class AssignSeatDialog extends BaseDialog {
         total: usage.pool.seats,
       }),
     );
+    await this.tellAssignee(
+      turn.tenantId,
+      seat.assignee,
+      turn.member.name,
+      usage.pool.subscription,
+      seat.seatNo,
+    );
     return step.endDialog(seat.id);
+  }
+
+  /** The new subscriber hears it in their own chat, with where to manage the subscription. */
+  private async tellAssignee(
+    tenantId: string,
+    assignee: string,
+    by: string,
+    pool: string,
+    seat: number,
+  ): Promise<void> {
+    const { messenger, repos, background } = this.services;
+    const chat = await messenger.personalChat(tenantId, assignee);
+    if (!chat) return;
+    const member = await repos.members.get(tenantId, `member:${assignee}`);
+    const tr = translator(member?.doc.preferredLocale ?? 'en-US');
+    background.run('tell seat assignee', () =>
+      messenger.sendText(chat, tr.t('seats.told.assigned', { by, pool, seat })),
+    );
   }
 }

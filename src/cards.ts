@@ -7,6 +7,9 @@ import enrollDetailsTemplate from '../cards/enrollDetails.json';
 import enrollQuestionTemplate from '../cards/enrollQuestion.json';
 import membershipTemplate from '../cards/membership.json';
 import roleDirectoryTemplate from '../cards/roleDirectory.json';
+import directoryTemplate from '../cards/directory.json';
+import directoryRemoveTemplate from '../cards/directoryRemove.json';
+import directoryRosterTemplate from '../cards/directoryRoster.json';
 import benefitsConfirmTemplate from '../cards/benefitsConfirm.json';
 import benefitsListTemplate from '../cards/benefitsList.json';
 import benefitsSummaryTemplate from '../cards/benefitsSummary.json';
@@ -407,6 +410,8 @@ export interface MembershipView {
   continueButtons: { title: string; command: string }[];
   /** Local mode only, for a Global admin while under review. */
   approveButtons: { title: string }[];
+  /** Local mode only: the demo stand-in for the programme's review of a competency application. */
+  reviewButtons: { title: string; data: { application: string; decision: 'approve' | 'decline' } }[];
   renewButtons: { title: string; expiresOn: string }[];
   upgrade: {
     title: string;
@@ -451,6 +456,71 @@ export interface RoleDirectoryView {
   }[];
   refreshTitle: string;
   updatedAt: string;
+}
+
+type Notice = { style: 'default' | 'good' | 'attention' | 'warning' | 'accent' | 'emphasis'; text: string };
+
+export interface DirectoryView {
+  title: string;
+  notices: Notice[];
+  countText: string;
+  people: { title: string; value: string }[];
+  notes: { text: string }[];
+  pending: { title: string; lines: { text: string }[] }[];
+  /** Empty unless the viewer may add people. */
+  addFromTeam: {
+    label: string;
+    hints: { text: string }[];
+    pickers: {
+      teamLabel: string;
+      teamPlaceholder: string;
+      firstTeam: string;
+      teams: { title: string; value: string }[];
+      showTitle: string;
+    }[];
+  }[];
+  addByEmail: {
+    label: string;
+    hint: string;
+    nameLabel: string;
+    emailLabel: string;
+    guestLabel: string;
+    addTitle: string;
+  }[];
+  /** Empty unless the viewer may remove people. */
+  remove: {
+    label: string;
+    personLabel: string;
+    personPlaceholder: string;
+    people: { title: string; value: string }[];
+    askTitle: string;
+  }[];
+  refreshTitle: string;
+  updatedAt: string;
+}
+
+export interface DirectoryRosterView {
+  title: string;
+  notices: Notice[];
+  choose: {
+    label: string;
+    people: { title: string; value: string }[];
+    addTitle: string;
+    data: Record<string, string>;
+  }[];
+  next: { title: string; data: Record<string, string> }[];
+  backTitle: string;
+}
+
+export interface DirectoryRemoveView {
+  title: string;
+  notices: Notice[];
+  paragraphs: { text: string }[];
+  transfers: { inputId: string; label: string; people: { title: string; value: string }[] }[];
+  warnings: { text: string }[];
+  confirmTitle: string;
+  confirmData: Record<string, string | boolean>;
+  backTitle: string;
 }
 
 export interface AuditView {
@@ -567,6 +637,9 @@ export interface CardViews {
   membership: MembershipView;
   actionConfirm: ActionConfirmView;
   roleDirectory: RoleDirectoryView;
+  directory: DirectoryView;
+  directoryRoster: DirectoryRosterView;
+  directoryRemove: DirectoryRemoveView;
   audit: AuditView;
   benefitsSummary: BenefitsSummaryView;
   benefitsList: BenefitsListView;
@@ -602,6 +675,9 @@ export const CARD_TEMPLATES: Record<keyof CardViews, object> = {
   membership: membershipTemplate,
   actionConfirm: actionConfirmTemplate,
   roleDirectory: roleDirectoryTemplate,
+  directory: directoryTemplate,
+  directoryRoster: directoryRosterTemplate,
+  directoryRemove: directoryRemoveTemplate,
   audit: auditTemplate,
   benefitsSummary: benefitsSummaryTemplate,
   benefitsList: benefitsListTemplate,

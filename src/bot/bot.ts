@@ -8,6 +8,7 @@ import {
   type InvokeResponse,
   type StatePropertyAccessor,
   type Storage,
+  TeamsInfo,
 } from 'botbuilder';
 import { DialogContext, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
@@ -136,6 +137,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
           aadObjectId,
           name: activity.from.name ?? '',
           teamsUserId: activity.from.id,
+          emails: async () => {
+            const account = await TeamsInfo.getMember(context, activity.from.id);
+            return [account.email, account.userPrincipalName].filter((e): e is string => Boolean(e));
+          },
         });
         let member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
         // One language per person: their choice, else what they write in, else the Teams locale.

@@ -1,7 +1,15 @@
 import { DialogContextError } from 'botbuilder-dialogs';
 import type { Directory } from '../domain/directory';
 import { ConcurrencyError, NotAuthorizedError, RuleViolation, StoreUnavailableError } from '../domain/errors';
-import { formatDate, formatDateTime, joinList, type MessageKey, type Params, type Translator } from '../i18n';
+import {
+  formatDate,
+  formatDateTime,
+  joinList,
+  roleList,
+  type MessageKey,
+  type Params,
+  type Translator,
+} from '../i18n';
 
 /**
  * The one place that turns an error into words for the user. Internals never leak: unknown
@@ -17,7 +25,7 @@ export async function explainError(
   const err = unwrap(thrown);
   if (err instanceof NotAuthorizedError) {
     if (err.reason === 'membershipExpired') return tr.t('error.membershipExpired');
-    const roles = joinList(
+    const roles = roleList(
       tr.locale,
       err.rolesNeeded.map((r) => tr.t(`role.${r}` as MessageKey)),
       'or',

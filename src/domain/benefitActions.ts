@@ -143,6 +143,44 @@ export class BenefitActions {
     return { benefit: doc, plans: { extend: plan('extend'), addSeats: plan('addSeats') } };
   }
 
+  /**
+   * Shows a licence key to the person who will redeem it in the Microsoft 365 admin centre: the
+   * first view is recorded on the key (a viewed key counts as activation for cancellation) and
+   * every view is audited. Refused once redeemed, for a cancelled package or after the last day.
+   */
+  async revealLicenceKey(actor: Actor, benefitId: string, keyId: string): Promise<string> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const { doc, etag } = await this.benefit(actor.tenantId, benefitId);
+      const details = this.licenceOf(doc);
+      const key = details.keys.find((k) => k.keyId === keyId);
+      if (!key) throw new RuleViolation('benefits.notFound');
+      if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
+      await this.assertPackageActive(doc);
+      assertNotExpired(doc, this.clock.now());
+      if (!key.viewedAt) {
+        const at = this.clock.now().toISOString();
+        const keys = details.keys.map((k) =>
+          k.keyId === keyId ? { ...k, viewedAt: at, viewedBy: actor.aadObjectId } : k,
+        );
+        try {
+          await this.repos.benefits.replace({ ...doc, details: { ...details, keys } }, etag);
+        } catch (err) {
+          if (err instanceof ConcurrencyError) continue;
+          throw err;
+        }
+      }
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action: 'license.viewKey',
+        target: `${benefitId}:${keyId}`,
+        outcome: 'success',
+      });
+      return key.key;
+    }
+    throw new ConcurrencyError(benefitId);
+  }
+
   /** The package and every rule that stops its cancellation today. */
   async cancellation(
     tenantId: string,

@@ -94,7 +94,8 @@ export function activationOf(
     case 'software':
       return d.firstRevealedAt ? 'keyViewed' : undefined;
     case 'licence':
-      return d.keys.some((k) => k.redeemedBy) ? 'keyRedeemed' : undefined;
+      if (d.keys.some((k) => k.redeemedBy)) return 'keyRedeemed';
+      return d.keys.some((k) => k.viewedAt) ? 'keyViewed' : undefined;
     case 'azureMonthlyCredit':
       return d.users.length > 0 ? 'creditAssigned' : undefined;
     case 'azureBulkCredit':

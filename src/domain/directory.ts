@@ -1,5 +1,6 @@
 import { ConcurrencyError, RuleViolation } from './errors';
-import { memberId, type Member, type Tenant } from './model';
+import { AuditLog } from './audit';
+import { invitationId, memberId, type Invitation, type Member, type Tenant } from './model';
 import type { Clock, Versioned } from './ports';
 import type { Repositories } from './repositories';
 import type { Role } from './roles';
@@ -10,6 +11,11 @@ export interface TeamsIdentity {
   name: string;
   /** Teams user id (`29:…`). */
   teamsUserId?: string;
+  /**
+   * The person's e-mail and UPN as Teams knows them, asked only on first contact and only when
+   * the tenant has people invited by e-mail (it costs a call to Teams).
+   */
+  emails?: () => Promise<string[]>;
 }
 
 /**
@@ -41,6 +47,7 @@ export class Directory {
     const now = this.clock.now().toISOString();
     const aad = identity.aadObjectId.toLowerCase();
     const roles: Role[] = this.bootstrapAdmins.includes(aad) ? ['GlobalAdmin'] : [];
+    const invitation = await this.invitationFor(identity);
     const tenant: Tenant = {
       type: 'tenant',
       id: 'tenant',
@@ -58,16 +65,42 @@ export class Directory {
       // Teams display names are free text: keep what fits the schema rather than refuse the person.
       name: identity.name.slice(0, 200),
       teamsUserId: identity.teamsUserId,
+      email: invitation?.doc.email,
       roles,
-      guest: false,
+      guest: invitation?.doc.guest ?? false,
       createdAt: now,
       updatedAt: now,
     };
-    await this.repos.members.create(member);
+    if ((await this.repos.members.create(member)) === 'created' && invitation) {
+      await this.repos.invitations
+        .delete(identity.tenantId, invitation.doc.id, invitation.etag)
+        .catch(() => false);
+      await new AuditLog(this.repos.audit, this.clock).record({
+        tenantId: identity.tenantId,
+        actor: aad,
+        action: 'directory.linked',
+        target: invitation.doc.id,
+        outcome: 'success',
+        detail: `invited by ${invitation.doc.addedBy}`,
+      });
+    }
     // Re-read: a concurrent first turn of the same person may have created it first.
     const stored = await this.repos.members.get(identity.tenantId, member.id);
     if (!stored) throw new Error(`member ${member.id} vanished right after creation`);
     return stored;
+  }
+
+  /** The e-mail invitation this newcomer answers, matched by their e-mail or UPN. */
+  private async invitationFor(identity: TeamsIdentity): Promise<Versioned<Invitation> | undefined> {
+    if (!identity.emails) return undefined;
+    const any = await this.repos.invitations.list(identity.tenantId, { limit: 1 });
+    if (any.length === 0) return undefined;
+    const addresses = await identity.emails().catch(() => []);
+    for (const address of addresses) {
+      const found = await this.repos.invitations.get(identity.tenantId, invitationId(address));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private async update(current: Versioned<Member>, patch: Partial<Member>): Promise<Versioned<Member>> {

@@ -192,10 +192,12 @@ export function completeGtm(
   activatedOn: string,
   catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
 ): GtmBenefit {
-  const term = offerEntry(benefit.details.offer, catalogue)?.termDays ?? 365;
+  // The term is the catalogue's for this offer; an offer the catalogue no longer lists keeps its
+  // own date rather than an invented one.
+  const term = offerEntry(benefit.details.offer, catalogue)?.termDays;
   return {
     ...benefit,
-    expiresOn: addDays(activatedOn, term),
+    expiresOn: term === undefined ? benefit.expiresOn : addDays(activatedOn, term),
     details: { ...benefit.details, status: 'active', activatedOn },
   };
 }

@@ -1,6 +1,6 @@
 import { addDays, daysUntil, isExpired, toIsoDate } from './dates';
 import { RuleViolation } from './errors';
-import type { BenefitPackage, Competency, Membership, MembershipLevel } from './model';
+import type { BenefitPackage, Competency, CompetencyApplication, Membership, MembershipLevel } from './model';
 import { areaEntry, entryLevel, levelEntry, type MembershipCatalogue } from './membershipCatalogue';
 
 /**
@@ -124,10 +124,10 @@ export type OfferEligibility =
   | { offer: Offer; eligible: true }
   | { offer: Offer; eligible: false; reason: string; params: Record<string, string> };
 
-/** Every purchasable offer of the catalogue. */
+/** Every offer of the catalogue: the purchasable levels (bought) and the earned ones (applied for). */
 export function allOffers(catalogue: MembershipCatalogue): Offer[] {
   return catalogue.levels
-    .filter((l) => l.purchasable)
+    .filter((l) => l.purchasable || l.earned)
     .sort((a, b) => a.rank - b.rank)
     .flatMap((l): Offer[] =>
       l.perArea
@@ -217,6 +217,9 @@ export function upgrade(
 ): Membership {
   const offer = findOffer(catalogue, offerId);
   if (!offer) throw new RuleViolation('membership.upgrade.unknownOffer');
+  // Only the catalogue's purchasable levels are bought; a competency is earned by review.
+  if (!levelEntry(catalogue, offer.level).purchasable)
+    throw new RuleViolation('membership.upgrade.earnedNotBought');
   const verdict = offerEligibility(catalogue, h, offer, today);
   if (!verdict.eligible) throw new RuleViolation(verdict.reason, verdict.params);
   const m = h.membership as Membership;
@@ -258,5 +261,81 @@ export function activate(
     level: membership.competencies.length > 0 ? membership.level : (carried?.id ?? entryLevel(catalogue).id),
     enrolledOn: todayIso,
     expiresOn: addDays(addMonths(todayIso, catalogue.termMonths), -1),
+  };
+}
+
+/** True when the offer is earned (an application reviewed by the programme), not bought. */
+export function isEarned(catalogue: MembershipCatalogue, offer: Offer): boolean {
+  return levelEntry(catalogue, offer.level).earned;
+}
+
+/**
+ * Records an application for an earned level (a competency in a solution area): it stays pending
+ * until the programme's review decides it. One open application per area; the same eligibility as
+ * any upgrade (an active Network membership, not already held at that tier).
+ */
+export function applyForCompetency(
+  catalogue: MembershipCatalogue,
+  h: Holdings,
+  offerId: string,
+  now: Date,
+  applicant: { aadObjectId: string; locale: CompetencyApplication['locale'] },
+): { membership: Membership; application: CompetencyApplication } {
+  const offer = findOffer(catalogue, offerId);
+  if (!offer || !offer.area || !offer.tier || !isEarned(catalogue, offer))
+    throw new RuleViolation('membership.upgrade.unknownOffer');
+  const verdict = offerEligibility(catalogue, h, offer, now);
+  if (!verdict.eligible) throw new RuleViolation(verdict.reason, verdict.params);
+  const m = h.membership as Membership;
+  const applications = m.applications ?? [];
+  if (applications.some((a) => a.status === 'pending' && a.area === offer.area))
+    throw new RuleViolation('membership.apply.alreadyPending');
+  const application: CompetencyApplication = {
+    id: `application:${offer.area}:${offer.tier}:${applications.length + 1}`,
+    area: offer.area,
+    tier: offer.tier,
+    status: 'pending',
+    appliedBy: applicant.aadObjectId,
+    appliedAt: now.toISOString(),
+    locale: applicant.locale,
+  };
+  return { membership: { ...m, applications: [...applications, application] }, application };
+}
+
+/**
+ * The programme's review decides an application (the integration point; in local mode a demo
+ * button stands in). Approved: the organisation holds the competency. Declined: with a reason.
+ */
+export function decideApplication(
+  catalogue: MembershipCatalogue,
+  m: Membership,
+  applicationId: string,
+  decision: { approved: boolean; reason?: string },
+  now: Date,
+): { membership: Membership; application: CompetencyApplication } {
+  const found = (m.applications ?? []).find((a) => a.id === applicationId);
+  if (!found) throw new RuleViolation('membership.apply.unknown');
+  if (found.status !== 'pending') throw new RuleViolation('membership.apply.alreadyDecided');
+  const reason = decision.reason?.trim();
+  if (!decision.approved && !reason) throw new RuleViolation('membership.apply.reasonRequired');
+  const application: CompetencyApplication = {
+    ...found,
+    status: decision.approved ? 'approved' : 'declined',
+    decidedAt: now.toISOString(),
+    reason: reason || undefined,
+  };
+  const applications = (m.applications ?? []).map((a) => (a.id === applicationId ? application : a));
+  if (!decision.approved) return { membership: { ...m, applications }, application };
+  const area = areaEntry(catalogue, found.area);
+  const others = m.competencies.filter((c) => areaEntry(catalogue, c.area)?.id !== area?.id);
+  const level = levelEntry(catalogue, 'competency');
+  return {
+    membership: {
+      ...m,
+      applications,
+      level: levelEntry(catalogue, m.level).rank > level.rank ? m.level : 'competency',
+      competencies: [...others, { area: area?.label['en-US'] ?? found.area, tier: found.tier }],
+    },
+    application,
   };
 }

@@ -36,6 +36,11 @@ const levelSchema = z
     notWhileHolding: z.array(membershipLevelSchema).default([]),
     /** Held per solution area and tier (competencies). */
     perArea: z.boolean().default(false),
+    /**
+     * Earned, not bought: an upgrade to it is an application that the programme reviews
+     * (pending → approved or declined). Nobody in the tenant can grant it.
+     */
+    earned: z.boolean().default(false),
   })
   .strict();
 

@@ -65,6 +65,23 @@ export const personLocale = (
 ): Locale => member?.preferredLocale ?? member?.lastLocale ?? fallback;
 export const memberId = (aadObjectId: string): string => `member:${aadObjectId.toLowerCase()}`;
 
+/**
+ * A person an admin added by name and work e-mail who has not talked to the bot yet: they become
+ * a member (with this guest flag) the first time they do, matched by their e-mail or UPN.
+ */
+export const invitationSchema = z.object({
+  ...base,
+  type: z.literal('invitation'),
+  id: z.string().startsWith('invitation:'),
+  name: z.string().min(1).max(200),
+  email: z.email().max(320),
+  guest: z.boolean(),
+  addedBy: guid,
+  addedAt: isoInstant,
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+export const invitationId = (email: string): string => `invitation:${email.trim().toLowerCase()}`;
+
 export const competencySchema = z.object({
   area: z.string().min(1).max(100),
   tier: z.enum(['silver', 'gold']),
@@ -74,6 +91,22 @@ export type Competency = z.infer<typeof competencySchema>;
 export const membershipLevelSchema = z.enum(['network', 'actionPack', 'competency']);
 export type MembershipLevel = z.infer<typeof membershipLevelSchema>;
 
+/** An application for a competency (solution area + tier), decided by the programme's review. */
+export const competencyApplicationSchema = z.object({
+  id: z.string().startsWith('application:').max(200),
+  /** Catalogue id of the solution area. */
+  area: z.string().min(1).max(100),
+  tier: z.enum(['silver', 'gold']),
+  status: z.enum(['pending', 'approved', 'declined']),
+  appliedBy: guid,
+  appliedAt: isoInstant,
+  /** The applicant's language, for telling them the decision. */
+  locale: localeSchema.default('en-US'),
+  decidedAt: isoInstant.optional(),
+  reason: z.string().max(500).optional(),
+});
+export type CompetencyApplication = z.infer<typeof competencyApplicationSchema>;
+
 export const membershipSchema = z.object({
   ...base,
   type: z.literal('membership'),
@@ -81,6 +114,8 @@ export const membershipSchema = z.object({
   partnerId: z.string().max(50).optional(),
   level: membershipLevelSchema,
   competencies: z.array(competencySchema).default([]),
+  /** Competency applications and their reviews (absent: none yet). */
+  applications: z.array(competencyApplicationSchema).max(100).optional(),
   status: z.enum(['draft', 'awaitingEmailConfirmation', 'underReview', 'active']),
   accountEmail: z.string().max(320).optional(),
   enrolledOn: isoDate.optional(),
@@ -135,6 +170,8 @@ const softwareDetails = z.object({
         languages: z.array(z.string().min(2).max(20)).min(1),
         osTypes: z.array(z.string().min(1).max(50)).min(1),
         downloadUrl: z.url(),
+        /** Download links per language and OS, where the catalogue has them (else `downloadUrl`). */
+        downloads: z.array(z.object({ language: z.string(), osType: z.string(), url: z.url() })).optional(),
         instructions: z.string().max(1000).optional(),
         instructionsZh: z.string().max(1000).optional(),
         keys: z.array(z.object({ language: z.string(), osType: z.string(), key: productKeySchema })).min(1),
@@ -176,6 +213,9 @@ const licenceDetails = z.object({
       key: productKeySchema,
       redeemedBy: guid.optional(),
       redeemedAt: isoInstant.optional(),
+      /** First time the key was shown (to redeem it in the Microsoft 365 admin centre): counts as activation. */
+      viewedAt: isoInstant.optional(),
+      viewedBy: guid.optional(),
     }),
   ),
 });
@@ -521,6 +561,7 @@ export const SYSTEM_TENANT = '00000000-0000-0000-0000-000000000000';
 export const entitySchemas = {
   tenant: tenantSchema,
   member: memberSchema,
+  invitation: invitationSchema,
   membership: membershipSchema,
   package: packageSchema,
   benefit: benefitSchema,

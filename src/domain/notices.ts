@@ -1,5 +1,5 @@
 import { daysUntil } from './dates';
-import type { BenefitCategory } from './model';
+import type { BenefitCategory, Membership } from './model';
 import type { Repositories } from './repositories';
 
 /**
@@ -20,6 +20,8 @@ export interface ExpiringItem {
   kind: ItemKind;
   name: string;
   expiresOn: string;
+  /** The membership: its level and competencies, so the notice names them in the reader's language. */
+  membership?: Pick<Membership, 'level' | 'competencies'>;
 }
 
 /** The notice due today for an item, or undefined: `'30'`, `'7'`, `'1'` … or `'expired'`. */
@@ -45,7 +47,14 @@ export async function expiringItems(repos: Repositories, tenantId: string): Prom
   const items: ExpiringItem[] = [];
   const m = membership?.doc;
   if (m?.status === 'active' && m.expiresOn) {
-    items.push({ itemId: 'membership', tenantId, kind: 'membership', name: m.level, expiresOn: m.expiresOn });
+    items.push({
+      itemId: 'membership',
+      tenantId,
+      kind: 'membership',
+      name: m.level,
+      expiresOn: m.expiresOn,
+      membership: { level: m.level, competencies: m.competencies },
+    });
   }
   for (const { doc } of packages)
     items.push({ itemId: doc.id, tenantId, kind: 'package', name: doc.name, expiresOn: doc.expiresOn });

@@ -29,7 +29,10 @@ export const POLICY = {
   'roles.revoke': { allowed: [GA, UMA], writes: true, allowedWhenExpired: true },
   // Only a Global admin may make or unmake a Global admin.
   'roles.manageGlobalAdmin': { allowed: [GA], writes: true, allowedWhenExpired: true },
-  'directory.addMember': { allowed: [GA, UMA], writes: true },
+  'directory.view': { allowed: [GA, UMA, AGENT], writes: false },
+  // Admin agents set up the account, which includes adding people (DOMAIN.md "People and roles").
+  'directory.addMember': { allowed: [GA, UMA, AGENT], writes: true },
+  // Removing someone who holds benefits also needs the acts that release them (seat.release, ...).
   'directory.removeMember': { allowed: [GA, UMA], writes: true },
   'audit.view': { allowed: [GA, UMA], writes: false },
 
@@ -40,6 +43,9 @@ export const POLICY = {
   'membership.view': { allowed: 'everyone', writes: false },
   'membership.renew': { allowed: [GA, AGENT, MPA], writes: true, allowedWhenExpired: true },
   'membership.upgrade': { allowed: [GA, AGENT, MPA], writes: true },
+  // The local demo's stand-in for the programme's review of a competency application (refused
+  // outside local mode: in production the programme decides, never someone in the tenant).
+  'membership.review': { allowed: [GA], writes: true },
 
   // Packages and benefits (buying needs no Global admin; assigning to people does)
   'benefits.view': { allowed: 'everyone', writes: false },

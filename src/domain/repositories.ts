@@ -5,6 +5,7 @@ import type { Repository } from './ports';
 export interface Repositories {
   tenants: Repository<EntityOf<'tenant'>>;
   members: Repository<EntityOf<'member'>>;
+  invitations: Repository<EntityOf<'invitation'>>;
   memberships: Repository<EntityOf<'membership'>>;
   packages: Repository<EntityOf<'package'>>;
   benefits: Repository<EntityOf<'benefit'>>;

@@ -35,8 +35,12 @@ import { useBenefit } from './packageGate';
  * and which support fits a request.
  */
 
+/** How much of a kind the organisation may use: its own count, no limit, or another kind's count. */
+export type AllowanceRule =
+  { kind: 'count' } | { kind: 'unlimited' } | { kind: 'deducted'; from: TechnicalKind };
+
 export type TechnicalEligibility =
-  | { eligible: true; allowance: number }
+  | { eligible: true; allowance: number; rule: AllowanceRule }
   | { eligible: false; reason: 'tier'; unlockTiers: ProgrammeTier[] }
   | { eligible: false; reason: 'notInCatalogue' }
   | { eligible: false; reason: 'noMembership' | 'notActive' | 'noTier'; unlockTiers: ProgrammeTier[] };
@@ -53,7 +57,19 @@ export function technicalEligibility(
   if (!standing.ok) return { eligible: false, reason: standing.reason, unlockTiers };
   const allowance = entry.allowances[standing.tier.id];
   if (allowance === undefined) return { eligible: false, reason: 'tier', unlockTiers };
-  return { eligible: true, allowance };
+  if (allowance === 'unlimited') return { eligible: true, allowance: 0, rule: { kind: 'unlimited' } };
+  if (typeof allowance === 'object') {
+    // Uses the other kind's allowance: what is left is what is left of that one.
+    const from = catalogue.technical.find((t) => t.kind === allowance.deductedFrom)?.allowances[
+      standing.tier.id
+    ];
+    return {
+      eligible: true,
+      allowance: typeof from === 'number' ? from : 0,
+      rule: { kind: 'deducted', from: allowance.deductedFrom },
+    };
+  }
+  return { eligible: true, allowance, rule: { kind: 'count' } };
 }
 
 export type EffectiveStatus = 'notActivated' | 'pending' | 'active';

@@ -57,8 +57,19 @@ const catalogueSchema = z
             /** Break-fix: something is broken or shows an error. Advisory: presales and deployment advice. */
             supportType: z.enum(['breakFix', 'advisory']),
             unit: z.enum(['incidents', 'hours']),
-            /** Tier → published allowance; a tier not listed may not use the benefit. */
-            allowances: z.record(tierId, z.number().int().min(0)),
+            /**
+             * Tier → published allowance; a tier not listed may not use the benefit. An allowance is
+             * a number, "unlimited", or `{ "deductedFrom": <kind> }` when it is not an allowance of
+             * its own but uses another kind's (presales help for Action Pack uses advisory hours).
+             */
+            allowances: z.record(
+              tierId,
+              z.union([
+                z.number().int().min(0),
+                z.literal('unlimited'),
+                z.object({ deductedFrom: technicalKindSchema }).strict(),
+              ]),
+            ),
           })
           .strict(),
       )

@@ -150,7 +150,7 @@ export const benefits = defineMessages(
 
     'benefits.credit.monthly': 'Monthly credit: people can be added or removed at any time',
     'benefits.credit.bulk': 'Bulk credit: one holder, transferable during the enrollment year',
-    'benefits.credit.perMonth': 'USD {amount} a month per person',
+    'benefits.credit.perMonth': 'A USD {amount} a month subscription; the people added use it',
     'benefits.credit.perYear': 'USD {amount} a year',
     'benefits.credit.usersOf': '{used} of {max}',
     'benefits.credit.youHaveAccess': 'You have access to this Azure credit.',
@@ -188,7 +188,7 @@ export const benefits = defineMessages(
     'benefits.credit.notCombinable':
       'This bulk credit is tied to {offers}. Bulk credit cannot be combined with other licensing, prepaid or credit offers, so it cannot be given or transferred.',
     'benefits.credit.notInDirectory':
-      'That person is not in your organisation’s directory, so nothing was changed. Add them to the directory first.',
+      'That person is not in your organisation’s directory, so nothing was changed. Type **people** to add them to the directory first.',
     'benefits.credit.pickPerson': 'Choose a person from the list first.',
 
     'benefits.licence.activeUntil': 'active until {date}',
@@ -207,8 +207,15 @@ export const benefits = defineMessages(
       '{keySeats} seats are added and all seats share one end date, {months} months later than the current one.',
     'benefits.licence.shortTermHint':
       'That leaves less than 12 months of subscription: you will be asked to confirm once more.',
-    'benefits.licence.confirm.extend': 'Redeem: extend the end date',
-    'benefits.licence.confirm.addSeats': 'Redeem: add seats',
+    'benefits.licence.confirm.extend': 'I redeemed it: extend the end date',
+    'benefits.licence.confirm.addSeats': 'I redeemed it: add seats',
+    'benefits.licence.keyShown': 'Product key: **{key}**',
+    'benefits.licence.whereToRedeem':
+      'Redeem it in the Microsoft 365 admin centre (https://admin.microsoft.com), where it asks for a product key, choosing the same option (extend the end date or add seats) as below.',
+    'benefits.licence.rightTenant':
+      'Sign in there with an account of {tenant}: a key redeemed in another tenant is used up and cannot be redeemed again.',
+    'benefits.licence.thenConfirm':
+      'When the admin centre has accepted it, press the button of the option you chose, so the record here shows the redemption.',
     'benefits.licence.shortTermTitle': 'Less than 12 months: are you sure?',
     'benefits.licence.shortTermWarning':
       'Adding seats without extending leaves the subscription with only {months} months, until {date}. The key cannot be redeemed again afterwards.',
@@ -237,7 +244,7 @@ export const benefits = defineMessages(
   },
   {
     'benefits.cmd.list': '按类别查看你和组织的权益',
-    'benefits.cmd.cancelPackage': '取消权益包并申请退款',
+    'benefits.cmd.cancelPackage': '取消权益套餐并申请退款',
 
     'benefits.title': '权益',
     'benefits.subtitle': '{tenant} · 截至 {time}',
@@ -288,23 +295,23 @@ export const benefits = defineMessages(
     'benefits.person.guest': '{name}（来宾）',
     'benefits.months': '{months} 个月',
 
-    'benefits.packages.title': '权益包',
-    'benefits.packages.open': '权益包',
+    'benefits.packages.title': '权益套餐',
+    'benefits.packages.open': '权益套餐',
     'benefits.package.line': '{name} · {offer} · {status}',
     'benefits.package.active': '有效',
     'benefits.package.cancelled': '已于 {date} 取消，已申请退款',
     'benefits.item.cancelled': '已取消：所属权益套餐“{package}”已于 {date} 取消，此权益已收回。',
     'benefits.package.cancellableUntil': '若其中的权益均未使用，可在 {date} 之前取消并申请退款。',
     'benefits.package.windowClosed': '可取消的 30 天期限已于 {date} 结束。',
-    'benefits.package.cancel': '取消权益包',
+    'benefits.package.cancel': '取消权益套餐',
     'benefits.package.keep': '保留',
-    'benefits.package.confirmTitle': '确定取消此权益包吗？',
+    'benefits.package.confirmTitle': '确定取消此权益套餐吗？',
     'benefits.package.confirmWarning':
       '取消后将申请退款，并从组织撤回其中的 {count} 项权益。此操作无法撤销。',
     'benefits.package.confirm': '确定取消并申请退款',
-    'benefits.package.cannotCancelTitle': '此权益包无法取消',
+    'benefits.package.cannotCancelTitle': '此权益套餐无法取消',
     'benefits.package.rules':
-      '权益包只能在购买后 30 天内取消，且前提是其中没有任何权益被激活或兑换、没有任何产品密钥被查看过。',
+      '权益套餐只能在购买后 30 天内取消，且前提是其中没有任何权益被激活或兑换、没有任何产品密钥被查看过。',
     'benefits.package.done': '{name} 已取消，并已申请退款。',
     'benefits.cancel.block.alreadyCancelled': '它已经被取消了。',
     'benefits.cancel.block.window': '它是 {days} 天前购买的；最后可取消日期为 {date}。',
@@ -374,14 +381,14 @@ export const benefits = defineMessages(
     'benefits.key.pickBoth': '请先选择语言和操作系统类型，然后点击“获取密钥”。',
     'benefits.key.revealedLabel': '{language}、{os} 的产品密钥',
     'benefits.key.revealedNote':
-      '已于 {time} 向你显示，并记入审计日志。请仅在组织内部使用；密钥一经查看，该权益包便不能再取消。',
+      '已于 {time} 向你显示，并记入审计日志。请仅在组织内部使用；密钥一经查看，该权益套餐便不能再取消。',
     'benefits.key.hide': '隐藏密钥',
     'benefits.key.posted': '请在下方的新卡片中为 {product} 选择语言和操作系统。',
     'benefits.software.noKeyFor': '没有适用于 {language}、{osType} 的密钥。请选择其他组合。',
 
     'benefits.credit.monthly': '每月额度：可随时添加或移除人员',
     'benefits.credit.bulk': '批量额度：只有一位持有人，可在注册年度内转移',
-    'benefits.credit.perMonth': '每人每月 {amount} 美元',
+    'benefits.credit.perMonth': '每月 {amount} 美元的订阅；添加的人员共同使用',
     'benefits.credit.perYear': '每年 {amount} 美元',
     'benefits.credit.usersOf': '{used}/{max}',
     'benefits.credit.youHaveAccess': '你可以使用此 Azure 额度。',
@@ -415,7 +422,8 @@ export const benefits = defineMessages(
     'benefits.credit.outsideEnrollmentYear': '批量额度只能在注册年度内转移，而注册年度已于 {date} 结束。',
     'benefits.credit.notCombinable':
       '此批量额度已与 {offers} 绑定。批量额度不能与其他许可、预付或额度优惠合并使用，因此无法分配或转移。',
-    'benefits.credit.notInDirectory': '此人不在你组织的目录中，因此未做任何更改。请先将其添加到目录。',
+    'benefits.credit.notInDirectory':
+      '此人不在你组织的目录中，因此未做任何更改。请先输入 **人员** 将其添加到目录。',
     'benefits.credit.pickPerson': '请先从列表中选择一位人员。',
 
     'benefits.licence.activeUntil': '有效期至 {date}',
@@ -431,8 +439,14 @@ export const benefits = defineMessages(
     'benefits.licence.explain.addSeats':
       '将添加 {keySeats} 个席位；所有席位共用一个结束日期，比现在的结束日期晚 {months} 个月。',
     'benefits.licence.shortTermHint': '这样订阅剩余不足 12 个月：系统会请你再确认一次。',
-    'benefits.licence.confirm.extend': '兑换：延长结束日期',
-    'benefits.licence.confirm.addSeats': '兑换：添加席位',
+    'benefits.licence.confirm.extend': '我已兑换：延长结束日期',
+    'benefits.licence.confirm.addSeats': '我已兑换：添加席位',
+    'benefits.licence.keyShown': '产品密钥：**{key}**',
+    'benefits.licence.whereToRedeem':
+      '请在 Microsoft 365 管理中心（https://admin.microsoft.com）输入产品密钥进行兑换，并选择与下方相同的选项（延长结束日期或添加席位）。',
+    'benefits.licence.rightTenant':
+      '请使用 {tenant} 的帐户登录：在其他租户中兑换的密钥即被用掉，无法再次兑换。',
+    'benefits.licence.thenConfirm': '管理中心接受密钥后，请按下你所选选项的按钮，以便在此记录兑换。',
     'benefits.licence.shortTermTitle': '不足 12 个月：确定吗？',
     'benefits.licence.shortTermWarning':
       '只添加席位而不延长，订阅只剩 {months} 个月，到 {date} 为止。兑换后该密钥不能再次使用。',
@@ -451,7 +465,7 @@ export const benefits = defineMessages(
     'benefits.vs.yourSeat': '你的席位：第 {seat} 号，自 {date} 起。',
     'benefits.vs.noSeat': '你在此席位池中没有席位。',
 
-    'benefits.notFound': '你的组织中没有这项权益或权益包（卡片可能已过时或被修改），因此未做任何更改。',
+    'benefits.notFound': '你的组织中没有这项权益或权益套餐（卡片可能已过时或被修改），因此未做任何更改。',
     'benefits.expired': '{benefit} 的最后激活日期是 {date}，现在已不能激活或兑换。',
     'benefits.packageCancelled': '{benefit} 所属的权益套餐“{package}”已取消：其权益已收回，不能再使用。',
   },

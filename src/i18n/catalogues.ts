@@ -5,6 +5,7 @@ import { enroll } from './enroll';
 import { language } from './language';
 import { membership } from './membership';
 import { roleAdmin } from './roleAdmin';
+import { directory } from './directory';
 import { gtm } from './gtm';
 import { support } from './support';
 import { notices } from './notices';
@@ -26,6 +27,7 @@ export const MESSAGE_MODULES = [
   enroll,
   membership,
   roleAdmin,
+  directory,
   audit,
   language,
   notices,

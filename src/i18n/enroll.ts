@@ -11,7 +11,7 @@ export const enroll = defineMessages(
     'enroll.alreadySubmitted':
       'Your enrolment is complete on your side and is under review. Type **membership** to follow its status.',
     'enroll.notStarted': 'The enrolment has not been started yet. Type **enroll** to begin.',
-    'enroll.status.draft': 'Please finish the earlier enrolment steps first.',
+    'enroll.status.draft': 'Type **enroll** to finish the earlier enrolment steps first.',
     'enroll.status.awaitingEmailConfirmation':
       'The primary contact’s e-mail address still has to be confirmed.',
     'enroll.status.underReview':
@@ -115,13 +115,13 @@ export const enroll = defineMessages(
     'enroll.personalOnly':
       '请在与我的一对一聊天中注册：我会询问公司信息和一个确认码，这些内容不宜显示在整个频道中。',
     'enroll.alreadyActive':
-      '你的组织已有有效的合作伙伴网络会员资格。一个 Azure AD 租户只对应一个合作伙伴帐户，因此不能再次注册。输入 **会员资格** 可查看、续订或升级。',
-    'enroll.alreadySubmitted': '你这边的注册步骤已全部完成，目前正在审核中。输入 **会员资格** 可查看进度。',
+      '你的组织已有有效的合作伙伴网络成员身份。一个 Azure AD 租户只对应一个合作伙伴帐户，因此不能再次注册。输入 **成员身份** 可查看、续订或升级。',
+    'enroll.alreadySubmitted': '你这边的注册步骤已全部完成，目前正在审核中。输入 **成员身份** 可查看进度。',
     'enroll.notStarted': '尚未开始注册。输入 **注册** 开始。',
-    'enroll.status.draft': '请先完成前面的注册步骤。',
+    'enroll.status.draft': '请先输入 **注册** 完成前面的注册步骤。',
     'enroll.status.awaitingEmailConfirmation': '主要联系人的电子邮件地址尚待确认。',
     'enroll.status.underReview': '注册已提交并正在审核，此处无法再修改。',
-    'enroll.status.active': '会员资格已生效，注册信息无法再修改。',
+    'enroll.status.active': '成员身份已生效，注册信息无法再修改。',
     'enroll.details.missing': '缺少公司和联系人信息，请先填写。',
     'enroll.submit.incomplete': '还有注册步骤未完成，暂时无法提交审核。',
     'enroll.resumed': '欢迎回来：我们从上次停下的地方继续注册。',
@@ -181,8 +181,8 @@ export const enroll = defineMessages(
     'enroll.agreement.intro': '在申请进入审核之前，{company} 需要接受该协议。要点如下：',
     'enroll.agreement.term1': '权益仅供组织内部由指定员工使用。',
     'enroll.agreement.term2': '组织须保持公司资料和联系人信息准确、及时更新。',
-    'enroll.agreement.term3': '会员资格每次有效期一年，须续订才能继续。',
-    'enroll.agreement.term4': '滥用权益或虚报组织信息可能导致会员资格终止。',
+    'enroll.agreement.term3': '成员身份每次有效期一年，须续订才能继续。',
+    'enroll.agreement.term4': '滥用权益或虚报组织信息可能导致成员身份终止。',
     'enroll.agreement.authority': '我确认我有权代表 {company} 签署法律协议。',
     'enroll.agreement.accept': '我接受合作伙伴网络协议（版本 {version}）。',
     'enroll.agreement.acceptButton': '接受并继续',
@@ -200,10 +200,10 @@ export const enroll = defineMessages(
     'enroll.adminAgent.already': '你已在管理员代理组中。',
     'enroll.adminAgent.added': '已完成：你现在已在管理员代理组中。',
     'enroll.adminAgent.skipped':
-      '好的，我没有添加你。用户管理管理员或全局管理员之后可以把你加入管理员代理组。',
+      '好的，我没有添加你。“用户管理”管理员或“全局管理员”之后可以把你加入“管理员代理”组。',
 
     'enroll.submitted':
-      '谢谢！{company} 的注册已提交审核。下方的会员资格卡片会显示状态；随时输入 **会员资格** 可再次查看。',
+      '谢谢！{company} 的注册已提交审核。下方的成员身份卡片会显示状态；随时输入 **成员身份** 可再次查看。',
 
     'enroll.approve.localOnly': '只有在本地演示中才能手动完成审核。',
     'enroll.approve.notUnderReview': '只有正在审核的注册才能标记为审核完成。',

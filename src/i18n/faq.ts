@@ -38,6 +38,8 @@ export const faq = defineMessages(
     'faq.supportType.breakFix': 'break-fix',
     'faq.supportType.advisory': 'advisory',
     'faq.support.allowance': '{tier}: {count} {unit}',
+    'faq.support.unlimited': '{tier}: unlimited',
+    'faq.support.deducted': '{tier}: uses the {from} (not a second allowance)',
     'faq.unit.incidents': 'incidents',
     'faq.unit.hours': 'hours',
     'faq.everyone': 'everyone',
@@ -45,7 +47,7 @@ export const faq = defineMessages(
   },
   {
     'faq.question.reassignSeat': 'Visual Studio 席位什么时候可以重新分配？',
-    'faq.question.cancelPackage': '权益包在什么期限内可以取消？',
+    'faq.question.cancelPackage': '权益套餐在什么期限内可以取消？',
     'faq.question.redeemOnce': '兑换许可证密钥是怎么回事？',
     'faq.question.azureCredit': 'Azure 额度有哪些规则？',
     'faq.question.activationTime': '激活需要多长时间？',
@@ -55,7 +57,7 @@ export const faq = defineMessages(
     'faq.answer.reassignSeat':
       '席位自首次分配起满 **{days} 天**后才能转给他人。在此之前席位仍归当前持有人；席位列表会显示每个席位从哪天起可以重新分配。',
     'faq.answer.cancelPackage':
-      '权益包可在购买后 **{days} 天**内取消并退款，前提是其中没有任何权益被激活或兑换，也没有任何产品密钥被查看过（即使从未使用，查看密钥也算）。',
+      '权益套餐可在购买后 **{days} 天**内取消并退款，前提是其中没有任何权益被激活或兑换，也没有任何产品密钥被查看过（即使从未使用，查看密钥也算）。',
     'faq.answer.redeemOnce':
       '许可证密钥只能兑换**一次**，不能再次使用。兑换前你可以选择增加席位或延长结束日期，并会在确认前看到兑换后的结束日期。',
     'faq.answer.redeemTerm':
@@ -64,7 +66,7 @@ export const faq = defineMessages(
     'faq.answer.creditBulk':
       '批量额度（每年 {amounts}）：不能移除任何人，但在注册年度内可以转给其他人。它不能与其他许可、预付或额度优惠同时使用。',
     'faq.answer.activationTime':
-      '技术权益在申请激活后需要 **{supportDays} 天**处理，市场推广优惠需要 **{gtmDays} 天**。在此期间状态为“处理中”；技术支持生效后会显示访问 ID 和合同 ID。',
+      '技术权益在申请激活后需要 **{supportDays} 天**处理，市场推广套餐需要 **{gtmDays} 天**。在此期间状态为“处理中”；技术支持生效后会显示访问 ID 和合同 ID。',
     'faq.answer.whichRoleHolders': '在你的组织中，拥有这些角色的是 {names}。',
     'faq.answer.whichRoleNoHolders': '你的组织中目前没有人拥有这些角色。',
     'faq.answer.whichRole': '每项操作都会在你执行的那一刻按你的角色检查。谁可以做什么：',
@@ -76,6 +78,8 @@ export const faq = defineMessages(
     'faq.supportType.breakFix': '故障修复',
     'faq.supportType.advisory': '咨询',
     'faq.support.allowance': '{tier}：{count} {unit}',
+    'faq.support.unlimited': '{tier}：不限',
+    'faq.support.deducted': '{tier}：从“{from}”中扣除（不是另一份额度）',
     'faq.unit.incidents': '次事件',
     'faq.unit.hours': '小时',
     'faq.everyone': '所有人',

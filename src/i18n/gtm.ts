@@ -92,10 +92,10 @@ export const gtm = defineMessages(
     'gtm.contact.languageUnknown': 'Choose a language from the list.',
   },
   {
-    'gtm.cmd.offers': '市场推广优惠及其状态和到期日',
+    'gtm.cmd.offers': '市场推广套餐及其状态和到期日',
     'gtm.cmd.contact': '设置或更改公司营销联系人',
 
-    'gtm.title': '市场推广优惠',
+    'gtm.title': '市场推广套餐',
     'gtm.subtitle': '{tenant} · {tier}',
     'gtm.contact.label': '营销联系人',
     'gtm.contact.name': '姓名',
@@ -121,7 +121,7 @@ export const gtm = defineMessages(
     'gtm.note.competency': '需要以下任一领域的银牌或金牌能力：{areas}。',
     'gtm.note.unknownOffer': '此优惠不在计划目录中，无法在这里激活。',
     'gtm.note.lastDayPassed': '最后激活日期为 {date}，已过。',
-    'gtm.empty': '你的组织目前没有市场推广优惠。',
+    'gtm.empty': '你的组织目前没有市场推广套餐。',
     'gtm.footer':
       '激活约需 {days} 天，之后优惠有效至“到期”列中的日期。全局管理员和 MPN 合作伙伴管理员可以激活优惠。',
     'gtm.button.activate': '激活 {offer}',
@@ -134,7 +134,7 @@ export const gtm = defineMessages(
     'gtm.notice.completed': '{name} 现已生效，有效期至 {date}。',
     'gtm.notice.contactSaved': '营销联系人已保存：{name}。',
 
-    'gtm.notFound': '该市场推广优惠已不存在，没有做任何更改。',
+    'gtm.notFound': '该市场推广套餐已不存在，没有做任何更改。',
     'gtm.activate.needsContact':
       '激活 {name} 前，请先设置公司营销联系人（输入“营销联系人”）。没有做任何更改。',
     'gtm.activate.ineligible': '按你组织当前的级别无法激活 {name}；{tiers} 才包含。没有做任何更改。',
@@ -144,8 +144,8 @@ export const gtm = defineMessages(
 
     'gtm.form.title': '公司营销联系人',
     'gtm.form.intro':
-      '此人将收到你的市场推广优惠使用说明。请填写与合作伙伴帐户（{accountEmail}）不同的电子邮件地址。',
-    'gtm.form.introNoAccount': '此人将收到你的市场推广优惠使用说明。请填写与合作伙伴帐户不同的电子邮件地址。',
+      '此人将收到你的市场推广套餐使用说明。请填写与合作伙伴帐户（{accountEmail}）不同的电子邮件地址。',
+    'gtm.form.introNoAccount': '此人将收到你的市场推广套餐使用说明。请填写与合作伙伴帐户不同的电子邮件地址。',
     'gtm.form.current': '当前联系人：{name}。',
     'gtm.form.problems': '请修改以下问题后再保存：',
     'gtm.form.person': '目录中的人员',

@@ -28,6 +28,15 @@ export function joinList(locale: Locale, items: readonly string[], joiner: 'or' 
 }
 
 /**
+ * Role names in a sentence: Chinese quotes each role on its own (“全局管理员”或“MPN 合作伙伴管理员”),
+ * as the partner portal writes them; a name that carries its own quotes (“用户管理”管理员) keeps them.
+ */
+export function roleList(locale: Locale, names: readonly string[], joiner: 'or' | 'and'): string {
+  const shown = locale === 'zh-CN' ? names.map((n) => (n.includes('“') ? n : `“${n}”`)) : names;
+  return joinList(locale, shown, joiner);
+}
+
+/**
  * An Intl formatter costs far more to build (~0.5 ms) than to use (µs), and a card formats many
  * dates: each one is built once per locale for the life of the process.
  */

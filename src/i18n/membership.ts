@@ -27,7 +27,7 @@ export const membership = defineMessages(
     'membership.banner.expired':
       'Renew now: the membership’s anniversary was {date}. Everything keeps working until {closes} (renewal is open until then); after that day benefits can no longer be activated, redeemed, assigned or requested.',
     'membership.banner.lapsed':
-      'The membership lapsed: its anniversary was {date} and the renewal window closed on {closes}. Benefits can no longer be activated, redeemed, assigned or requested; reading, roles and the audit still work. A Global admin can enrol again: type "enroll".',
+      'The membership lapsed: its anniversary was {date} and the renewal window closed on {closes}. Benefits can no longer be activated, redeemed, assigned or requested; reading, roles and the audit still work. A Global admin can enrol again: type **enroll**.',
     'membership.banner.underReview':
       'Your enrolment is being reviewed. Benefits become available once the membership is active.',
     'membership.banner.underReviewLocal':
@@ -44,13 +44,43 @@ export const membership = defineMessages(
     'membership.upgrade.chooseFirst': 'Choose an upgrade in the list first.',
     'membership.upgrade.confirmTitle': 'Upgrade to {offer}?',
     'membership.upgrade.confirmText':
-      'Your membership moves from {from} to {to}. The benefit packages that come with it are bought separately by an MPN partner admin.',
+      'Your membership moves from {from} to {to}. The benefit packages that come with it are bought in Partner Center (https://partner.microsoft.com/dashboard) by a Global admin or an MPN partner admin.',
     'membership.upgrade.confirm': 'Upgrade',
     'membership.upgrade.back': 'Back',
     'membership.upgrade.done': 'Upgraded: the membership is now {level}.',
+    'membership.upgrade.earnedNotBought':
+      'A competency is earned, not bought: apply for it, and the partner programme reviews the application.',
+    'membership.upgrade.applyChoice': '{offer} (application, reviewed by the programme)',
+    'membership.apply.confirmTitle': 'Apply for {offer}?',
+    'membership.apply.confirmText':
+      'A competency is earned: this sends an application for {offer} to the partner programme’s review. It stays pending until the review approves or declines it; nobody in your organisation can grant it.',
+    'membership.apply.confirm': 'Apply',
+    'membership.apply.sent':
+      'Application for {offer} sent for review. I will tell you in your chat with me when it is decided.',
+    'membership.apply.alreadyPending': 'An application for this solution area is already waiting for review.',
+    'membership.apply.unknown': 'That application does not exist.',
+    'membership.apply.alreadyDecided': 'That application has already been decided.',
+    'membership.apply.reasonRequired': 'A declined application needs a reason.',
+    'membership.apply.localOnly':
+      'The programme decides applications in its own review; there is nothing to press here.',
+    'membership.apply.pendingBanner':
+      'Application for {offer}: waiting for the partner programme’s review (applied {date}).',
+    'membership.apply.declinedBanner': 'Application for {offer} was declined on {date}. Reason: {reason}',
+    'membership.apply.localDemo':
+      'Local mode: the programme’s review is not connected, so the buttons below stand in for it in the demo.',
+    'membership.button.reviewApprove': 'Demo review: approve {offer}',
+    'membership.button.reviewDecline': 'Demo review: decline {offer}',
+    'membership.apply.demoReason': 'The demo review declined it (local mode).',
+    'membership.apply.decidedApproved': 'Review recorded: {offer} approved.',
+    'membership.apply.decidedDeclined': 'Review recorded: {offer} declined.',
+    'membership.apply.toldApproved':
+      'The partner programme approved your application for {offer}: your organisation now holds it.',
+    'membership.apply.toldDeclined':
+      'The partner programme declined your application for {offer}. Reason: {reason}',
     'membership.upgrade.needsNetwork':
-      'An active Network membership comes first: finish the enrolment before upgrading.',
-    'membership.upgrade.expired': 'The membership has expired: renew it before upgrading.',
+      'An active Network membership comes first: type **enroll** to finish the enrolment before upgrading.',
+    'membership.upgrade.expired':
+      'The membership has expired: type **membership** to renew it before upgrading.',
     'membership.upgrade.notWhileHolding': 'An organisation that holds a {held} cannot buy this.',
     'membership.upgrade.alreadyHeld': 'Your organisation already holds this (one per organisation).',
     'membership.upgrade.alreadyHigher': 'Your membership is already above this level.',
@@ -60,13 +90,13 @@ export const membership = defineMessages(
     'membership.renew.alreadyRenewed': 'It was already renewed: the membership now runs until {date}.',
     'membership.renew.notYetOpen': 'Renewal opens on {date}.',
     'membership.renew.closed':
-      'The renewal window closed on {date}. Contact partner support to reinstate the membership.',
+      'The renewal window closed on {date}. Contact partner support in Partner Center (https://partner.microsoft.com/dashboard) to reinstate the membership.',
     'membership.approved': 'Review complete: the membership is active until {date}.',
     'membership.updatedAt': 'As of {time}',
   },
   {
     'membership.cmd.membership': '会员级别、状态、到期日和续订；续订或升级',
-    'membership.title': '合作伙伴网络会员资格',
+    'membership.title': '合作伙伴网络成员身份',
     'membership.notEnrolled': '{tenant} 尚未注册合作伙伴网络。',
     'membership.fact.partnerId': '合作伙伴 ID',
     'membership.fact.level': '级别',
@@ -76,7 +106,7 @@ export const membership = defineMessages(
     'membership.fact.expiresOn': '到期日',
     'membership.fact.renewal': '续订',
     'membership.fact.accountEmail': '帐户电子邮件',
-    'membership.competency': '{tier}{area}',
+    'membership.competency': '{area}{tier}能力',
     'membership.status.draft': '注册未完成',
     'membership.status.awaitingEmailConfirmation': '等待电子邮件确认',
     'membership.status.underReview': '审核中',
@@ -89,8 +119,8 @@ export const membership = defineMessages(
     'membership.banner.expired':
       '请立即续订：成员身份的周年日为 {date}。在 {closes} 之前一切照常可用（续订开放至该日）；此后将不能再激活、兑换、分配或申请权益。',
     'membership.banner.lapsed':
-      '成员身份已失效：周年日为 {date}，续订期已于 {closes} 结束。不能再激活、兑换、分配或申请权益；查看、角色管理和审计记录仍可使用。全局管理员可以重新注册：输入“注册”。',
-    'membership.banner.underReview': '你的注册正在审核中。会员资格生效后即可使用权益。',
+      '成员身份已失效：周年日为 {date}，续订期已于 {closes} 结束。不能再激活、兑换、分配或申请权益；查看、角色管理和审计记录仍可使用。全局管理员可以重新注册：输入 **注册**。',
+    'membership.banner.underReview': '你的注册正在审核中。成员身份生效后即可使用权益。',
     'membership.banner.underReviewLocal': '本地演示：这里没有审核人员，因此全局管理员可以将审核标记为完成。',
     'membership.banner.unfinished': '注册尚未完成，全局管理员可以继续完成。',
     'membership.button.enroll': '注册',
@@ -104,22 +134,45 @@ export const membership = defineMessages(
     'membership.upgrade.chooseFirst': '请先在列表中选择升级项。',
     'membership.upgrade.confirmTitle': '升级到{offer}？',
     'membership.upgrade.confirmText':
-      '你的会员资格将从{from}变为{to}。对应的权益包需由 MPN 合作伙伴管理员另行购买。',
+      '你的成员身份将从{from}变为{to}。对应的权益套餐由“全局管理员”或“MPN 合作伙伴管理员”在合作伙伴中心（https://partner.microsoft.com/dashboard）购买。',
     'membership.upgrade.confirm': '升级',
     'membership.upgrade.back': '返回',
-    'membership.upgrade.done': '已升级：会员资格现为{level}。',
-    'membership.upgrade.needsNetwork': '需要先拥有有效的网络成员资格：请先完成注册再升级。',
-    'membership.upgrade.expired': '会员资格已过期：请先续订再升级。',
+    'membership.upgrade.done': '已升级：成员身份现为{level}。',
+    'membership.upgrade.earnedNotBought': '能力需要通过审核获得，不能购买：请提交申请，由合作伙伴计划审核。',
+    'membership.upgrade.applyChoice': '{offer}（申请，由合作伙伴计划审核）',
+    'membership.apply.confirmTitle': '申请{offer}？',
+    'membership.apply.confirmText':
+      '能力需要通过审核获得：此操作会将{offer}的申请提交给合作伙伴计划审核。在审核批准或拒绝之前，申请保持待审核状态；你组织中的任何人都无法自行授予。',
+    'membership.apply.confirm': '申请',
+    'membership.apply.sent': '{offer}的申请已提交审核。有结果时，我会在你与我的聊天中告诉你。',
+    'membership.apply.alreadyPending': '此解决方案领域已有一份申请正在等待审核。',
+    'membership.apply.unknown': '该申请不存在。',
+    'membership.apply.alreadyDecided': '该申请已有审核结果。',
+    'membership.apply.reasonRequired': '拒绝申请必须说明原因。',
+    'membership.apply.localOnly': '申请由合作伙伴计划在其自己的审核中决定；这里无需操作。',
+    'membership.apply.pendingBanner': '{offer}的申请：等待合作伙伴计划审核（申请于 {date}）。',
+    'membership.apply.declinedBanner': '{offer}的申请已于 {date} 被拒绝。原因：{reason}',
+    'membership.apply.localDemo': '本地模式：未连接合作伙伴计划的审核，下面的按钮在演示中代替审核。',
+    'membership.button.reviewApprove': '演示审核：批准{offer}',
+    'membership.button.reviewDecline': '演示审核：拒绝{offer}',
+    'membership.apply.demoReason': '演示审核拒绝了此申请（本地模式）。',
+    'membership.apply.decidedApproved': '已记录审核结果：{offer}已批准。',
+    'membership.apply.decidedDeclined': '已记录审核结果：{offer}已拒绝。',
+    'membership.apply.toldApproved': '合作伙伴计划已批准你对{offer}的申请：你的组织现已拥有该能力。',
+    'membership.apply.toldDeclined': '合作伙伴计划拒绝了你对{offer}的申请。原因：{reason}',
+    'membership.upgrade.needsNetwork': '需要先拥有有效的网络成员身份：请先输入 **注册** 完成注册再升级。',
+    'membership.upgrade.expired': '成员身份已过期：请先输入 **成员身份** 续订再升级。',
     'membership.upgrade.notWhileHolding': '持有{held}的组织不能购买此项。',
     'membership.upgrade.alreadyHeld': '你的组织已持有此项（每个组织限一个）。',
-    'membership.upgrade.alreadyHigher': '你的会员资格已高于此级别。',
+    'membership.upgrade.alreadyHigher': '你的成员身份已高于此级别。',
     'membership.upgrade.unknownOffer': '该升级项不存在（或已下架）。',
-    'membership.renew.done': '已续订：会员资格有效期至 {date}。',
-    'membership.renew.notActive': '没有可续订的有效会员资格。',
-    'membership.renew.alreadyRenewed': '已经续订过：会员资格有效期至 {date}。',
+    'membership.renew.done': '已续订：成员身份有效期至 {date}。',
+    'membership.renew.notActive': '没有可续订的有效成员身份。',
+    'membership.renew.alreadyRenewed': '已经续订过：成员身份有效期至 {date}。',
     'membership.renew.notYetOpen': '续订将于 {date} 开放。',
-    'membership.renew.closed': '续订期已于 {date} 结束。请联系合作伙伴支持恢复会员资格。',
-    'membership.approved': '审核完成：会员资格有效期至 {date}。',
+    'membership.renew.closed':
+      '续订期已于 {date} 结束。请在合作伙伴中心（https://partner.microsoft.com/dashboard）联系合作伙伴支持恢复成员身份。',
+    'membership.approved': '审核完成：成员身份有效期至 {date}。',
     'membership.updatedAt': '更新于 {time}',
   },
 );

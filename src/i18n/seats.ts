@@ -14,7 +14,7 @@ export const seats = defineMessages(
     'seats.unknownRequest': 'I could not find that seat request.',
     'seats.unknownAssignment': 'That seat is no longer assigned, so nothing was changed.',
     'seats.personNotInDirectory':
-      'That person is not in your organisation’s directory, so nothing was changed.',
+      'That person is not in your organisation’s directory, so nothing was changed. Type **people** to add them first.',
     'seats.alreadyHasSeat': '{name} already holds seat {seat} of this pool.',
     'seats.youHaveSeat': 'You already have a {pool} seat.',
     'seats.poolFull': 'Every {pool} seat is taken. A seat must be released before this can be approved.',
@@ -44,7 +44,8 @@ export const seats = defineMessages(
     'seats.choice.yes': 'Yes',
     'seats.choice.no': 'No',
     'seats.assign.cancelled': 'Fine, nothing was assigned.',
-    'seats.assign.done': 'Done: {name} has seat {seat} of {pool} ({used} of {total} now used).',
+    'seats.assign.done':
+      'Done: {name} has seat {seat} of {pool} ({used} of {total} now used). They manage their subscription at https://my.visualstudio.com.',
 
     'seats.requested':
       'Your request for a {pool} seat was sent to your approvers. I will tell you here when it is decided.',
@@ -52,8 +53,11 @@ export const seats = defineMessages(
       'Your request is recorded, but every {pool} seat is taken at the moment; an admin needs to free one before approving.',
     'seats.requestedNoApprover':
       'Your request is recorded. None of your Global admins has the bot installed yet, so they will see it when they ask for pending approvals.',
-    'seats.told.approved': 'Good news: your {pool} request was approved by {by}. Seat {seat} is yours.',
+    'seats.told.approved':
+      'Good news: your {pool} request was approved by {by}. Seat {seat} is yours: manage your subscription at https://my.visualstudio.com.',
     'seats.told.rejected': 'Your {pool} request was declined by {by}. Reason: {reason}',
+    'seats.told.assigned':
+      '{by} gave you seat {seat} of {pool}. Manage your subscription at https://my.visualstudio.com.',
 
     'seats.card.title': 'Visual Studio seat request',
     'seats.card.requester': 'Requested by',
@@ -108,7 +112,7 @@ export const seats = defineMessages(
     'seats.unknownPool': '找不到该 Visual Studio 订阅池。',
     'seats.unknownRequest': '找不到该席位申请。',
     'seats.unknownAssignment': '该席位已不再分配给任何人，没有做任何更改。',
-    'seats.personNotInDirectory': '此人不在你组织的目录中，没有做任何更改。',
+    'seats.personNotInDirectory': '此人不在你组织的目录中，没有做任何更改。请先输入 **人员** 添加此人。',
     'seats.alreadyHasSeat': '{name} 已拥有此池的第 {seat} 号席位。',
     'seats.youHaveSeat': '你已经拥有 {pool} 席位。',
     'seats.poolFull': '{pool} 的席位已全部分配。必须先释放一个席位才能批准。',
@@ -135,15 +139,19 @@ export const seats = defineMessages(
     'seats.choice.yes': '是',
     'seats.choice.no': '否',
     'seats.assign.cancelled': '好的，没有分配任何席位。',
-    'seats.assign.done': '完成：{name} 获得了 {pool} 的第 {seat} 号席位（现已使用 {used}/{total}）。',
+    'seats.assign.done':
+      '完成：{name} 获得了 {pool} 的第 {seat} 号席位（现已使用 {used}/{total}）。对方可在 https://my.visualstudio.com 管理其订阅。',
 
     'seats.requested': '你的 {pool} 席位申请已发送给审批人。有结果时我会在这里告诉你。',
     'seats.requestedNoFreeSeat':
       '你的申请已记录，但 {pool} 席位目前已全部分配；需要管理员先释放一个席位才能批准。',
     'seats.requestedNoApprover':
       '你的申请已记录。你的全局管理员都还没有安装此机器人，他们在查看待审批申请时会看到它。',
-    'seats.told.approved': '好消息：你的 {pool} 申请已由 {by} 批准。第 {seat} 号席位归你了。',
+    'seats.told.approved':
+      '好消息：你的 {pool} 申请已由 {by} 批准。第 {seat} 号席位归你了：请在 https://my.visualstudio.com 管理你的订阅。',
     'seats.told.rejected': '你的 {pool} 申请被 {by} 拒绝。原因：{reason}',
+    'seats.told.assigned':
+      '{by} 为你分配了 {pool} 的第 {seat} 号席位。请在 https://my.visualstudio.com 管理你的订阅。',
 
     'seats.card.title': 'Visual Studio 席位申请',
     'seats.card.requester': '申请人',

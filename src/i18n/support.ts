@@ -21,6 +21,9 @@ export const support = defineMessages(
     'support.status.expired': 'Expired',
     'support.remaining.incidents': '{remaining} of {allowance} support incidents left',
     'support.remaining.hours': '{remaining} of {allowance} hours left',
+    'support.allowance.unlimited': 'Unlimited at your level: not counted against any allowance',
+    'support.allowance.deducted':
+      'Not a separate allowance: hours used come out of your {from} ({remaining} of {allowance} hours left)',
     'support.requested': 'Activation requested on {date}; processing should be complete by {completes}.',
     'support.activeSince': 'Active since {date}.',
     'support.activateBy': 'Activate by {date}.',
@@ -102,7 +105,7 @@ export const support = defineMessages(
     'support.title': '技术支持权益',
     'support.subtitle': '{tenant} · {tier}',
     'support.standing.noMembership': '你的组织尚无合作伙伴网络会员记录，暂时无法使用技术权益。',
-    'support.standing.notActive': '你的会员资格尚未生效；生效后才能激活技术权益。',
+    'support.standing.notActive': '你的成员身份尚未生效；生效后才能激活技术权益。',
     'support.standing.noTier': '你当前的会员级别不含技术权益；{tiers} 才包含这些权益。',
     'support.status.notActivated': '未激活',
     'support.status.pending': '处理中',
@@ -110,6 +113,9 @@ export const support = defineMessages(
     'support.status.expired': '已过期',
     'support.remaining.incidents': '支持事件剩余 {remaining} 次（共 {allowance} 次）',
     'support.remaining.hours': '剩余 {remaining} 小时（共 {allowance} 小时）',
+    'support.allowance.unlimited': '你的级别不限次数：不计入任何额度',
+    'support.allowance.deducted':
+      '不是单独的额度：使用的小时数从“{from}”中扣除（剩余 {remaining} 小时，共 {allowance} 小时）',
     'support.requested': '已于 {date} 申请激活；预计 {completes} 前处理完成。',
     'support.activeSince': '自 {date} 起有效。',
     'support.activateBy': '请在 {date} 前激活。',
@@ -171,7 +177,7 @@ export const support = defineMessages(
       '这类产品的请求需要访问 ID 和合同 ID。{name} 正在激活中，完成后即可看到 ID。',
     'support.advice.ineligible': '你组织当前的级别不包含 {name}；{tiers} 才包含。',
     'support.advice.standing': '{reason}',
-    'support.advice.notHeld': '{name} 适合此请求，但你组织的权益包中不包含它。',
+    'support.advice.notHeld': '{name} 适合此请求，但你组织的权益套餐中不包含它。',
     'support.advice.whoActivates': '全局管理员或 MPN 合作伙伴管理员可以激活它。',
   },
 );

@@ -95,7 +95,10 @@ export interface SupportRule {
   label: { 'en-US': string; 'zh-CN': string };
   supportType: 'breakFix' | 'advisory';
   unit: 'incidents' | 'hours';
-  allowances: { tier: { 'en-US': string; 'zh-CN': string }; count: number }[];
+  allowances: {
+    tier: { 'en-US': string; 'zh-CN': string };
+    count: number | 'unlimited' | { deductedFrom: TechnicalKind };
+  }[];
 }
 
 export type FaqAnswer =

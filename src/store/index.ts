@@ -55,6 +55,7 @@ function makeRepositories(entities: Container): Repositories {
   return {
     tenants: new CosmosRepository(entities, 'tenant', entitySchemas.tenant),
     members: new CosmosRepository(entities, 'member', entitySchemas.member),
+    invitations: new CosmosRepository(entities, 'invitation', entitySchemas.invitation),
     memberships: new CosmosRepository(entities, 'membership', entitySchemas.membership),
     packages: new CosmosRepository(entities, 'package', entitySchemas.package),
     benefits: new CosmosRepository(entities, 'benefit', entitySchemas.benefit),

@@ -722,7 +722,15 @@ export function softwareProductView(
       { benefitId: benefit.id, productId: product.productId },
       'positive',
     ),
-    download: { title: tr.t('benefits.download'), url: product.downloadUrl },
+    // The download for the chosen language and OS where there is one, else the product's.
+    download: {
+      title: tr.t('benefits.download'),
+      url:
+        (revealed &&
+          product.downloads?.find((d) => d.language === revealed.language && d.osType === revealed.osType)
+            ?.url) ||
+        product.downloadUrl,
+    },
     nav,
   };
 }
@@ -935,9 +943,18 @@ export function licenceOptionsView(
   keyId: string,
   plans: Record<RedeemMode, RedemptionPlan | { key: string; params: Params }>,
   changed = false,
+  productKey?: string,
 ): BenefitsConfirmView {
   const { tr } = ctx;
   const modes: RedeemMode[] = ['extend', 'addSeats'];
+  const howTo = productKey
+    ? [
+        { text: tr.t('benefits.licence.keyShown', { key: productKey }) },
+        { text: tr.t('benefits.licence.whereToRedeem') },
+        { text: tr.t('benefits.licence.rightTenant', { tenant: ctx.tenantName }) },
+        { text: tr.t('benefits.licence.thenConfirm') },
+      ]
+    : [];
   return {
     title: tr.t('benefits.licence.redeemTitle', { keyId }),
     subtitle: benefit.name,
@@ -945,7 +962,7 @@ export function licenceOptionsView(
     hasWarning: changed,
     warningStyle: 'warning',
     warnings: changed ? [{ text: tr.t('benefits.licence.changed') }] : [],
-    lines: [{ text: tr.t('benefits.licence.once') }],
+    lines: [...howTo, { text: tr.t('benefits.licence.once') }],
     options: modes.map((mode) => {
       const plan = plans[mode];
       const title = tr.t(`benefits.licence.mode.${mode}`);

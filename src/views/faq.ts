@@ -1,6 +1,6 @@
 import type { ClarifyView, FaqView } from '../cards';
 import type { Role } from '../domain/roles';
-import { formatCurrency, joinList, type MessageKey, type Translator } from '../i18n';
+import { formatCurrency, joinList, roleList, type MessageKey, type Translator } from '../i18n';
 import type { FaqAnswer, RoleRule } from '../nlu/faq';
 
 export interface CommandButton {
@@ -10,7 +10,7 @@ export interface CommandButton {
 
 function rolesText(tr: Translator, roles: RoleRule['roles']): string {
   if (roles === 'everyone') return tr.t('faq.everyone');
-  return joinList(
+  return roleList(
     tr.locale,
     roles.map((r) => tr.t(`role.${r}` as MessageKey)),
     'or',
@@ -106,11 +106,21 @@ export function faqView(
           title: `${kind.label[tr.locale]} (${tr.t(`faq.supportType.${kind.supportType}`)})`,
           value: kind.allowances
             .map((a) =>
-              tr.t('faq.support.allowance', {
-                tier: a.tier[tr.locale],
-                count: a.count,
-                unit: tr.t(`faq.unit.${kind.unit}`),
-              }),
+              typeof a.count === 'number'
+                ? tr.t('faq.support.allowance', {
+                    tier: a.tier[tr.locale],
+                    count: a.count,
+                    unit: tr.t(`faq.unit.${kind.unit}`),
+                  })
+                : a.count === 'unlimited'
+                  ? tr.t('faq.support.unlimited', { tier: a.tier[tr.locale] })
+                  : tr.t('faq.support.deducted', {
+                      tier: a.tier[tr.locale],
+                      from:
+                        answer.kinds.find(
+                          (k) => k.kind === (a.count as { deductedFrom: string }).deductedFrom,
+                        )?.label[tr.locale] ?? '',
+                    }),
             )
             .join(tr.t('list.and')),
         });

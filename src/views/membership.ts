@@ -2,6 +2,7 @@ import type { ActionConfirmView, MembershipView } from '../cards';
 import { RuleViolation } from '../domain/errors';
 import {
   allOffers,
+  isEarned,
   membershipExpired,
   renewalDue,
   offerEligibility,
@@ -75,6 +76,7 @@ export function membershipView(tr: Translator, input: MembershipViewInput): Memb
     facts,
     continueButtons: [],
     approveButtons: [],
+    reviewButtons: [],
     renewButtons: [],
     upgrade: [],
     refreshTitle: tr.t('membership.button.refresh'),
@@ -145,6 +147,39 @@ export function membershipView(tr: Translator, input: MembershipViewInput): Memb
             }),
     });
   }
+  const applied = (a: { area: string; tier: Competency['tier'] }) => competencyLabel(tr, catalogue, a);
+  const pending = (m.applications ?? []).filter((a) => a.status === 'pending');
+  for (const a of pending)
+    banners.push({
+      style: 'accent',
+      text: tr.t('membership.apply.pendingBanner', {
+        offer: applied(a),
+        date: date(a.appliedAt.slice(0, 10)),
+      }),
+    });
+  for (const a of (m.applications ?? []).filter((x) => x.status === 'declined').slice(-2))
+    banners.push({
+      style: 'default',
+      text: tr.t('membership.apply.declinedBanner', {
+        offer: applied(a),
+        date: date((a.decidedAt ?? a.appliedAt).slice(0, 10)),
+        reason: a.reason ?? '',
+      }),
+    });
+  if (input.localMode && pending.length > 0 && may('membership.review')) {
+    banners.push({ style: 'default', text: tr.t('membership.apply.localDemo') });
+    for (const a of pending)
+      view.reviewButtons.push(
+        {
+          title: tr.t('membership.button.reviewApprove', { offer: applied(a) }),
+          data: { application: a.id, decision: 'approve' },
+        },
+        {
+          title: tr.t('membership.button.reviewDecline', { offer: applied(a) }),
+          data: { application: a.id, decision: 'decline' },
+        },
+      );
+  }
   if (window.state === 'open' && may('membership.renew'))
     view.renewButtons.push({
       title: tr.t('membership.button.renew', { date: date(window.renewedUntil) }),
@@ -153,7 +188,12 @@ export function membershipView(tr: Translator, input: MembershipViewInput): Memb
   if (m.status === 'active' && !expired && may('membership.upgrade')) {
     const choices = allOffers(catalogue)
       .filter((o) => offerEligibility(catalogue, input.holdings, o, now).eligible)
-      .map((o) => ({ title: offerLabel(tr, catalogue, o), value: o.id }));
+      .map((o) => ({
+        title: isEarned(catalogue, o)
+          ? tr.t('membership.upgrade.applyChoice', { offer: offerLabel(tr, catalogue, o) })
+          : offerLabel(tr, catalogue, o),
+        value: o.id,
+      }));
     if (choices.length > 0)
       view.upgrade.push({
         title: tr.t('membership.button.upgrade'),
@@ -184,6 +224,25 @@ export function upgradeConfirmView(
     ],
     warnings: [],
     confirmTitle: tr.t('membership.upgrade.confirm'),
+    confirmVerb: 'membership.upgrade',
+    confirmData: { offer: offer.id, confirm: true },
+    backTitle: tr.t('membership.upgrade.back'),
+    backVerb: 'membership.view',
+  };
+}
+
+/** Applying for a competency is confirmed first: it is an application, not a purchase. */
+export function applyConfirmView(
+  tr: Translator,
+  catalogue: MembershipCatalogue,
+  offer: Offer,
+): ActionConfirmView {
+  const to = offerLabel(tr, catalogue, offer);
+  return {
+    title: tr.t('membership.apply.confirmTitle', { offer: to }),
+    paragraphs: [{ text: tr.t('membership.apply.confirmText', { offer: to }) }],
+    warnings: [],
+    confirmTitle: tr.t('membership.apply.confirm'),
     confirmVerb: 'membership.upgrade',
     confirmData: { offer: offer.id, confirm: true },
     backTitle: tr.t('membership.upgrade.back'),

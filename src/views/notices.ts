@@ -1,6 +1,8 @@
 import type { ExpiryDigestView, ExpiryNoticeView, NoticeSubscriptionView } from '../cards';
 import { daysUntil } from '../domain/dates';
-import type { NoticeSubscription } from '../domain/model';
+import { MEMBERSHIP_CATALOGUE } from '../domain/membershipCatalogue';
+import type { Membership, NoticeSubscription } from '../domain/model';
+import { membershipLevelText } from './membership';
 import type { ExpiringItem } from '../domain/notices';
 import { formatDate, type MessageKey, type Translator } from '../i18n';
 
@@ -27,12 +29,18 @@ function when(tr: Translator, item: ExpiringItem, today: Date): { text: string; 
   return { text: tr.t('notices.card.expiresIn', { days: left }), urgent: left <= 7 };
 }
 
+/** What a person reads as the item's name: the membership's level is never shown as an internal id. */
+function itemName(tr: Translator, item: ExpiringItem): string {
+  if (!item.membership) return item.name;
+  return membershipLevelText(tr, MEMBERSHIP_CATALOGUE, item.membership as Membership);
+}
+
 export function expiryNoticeView(tr: Translator, item: ExpiringItem, today: Date): ExpiryNoticeView {
   const w = when(tr, item, today);
   return {
     style: w.urgent ? 'attention' : 'warning',
     when: w.text,
-    name: item.name,
+    name: itemName(tr, item),
     facts: [
       { title: tr.t('notices.card.kind'), value: kindName(tr, item.kind) },
       { title: tr.t('notices.card.lastDay'), value: formatDate(tr.locale, item.expiresOn) },
@@ -49,7 +57,7 @@ export function expiryDigestView(tr: Translator, items: ExpiringItem[], today: D
     rows: sorted.slice(0, 40).map((item) => {
       const w = when(tr, item, today);
       return {
-        name: item.name,
+        name: itemName(tr, item),
         kind: `${kindName(tr, item.kind)} · ${formatDate(tr.locale, item.expiresOn)}`,
         when: w.text,
         weight: w.urgent ? 'Bolder' : 'Default',

@@ -12,6 +12,7 @@ import { seatsAndNoticesSamples } from './seatsAndNoticesSamples';
 import { supportCardSamples } from './supportSamples';
 import { faqCardSamples } from './faqSamples';
 import { reportsCardSamples } from './reportsSamples';
+import { directoryCardSamples } from './directorySamples';
 
 /**
  * Every card, rendered from the demo data through the real view builders: the card gallery
@@ -51,5 +52,6 @@ export function cardSamples(
     ...faqCardSamples(tr, byName('Eli Park')),
     ...seatsAndNoticesSamples(docs, tr, now),
     ...reportsCardSamples(docs, tr, now),
+    ...directoryCardSamples(docs, tr, now),
   ];
 }

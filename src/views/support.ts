@@ -104,12 +104,25 @@ function benefitRow(
   const d = s.benefit.details;
   const lastDayPassed = s.status === 'notActivated' && s.expired;
   const lines: { text: string }[] = [];
-  lines.push({
-    text: tr.t(d.unit === 'hours' ? 'support.remaining.hours' : 'support.remaining.incidents', {
-      remaining: s.remaining,
-      allowance: s.allowance,
-    }),
-  });
+  const rule = s.eligibility.eligible ? s.eligibility.rule : { kind: 'count' as const };
+  if (rule.kind === 'unlimited') lines.push({ text: tr.t('support.allowance.unlimited') });
+  else if (rule.kind === 'deducted') {
+    const from = (input.catalogue ?? SUPPORT_CATALOGUE).technical.find((t) => t.kind === rule.from);
+    const shared = input.overview.benefits.find((x) => x.benefit.details.kind === rule.from);
+    lines.push({
+      text: tr.t('support.allowance.deducted', {
+        from: from?.label[tr.locale] ?? rule.from,
+        remaining: shared?.remaining ?? s.allowance,
+        allowance: shared?.allowance ?? s.allowance,
+      }),
+    });
+  } else
+    lines.push({
+      text: tr.t(d.unit === 'hours' ? 'support.remaining.hours' : 'support.remaining.incidents', {
+        remaining: s.remaining,
+        allowance: s.allowance,
+      }),
+    });
   if (s.status === 'pending' && d.requestedOn) {
     lines.push({
       text: tr.t('support.requested', {

@@ -260,7 +260,7 @@ describe('every benefits action pressed by an employee', () => {
       'software.revealKeys',
       { benefitId: 'benefit:sql-server', productId: 'sql2022-ent', language: 'en-US', osType: 'x64' },
       'To reveal software product keys you need the Global admin or MPN partner admin role. Avery Chen or Dana Zhou can do it for you.',
-      '要查看软件产品密钥，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要查看软件产品密钥，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'credit.addUser',
@@ -284,25 +284,25 @@ describe('every benefits action pressed by an employee', () => {
       'license.options',
       { benefitId: 'benefit:office365-e3', keyId: 'o365-k1' },
       'To redeem licence keys you need the Global admin or MPN partner admin role.',
-      '要兑换许可证密钥，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要兑换许可证密钥，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'license.redeem',
       { benefitId: 'benefit:office365-e3', keyId: 'o365-k1', mode: 'extend', expectEndDate: '2027-06-24' },
       'To redeem licence keys you need the Global admin or MPN partner admin role.',
-      '要兑换许可证密钥，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要兑换许可证密钥，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'package.cancel',
       { packageId: 'package:silver-addon' },
       'To cancel a benefit package you need the Global admin or MPN partner admin role.',
-      '要取消权益包，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要取消权益套餐，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
     [
       'package.cancel',
       { packageId: 'package:silver-addon', confirmed: true },
       'To cancel a benefit package you need the Global admin or MPN partner admin role.',
-      '要取消权益包，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要取消权益套餐，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     ],
   ];
 
@@ -520,6 +520,22 @@ describe('software keys and Azure credit', () => {
     expect(masked).not.toContain('7G9W7');
   });
 
+  it('gives the download link of the chosen language and OS where the catalogue has one', async () => {
+    const links = async (language: string) =>
+      JSON.stringify(
+        await b.card(DANA, 'software.revealKeys', {
+          benefitId: 'benefit:windows-server',
+          productId: 'ws2022-dc',
+          language,
+          osType: 'x64',
+        }),
+      );
+    const zh = await links('zh-CN');
+    expect(zh).toContain('Windows%20Server%202022&lang=zh-cn&arch=x64');
+    expect(zh).not.toContain('lang=en-us');
+    expect(await links('en-US')).toContain('Windows%20Server%202022&lang=en-us&arch=x64');
+  });
+
   it('says when there is no key for the chosen language and OS, in Chinese too', async () => {
     const before = await b.documents(CONTOSO);
     const req = {
@@ -692,7 +708,6 @@ describe('redeeming licence keys', () => {
     planRedemption((await b.benefit(id)).details as LicenceDetails, keyId, mode, clock.now());
 
   it('shows both choices with the resulting end date before anything is redeemed', async () => {
-    const before = await b.documents(CONTOSO);
     const card = await b.card(DANA, 'license.options', {
       benefitId: 'benefit:office365-e3',
       keyId: 'o365-k1',
@@ -703,8 +718,42 @@ describe('redeeming licence keys', () => {
     expect(shown).toContain('The key’s 25 seats extend the subscription by 3 months');
     expect(shown).toContain('Seats afterwards: 125');
     expect(shown).toContain('you will be asked to confirm once more');
-    expect(cardButtons(card)).toEqual(['Redeem: extend the end date', 'Redeem: add seats', 'Back']);
-    expect(await b.documents(CONTOSO)).toEqual(before);
+    expect(cardButtons(card)).toEqual([
+      'I redeemed it: extend the end date',
+      'I redeemed it: add seats',
+      'Back',
+    ]);
+    // Nothing is redeemed: the card says where to redeem the key and records it only when confirmed.
+    const details = (await b.benefit('benefit:office365-e3')).details as LicenceDetails;
+    expect(details.keys.find((k) => k.keyId === 'o365-k1')?.redeemedBy).toBeUndefined();
+  });
+
+  it('reveals the key with where to redeem it (Microsoft 365 admin centre) and a right-tenant warning, recording the view', async () => {
+    const card = await b.card(DANA, 'license.options', {
+      benefitId: 'benefit:office365-e3',
+      keyId: 'o365-k1',
+    });
+    const shown = text(card);
+    const details = (await b.benefit('benefit:office365-e3')).details as LicenceDetails;
+    const key = details.keys.find((k) => k.keyId === 'o365-k1');
+    expect(shown).toContain(`Product key: **${key?.key}**`);
+    expect(shown).toContain('Redeem it in the Microsoft 365 admin centre (https://admin.microsoft.com)');
+    expect(shown).toContain('Sign in there with an account of Contoso Partner Ltd.');
+    expect(key?.viewedBy).toBe(DANA.aadObjectId);
+    expect(key?.viewedAt).toBe(FIXED_NOW.toISOString());
+    const audits = await t.app.store.repos.audit.list(CONTOSO, { where: { action: 'license.viewKey' } });
+    expect(audits.map((a) => [a.doc.actor, a.doc.target])).toContainEqual([
+      DANA.aadObjectId,
+      'benefit:office365-e3:o365-k1',
+    ]);
+  });
+
+  it('never shows a licence key to an employee (the options are a redeeming role’s act)', async () => {
+    const refusal = await b.refusal(ELI, 'license.options', {
+      benefitId: 'benefit:office365-e3',
+      keyId: 'o365-k1',
+    });
+    expect(refusal).toContain('you need the Global admin or MPN partner admin role');
   });
 
   it('extends Office 365 by 3 months with the 25-seat key, once', async () => {

@@ -63,24 +63,95 @@ describe('the membership card: level, status, expiry, renewal and upgrades', () 
     expect(cardButtons(card)).toEqual(['Enrol', 'Refresh']);
   });
 
-  it('upgrades after a confirmation, and refuses what the catalogue does not allow', async () => {
-    const confirm = await h.press(DANA, 'membership.upgrade', {
-      offer: 'competency:application-development:gold',
-    });
-    expect(cardText(confirm.value).join('\n')).toContain('Upgrade to Gold Application Development?');
-    const done = await h.press(DANA, 'membership.upgrade', {
-      offer: 'competency:application-development:gold',
-      confirm: true,
-    });
-    expect(cardText(done.value).join('\n')).toContain(
-      'Upgraded: the membership is now Gold Application Development.',
+  it('makes a competency upgrade an application that stays pending, granting nothing by itself', async () => {
+    const offer = 'competency:application-development:gold';
+    const before = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.competencies;
+    const confirm = await h.press(DANA, 'membership.upgrade', { offer });
+    expect(cardText(confirm.value).join('\n')).toContain('Apply for Gold Application Development?');
+    expect(cardText(confirm.value).join('\n')).toContain('nobody in your organisation can grant it');
+    const done = await h.press(DANA, 'membership.upgrade', { offer, confirm: true });
+    const text = cardText(done.value).join('\n');
+    expect(text).toContain('Application for Gold Application Development sent for review.');
+    expect(text).toContain(
+      'Application for Gold Application Development: waiting for the partner programme’s review',
     );
+    const m = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc;
+    expect(m?.competencies).toEqual(before);
+    expect(m?.applications?.map((a) => [a.area, a.tier, a.status])).toEqual([
+      ['application-development', 'gold', 'pending'],
+    ]);
+    // The applicant cannot decide their own application (the demo review is a Global admin's, local only).
+    const self = await h.press(DANA, 'membership.review', {
+      application: m?.applications?.[0].id,
+      decision: 'approve',
+    });
+    expect(String(self.value)).toContain('you need the Global admin role');
+    expect((await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.competencies).toEqual(
+      before,
+    );
+  });
+
+  it('never decides an application in the tenant outside local mode', async () => {
+    const id = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.applications?.[0].id;
+    const services = t.app.services as { mode: 'local' | 'configured' };
+    services.mode = 'configured';
+    try {
+      const body = await h.press(AVERY, 'membership.review', { application: id, decision: 'approve' });
+      expect(cardText(body.value).join('\n')).toContain(
+        'The programme decides applications in its own review',
+      );
+    } finally {
+      services.mode = 'local';
+    }
+    const m = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc;
+    expect(m?.applications?.[0].status).toBe('pending');
+  });
+
+  it('the local demo review approves it; the applicant is told in their chat; buying an Action Pack is then refused', async () => {
+    await h.say(DANA, 'help'); // Dana's chat with the bot, where she is told
+    const id = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.applications?.[0].id;
+    const card = cardOf((await h.say(AVERY, 'membership'))[0]);
+    expect(cardButtons(card)).toEqual(
+      expect.arrayContaining([
+        'Demo review: approve Gold Application Development',
+        'Demo review: decline Gold Application Development',
+      ]),
+    );
+    const before = t.connector.calls.length;
+    const done = await h.press(AVERY, 'membership.review', { application: id, decision: 'approve' });
+    expect(cardText(done.value).join('\n')).toContain(
+      'Review recorded: Gold Application Development approved.',
+    );
+    const m = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc;
+    expect(m?.competencies).toContainEqual({ area: 'Application Development', tier: 'gold' });
+    const told = await t.connector.waitFor(() =>
+      t.connector.calls
+        .slice(before)
+        .find((c) => decodeURIComponent(c.path).includes(`a:personal-${DANA.aadObjectId}`)),
+    );
+    expect(String(told.body.text)).toContain(
+      'The partner programme approved your application for Gold Application Development',
+    );
+    const again = await h.press(AVERY, 'membership.review', { application: id, decision: 'decline' });
+    expect(cardText(again.value).join('\n')).toContain('That application has already been decided.');
     const refused = await h.press(DANA, 'membership.upgrade', { offer: 'actionPack' });
     expect(cardText(refused.value).join('\n')).toContain(
       'An organisation that holds a Competency cannot buy this.',
     );
-    const audit = await t.app.store.repos.audit.list(CONTOSO, { where: { action: 'membership.upgrade' } });
-    expect(audit.map((a) => a.doc.outcome).sort()).toEqual(['rejected', 'success']);
+  });
+
+  it('the demo review can decline, with a reason shown on the card', async () => {
+    const offer = 'competency:security:silver';
+    await h.press(DANA, 'membership.upgrade', { offer, confirm: true });
+    const id = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.applications?.find(
+      (a) => a.area === 'security',
+    )?.id;
+    const done = await h.press(AVERY, 'membership.review', { application: id, decision: 'decline' });
+    const text = cardText(done.value).join('\n');
+    expect(text).toContain('Review recorded: Silver Security declined.');
+    expect(text).toContain('Reason: The demo review declined it (local mode).');
+    const m = (await t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc;
+    expect(m?.competencies.some((c) => c.area === 'Security')).toBe(false);
   });
 
   it('renews for a year from the anniversary, once, even if Renew is pressed twice', async () => {

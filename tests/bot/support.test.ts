@@ -137,7 +137,9 @@ describe('technical support benefits', () => {
     expect(all).toContain('13 of 15 support incidents left');
     expect(all).toContain('Access ID: AID-4411223-01');
     expect(all).toContain('Contract ID: CID-88412097');
-    expect(all).toContain('20 of 20 hours left');
+    // Presales and deployment help is not a second allowance: unlimited for Silver.
+    expect(all).toContain('Unlimited at your level: not counted against any allowance');
+    expect(all).not.toContain('20 of 20 hours left');
     // An employee gets no Activate button.
     expect(cardButtons(card).filter((b) => b.startsWith('Activate'))).toEqual([]);
   });
@@ -298,7 +300,7 @@ describe('technical support benefits', () => {
 
   it('explains the denial in Chinese to a Chinese-speaking employee', async () => {
     const res = await press(ELI, 'support.activate', { benefitId: 'benefit:cloud-support' }, 'zh-CN');
-    expect(String(res.value)).toContain('要激活技术支持权益，你需要“全局管理员或MPN 合作伙伴管理员”角色。');
+    expect(String(res.value)).toContain('要激活技术支持权益，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。');
   });
 
   it('refuses a benefit id of another tenant or of another category as not found', async () => {
@@ -334,7 +336,7 @@ describe('commands in both languages', () => {
     [DANA, 'activate support', 'en-US', 'Technical support benefits'],
     [DANA, '激活技术支持', 'zh-CN', '技术支持权益'],
     [ELI, 'go-to-market', 'en-US', 'Go-To-Market offers'],
-    [ELI, '市场推广', 'zh-CN', '市场推广优惠'],
+    [ELI, '市场推广', 'zh-CN', '市场推广套餐'],
     [DANA, 'marketing contact', 'en-US', 'Company marketing contact'],
     [DANA, '营销联系人', 'zh-CN', '公司营销联系人'],
   ])('%s: "%s" (%s) answers with "%s"', async (person, phrase, locale, title) => {
@@ -490,7 +492,7 @@ describe('marketing contact and Go-To-Market offers', () => {
     const auditBefore = await audits(CONTOSO);
     const res = await press(ELI, 'gtm.activate', { benefitId: 'benefit:gtm-silver-core' }, 'zh-CN');
     expect(String(res.value)).toContain(
-      '要激活市场推广（GTM）优惠，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要激活市场推广（GTM）优惠，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     );
     expect(await tenantDocuments(CONTOSO)).toEqual(before);
     const newAudits = (await audits(CONTOSO)).filter((a) => !auditBefore.some((b) => b.id === a.id));
@@ -499,7 +501,7 @@ describe('marketing contact and Go-To-Market offers', () => {
 
   it('shows the offers in Chinese through "市场推广"', async () => {
     const card = await lastCard(FANG_ZH, '市场推广', 'zh-CN');
-    expect(text(card)).toContain('市场推广优惠');
+    expect(text(card)).toContain('市场推广套餐');
     expect(text(card)).toContain('营销联系人');
     expect(text(card)).toContain('到期');
   });

@@ -146,6 +146,23 @@ describe('cancelling a package', () => {
     ]);
   });
 
+  it('counts a licence key shown to be redeemed in the Microsoft 365 admin centre as viewed, and an unviewed one not', () => {
+    const viewed = benefit({
+      category: 'licence',
+      product: 'Power BI Pro',
+      activeSeats: 0,
+      keys: [
+        { keyId: 'k1', seats: 10, key: 'Y8643-T3PV8-KJJRQ-HVF4V-HC42C', viewedAt: '2026-11-20T08:00:00Z' },
+      ],
+    });
+    expect(activationOf(viewed, [])).toBe('keyViewed');
+    expect(activationOf(licence(), [])).toBeUndefined();
+    expect(cancellationBlocks(pkg('2026-11-12'), [viewed], [], NOW)).toEqual([
+      { rule: 'activated', benefit: 'Visio Professional 2021', how: 'keyViewed' },
+    ]);
+    expect(cancellationBlocks(pkg('2026-11-12'), [licence()], [], NOW)).toEqual([]);
+  });
+
   it('counts benefits that were not activated as not activated', () => {
     expect(activationOf(software(), [])).toBeUndefined();
     expect(activationOf(licence(), [])).toBeUndefined();

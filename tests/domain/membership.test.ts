@@ -3,6 +3,8 @@ import { Authorizer } from '../../src/domain/authorizer';
 import { RuleViolation } from '../../src/domain/errors';
 import type { Repositories } from '../../src/domain/repositories';
 import {
+  applyForCompetency,
+  decideApplication,
   activate,
   addMonths,
   allOffers,
@@ -57,6 +59,8 @@ const actionPackPackage = (over: Partial<BenefitPackage> = {}): BenefitPackage =
   status: 'active',
   ...over,
 });
+
+const APPLICANT = 'a0000000-0000-4000-8000-000000000004';
 
 const held = (m: Membership | undefined, packages: BenefitPackage[] = []): Holdings => ({
   membership: m,
@@ -186,16 +190,86 @@ describe('upgrading', () => {
     });
   });
 
-  it('upgrades a Silver competency to Gold in the same area and adds other areas', () => {
+  it('never sells a competency: it is earned, and buying it is refused', () => {
+    const m = membership({ level: 'actionPack' });
+    expect(() => upgrade(catalogue, held(m), 'competency:cloud-platform:silver', today)).toThrow(
+      new RuleViolation('membership.upgrade.earnedNotBought'),
+    );
+    // A purchasable level is still bought.
+    expect(upgrade(catalogue, held(membership({ level: 'network' })), 'actionPack', today).level).toBe(
+      'actionPack',
+    );
+  });
+
+  it('records an application as pending, changing no competency until the review decides', () => {
+    const m = membership({ level: 'actionPack' });
+    const { membership: applied, application } = applyForCompetency(
+      catalogue,
+      held(m),
+      'competency:cloud-platform:silver',
+      today,
+      { aadObjectId: APPLICANT, locale: 'zh-CN' },
+    );
+    expect(application).toMatchObject({
+      area: 'cloud-platform',
+      tier: 'silver',
+      status: 'pending',
+      locale: 'zh-CN',
+    });
+    expect(applied.competencies).toEqual([]);
+    expect(applied.level).toBe('actionPack');
+    // A second application for the same area waits for the first to be decided.
+    expect(() =>
+      applyForCompetency(catalogue, held(applied), 'competency:cloud-platform:gold', today, {
+        aadObjectId: APPLICANT,
+        locale: 'en-US',
+      }),
+    ).toThrow(new RuleViolation('membership.apply.alreadyPending'));
+  });
+
+  it('grants the competency when the review approves, Silver to Gold in the same area, other areas kept', () => {
     const m = membership({
       level: 'competency',
       competencies: [{ area: 'Application Development', tier: 'silver' }],
     });
-    const gold = upgrade(catalogue, held(m), 'competency:application-development:gold', today);
-    expect(gold.competencies).toEqual([{ area: 'Application Development', tier: 'gold' }]);
-    const more = upgrade(catalogue, held(gold), 'competency:cloud-platform:silver', today);
-    expect(more.competencies).toHaveLength(2);
-    expect(more.level).toBe('competency');
+    const who = { aadObjectId: APPLICANT, locale: 'en-US' as const };
+    const a1 = applyForCompetency(catalogue, held(m), 'competency:application-development:gold', today, who);
+    const gold = decideApplication(catalogue, a1.membership, a1.application.id, { approved: true }, today);
+    expect(gold.membership.competencies).toEqual([{ area: 'Application Development', tier: 'gold' }]);
+    expect(gold.application.status).toBe('approved');
+    const a2 = applyForCompetency(
+      catalogue,
+      held(gold.membership),
+      'competency:cloud-platform:silver',
+      today,
+      who,
+    );
+    const more = decideApplication(catalogue, a2.membership, a2.application.id, { approved: true }, today);
+    expect(more.membership.competencies).toHaveLength(2);
+    expect(more.membership.level).toBe('competency');
+  });
+
+  it('declines only with a reason, grants nothing, and decides an application once', () => {
+    const m = membership({ level: 'actionPack' });
+    const a = applyForCompetency(catalogue, held(m), 'competency:security:gold', today, {
+      aadObjectId: APPLICANT,
+      locale: 'en-US',
+    });
+    expect(() =>
+      decideApplication(catalogue, a.membership, a.application.id, { approved: false }, today),
+    ).toThrow(new RuleViolation('membership.apply.reasonRequired'));
+    const declined = decideApplication(
+      catalogue,
+      a.membership,
+      a.application.id,
+      { approved: false, reason: 'Not enough certified people' },
+      today,
+    );
+    expect(declined.membership.competencies).toEqual([]);
+    expect(declined.application).toMatchObject({ status: 'declined', reason: 'Not enough certified people' });
+    expect(() =>
+      decideApplication(catalogue, declined.membership, a.application.id, { approved: true }, today),
+    ).toThrow(new RuleViolation('membership.apply.alreadyDecided'));
   });
 
   it('does not sell a tier the organisation already holds or exceeds in that area', () => {

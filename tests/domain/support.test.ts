@@ -100,29 +100,40 @@ function gtmBenefit(offer: string, patch: Partial<GtmBenefit['details']> = {}): 
 }
 
 describe('technical benefit eligibility by membership level', () => {
-  // What DOMAIN.md publishes, written out independently of the catalogue: allowance, or null = not available.
-  const MATRIX: [string, TechnicalKind, number | null][] = [
+  // What DOMAIN.md publishes, written out independently of the catalogue: allowance, or null = not
+  // available. Presales and deployment help is not a second allowance: unlimited for Silver and
+  // Gold, and for Action Pack it uses the advisory hours (so what it shows is theirs).
+  type Expected = number | null | 'unlimited' | { deductedFrom: TechnicalKind; hours: number };
+  const MATRIX: [string, TechnicalKind, Expected][] = [
     ['Network membership', 'cloudSignatureSupport', null],
     ['Network membership', 'onPremisesIncidents', null],
     ['Network membership', 'presalesDeployment', null],
     ['Action Pack', 'cloudSignatureSupport', null],
     ['Action Pack', 'onPremisesIncidents', 10],
-    ['Action Pack', 'presalesDeployment', 5],
+    ['Action Pack', 'presalesDeployment', { deductedFrom: 'advisoryHours', hours: 5 }],
     ['Action Pack', 'advisoryHours', 5],
     ['Silver competency', 'cloudSignatureSupport', 5],
     ['Silver competency', 'onPremisesIncidents', 15],
-    ['Silver competency', 'presalesDeployment', 20],
+    ['Silver competency', 'presalesDeployment', 'unlimited'],
     ['Silver competency', 'advisoryHours', 20],
     ['Gold competency', 'cloudSignatureSupport', 10],
     ['Gold competency', 'onPremisesIncidents', 20],
-    ['Gold competency', 'presalesDeployment', 50],
+    ['Gold competency', 'presalesDeployment', 'unlimited'],
     ['Gold competency', 'advisoryHours', 50],
   ];
 
   it.each(MATRIX)('%s → %s: %p', (level, kind, allowance) => {
     const e = technicalEligibility(kind, standingOf(level));
     if (allowance === null) expect(e.eligible).toBe(false);
-    else expect(e).toEqual({ eligible: true, allowance });
+    else if (allowance === 'unlimited')
+      expect(e).toMatchObject({ eligible: true, rule: { kind: 'unlimited' } });
+    else if (typeof allowance === 'object')
+      expect(e).toEqual({
+        eligible: true,
+        allowance: allowance.hours,
+        rule: { kind: 'deducted', from: allowance.deductedFrom },
+      });
+    else expect(e).toEqual({ eligible: true, allowance, rule: { kind: 'count' } });
   });
 
   it('says cloud signature support is unlocked by a Silver or Gold competency, never by Action Pack', () => {
@@ -179,6 +190,7 @@ describe('technical benefit eligibility by membership level', () => {
     expect(technicalEligibility('cloudSignatureSupport', standingOf('Action Pack'), changed)).toEqual({
       eligible: true,
       allowance: 2,
+      rule: { kind: 'count' },
     });
     raw.technical[0].allowances.platinum = 1;
     expect(() => parseSupportCatalogue(raw)).toThrow(/unknown tier platinum/);
@@ -418,5 +430,37 @@ describe('completing an activation by hand', () => {
     await expect(gtm.complete(actor, 'benefit:gtm-silver-core')).rejects.toEqual(
       new RuleViolation('support.complete.localOnly'),
     );
+  });
+});
+
+describe('Go-To-Market offer terms come from the catalogue', () => {
+  const gtmBenefit = (offer: string) =>
+    ({
+      type: 'benefit',
+      id: 'benefit:gtm-x',
+      tenantId: 'd0c0ffee-0000-4000-8000-000000000001',
+      packageId: 'package:silver-core',
+      name: offer,
+      benefitType: 'core',
+      quantity: 1,
+      expiresOn: '2027-01-31',
+      details: { category: 'gtm', offer, status: 'pending', requestedOn: '2026-11-20T09:00:00Z' },
+    }) as Parameters<typeof completeGtm>[0];
+  const withTerm = (days: number) => {
+    const raw = JSON.parse(JSON.stringify(SUPPORT_CATALOGUE)) as typeof SUPPORT_CATALOGUE;
+    raw.gtmOffers[0].termDays = days;
+    return parseSupportCatalogue(raw);
+  };
+
+  it('runs for the catalogue’s term from activation (180 days here, not a fixed 365)', () => {
+    const done = completeGtm(gtmBenefit(SUPPORT_CATALOGUE.gtmOffers[0].offer), '2026-11-24', withTerm(180));
+    expect(done.expiresOn).toBe('2027-05-23');
+    expect(
+      completeGtm(gtmBenefit(SUPPORT_CATALOGUE.gtmOffers[0].offer), '2026-11-24', withTerm(365)).expiresOn,
+    ).toBe('2027-11-24');
+  });
+
+  it('keeps the offer’s own date when the catalogue no longer lists the offer (no invented term)', () => {
+    expect(completeGtm(gtmBenefit('Retired offer'), '2026-11-24').expiresOn).toBe('2027-01-31');
   });
 });

@@ -112,7 +112,7 @@ describe('benefits', () => {
     await options.expectText('The key’s 25 seats extend the subscription by 3 months');
     await options.shot('options');
 
-    const done = await options.execute('Redeem: extend the end date');
+    const done = await options.execute('I redeemed it: extend the end date');
     await done.expectText('Key o365-k1 is redeemed: Office 365 E3 now has 100 seats');
     await done.expectText('redeemed by Dana Zhou');
     await done.shot('redeemed');

@@ -63,7 +63,7 @@ describe('FAQ answers come from the rules the domain enforces', () => {
     expect(text).toContain('request a Visual Studio seat: everyone');
     expect(text).toContain('Your roles: Employee (no admin role).');
     expect(read(zh, 'whichRole', ['softwareKeys'])).toContain(
-      '要查看软件产品密钥，你需要“全局管理员或MPN 合作伙伴管理员”角色。',
+      '要查看软件产品密钥，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     );
   });
 

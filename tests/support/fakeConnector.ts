@@ -10,6 +10,17 @@ export interface ConnectorCall {
   at: number;
 }
 
+/** A member of a conversation or team as the Bot Connector lists it (TeamsChannelAccount). */
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email?: string;
+  userPrincipalName?: string;
+  userRole?: 'user' | 'guest' | 'anonymous';
+  tenantId?: string;
+}
+
 export type FaultPlan = (
   call: ConnectorCall,
   attempt: number,
@@ -31,6 +42,12 @@ export class FakeConnector {
   /** While true, new requests are never answered (a process that died mid-send never hears back). */
   hold = false;
   private attempts = new Map<string, number>();
+  /**
+   * Members of conversations and teams by conversation (team) id, served like the real connector:
+   * `GET v3/conversations/{id}/pagedmembers?pageSize&continuationToken` and
+   * `GET v3/conversations/{id}/members/{userId}` (404 when the person is not there).
+   */
+  readonly rosters = new Map<string, RosterMember[]>();
 
   get url(): string {
     const port = (this.server?.address() as AddressInfo).port;
@@ -61,6 +78,7 @@ export class FakeConnector {
         }
         this.calls.push(call);
         this.seq += 1;
+        if (call.method === 'GET' && this.answerMembers(call.path, res)) return;
         res.writeHead(200, { 'content-type': 'application/json' });
         if (call.method === 'POST' && /\/v3\/conversations\/?$/.test(call.path)) {
           res.end(JSON.stringify({ id: `conv-${this.seq}`, activityId: `act-${this.seq}` }));
@@ -94,6 +112,31 @@ export class FakeConnector {
   /** Activities the bot sent (replies and new messages), newest last. */
   sentActivities(): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === 'POST' && c.path.includes('/activities')).map((c) => c.body);
+  }
+
+  private answerMembers(path: string, res: import('node:http').ServerResponse): boolean {
+    const url = new URL(path, 'http://connector');
+    const paged = /\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url.pathname);
+    const one = /\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url.pathname);
+    if (!paged && !one) return false;
+    const roster = this.rosters.get(decodeURIComponent((paged ?? one)?.[1] ?? '')) ?? [];
+    res.setHeader('content-type', 'application/json');
+    if (paged) {
+      const size = Math.max(1, Number(url.searchParams.get('pageSize') ?? 100));
+      const start = Number(/^page-(\d+)$/.exec(url.searchParams.get('continuationToken') ?? '')?.[1] ?? 0);
+      const members = roster.slice(start, start + size);
+      const next = start + size < roster.length ? `page-${start + size}` : undefined;
+      res.writeHead(200);
+      res.end(JSON.stringify({ members, ...(next ? { continuationToken: next } : {}) }));
+      return true;
+    }
+    const who = decodeURIComponent(one?.[2] ?? '').toLowerCase();
+    const found = roster.find((m) => m.id.toLowerCase() === who || m.aadObjectId.toLowerCase() === who);
+    res.writeHead(found ? 200 : 404);
+    res.end(
+      JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }),
+    );
+    return true;
   }
 
   clear(): void {

@@ -5,7 +5,7 @@ import { SeatService } from '../../src/domain/seats';
 import type { Benefit, Member } from '../../src/domain/model';
 import { ACTIONS, authorize, POLICY, type Action } from '../../src/domain/policy';
 import type { Role } from '../../src/domain/roles';
-import { joinList, t as say, type MessageKey } from '../../src/i18n';
+import { roleList, t as say, type MessageKey } from '../../src/i18n';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE, type Person } from '../support/people';
 import { FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
 import {
@@ -82,6 +82,9 @@ interface Row {
   audits?: Action[];
 }
 
+/** A person of Contoso who holds nothing, made by the directory.removeMember row. */
+const MIA = 'b0000000-0000-4000-8000-0000000000aa';
+
 const invoke = (verb: string, data: unknown): Step => ({ kind: 'invoke', verb, data });
 const typed = (text: string): Step => ({ kind: 'say', text });
 /** Typed in a team channel (resolved to the persona's own tenant's channel). */
@@ -156,6 +159,65 @@ const ROWS: Row[] = [
     effect: async (c) => expect((await member(c, ELI)).roles).toContain('GlobalAdmin'),
     audits: ['roles.grant'],
   },
+  {
+    action: 'membership.review',
+    // A pending competency application; the local demo review stands in for the programme.
+    setup: (c) =>
+      changeMembership(c, {
+        applications: [
+          {
+            id: 'application:security:silver:1',
+            area: 'security',
+            tier: 'silver',
+            status: 'pending',
+            appliedBy: DANA.aadObjectId,
+            appliedAt: FIXED_NOW.toISOString(),
+            locale: 'en-US',
+          },
+        ],
+      }),
+    steps: () => [
+      invoke('membership.review', { application: 'application:security:silver:1', decision: 'approve' }),
+    ],
+    effect: async (c) =>
+      expect(
+        (await c.t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.competencies,
+      ).toContainEqual({
+        area: 'Security',
+        tier: 'silver',
+      }),
+  },
+  { action: 'directory.view', steps: () => [invoke('directory.list', {})] },
+  {
+    action: 'directory.addMember',
+    steps: () => [
+      invoke('directory.invite', { name: 'Mia Berg', email: 'mia.berg@example.org', guest: 'false' }),
+    ],
+    effect: async (c) =>
+      expect((await c.t.app.store.repos.invitations.list(CONTOSO)).map((i) => i.doc.email)).toEqual([
+        'mia.berg@example.org',
+      ]),
+  },
+  {
+    action: 'directory.removeMember',
+    // Someone who holds nothing (no seat, credit or role): the removal needs no other act.
+    setup: async (c) => {
+      await c.t.app.store.repos.members.create({
+        type: 'member',
+        id: `member:${MIA}`,
+        tenantId: CONTOSO,
+        aadObjectId: MIA,
+        name: 'Mia Berg',
+        roles: [],
+        guest: false,
+        createdAt: FIXED_NOW.toISOString(),
+        updatedAt: FIXED_NOW.toISOString(),
+      });
+    },
+    steps: () => [invoke('directory.remove', { person: MIA, seen: '', confirm: true })],
+    effect: async (c) =>
+      expect(await c.t.app.store.repos.members.get(CONTOSO, `member:${MIA}`)).toBeUndefined(),
+  },
   { action: 'audit.view', steps: () => [invoke('audit.page', { offset: 0 })] },
   {
     action: 'enroll.start',
@@ -200,10 +262,14 @@ const ROWS: Row[] = [
     steps: () => [
       invoke('membership.upgrade', { offer: 'competency:application-development:gold', confirm: true }),
     ],
-    effect: async (c) =>
-      expect((await c.t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc.competencies).toEqual([
-        { area: 'Application Development', tier: 'gold' },
-      ]),
+    // A competency is earned: the act records an application for review and grants nothing.
+    effect: async (c) => {
+      const m = (await c.t.app.store.repos.memberships.get(CONTOSO, 'membership'))?.doc;
+      expect(m?.competencies).toEqual([{ area: 'Application Development', tier: 'silver' }]);
+      expect(m?.applications?.map((a) => [a.area, a.tier, a.status])).toEqual([
+        ['application-development', 'gold', 'pending'],
+      ]);
+    },
   },
   { action: 'benefits.view', steps: () => [invoke('benefits.summary', {})] },
   {
@@ -421,12 +487,7 @@ const ROWS: Row[] = [
 ];
 
 /** Acts of the policy table that nothing in the bot performs yet: listed, never faked. */
-const NO_ENTRY_POINT: Action[] = [
-  'directory.addMember',
-  'directory.removeMember',
-  'profile.update',
-  'package.buy',
-];
+const NO_ENTRY_POINT: Action[] = ['profile.update', 'package.buy'];
 
 /* ------------------------------------------------------------------ expectations */
 
@@ -450,7 +511,7 @@ function deniedAt(row: Row, p: Persona): Action {
 function refusal(locale: 'en-US' | 'zh-CN', action: Action): string {
   const allowed = POLICY[action].allowed;
   if (allowed === 'everyone') throw new Error(`${action} is open to everyone`);
-  const roles = joinList(
+  const roles = roleList(
     locale,
     allowed.map((r) => say(locale, `role.${r}` as MessageKey)),
     'or',

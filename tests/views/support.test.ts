@@ -77,3 +77,46 @@ describe('choices of the guided support request', () => {
     for (const title of titles) expect([title, title.length <= 24]).toEqual([title, true]);
   });
 });
+
+describe('presales and deployment help is not a second allowance', () => {
+  const tech = (kind: 'presalesDeployment' | 'advisoryHours', used: number): TechnicalBenefit => ({
+    type: 'benefit',
+    id: `benefit:${kind}`,
+    tenantId: TENANT,
+    packageId: 'package:p',
+    name: kind === 'advisoryHours' ? 'Partner advisory hours' : 'Presales and deployment',
+    benefitType: 'core',
+    quantity: 5,
+    expiresOn: '2027-01-01',
+    details: { category: 'technical', kind, allowance: 5, used, unit: 'hours', status: 'active' },
+  });
+  const card = (m: Membership) =>
+    cardText(
+      supportCard(translator('en-US'), {
+        overview: supportOverview(
+          programmeStanding(m, SUPPORT_CATALOGUE),
+          [tech('presalesDeployment', 0), tech('advisoryHours', 2)],
+          NOW,
+          3,
+        ),
+        tenantName: 'Contoso',
+        canActivate: false,
+        canComplete: false,
+        delayDays: 3,
+      }),
+    ).join('\n');
+
+  it('for Action Pack, comes out of the advisory hours (what is left of those is shown)', () => {
+    const text = card({ ...silver, level: 'actionPack', competencies: [] });
+    expect(text).toContain(
+      'Not a separate allowance: hours used come out of your Advisory hours (3 of 5 hours left)',
+    );
+    expect(text).toContain('3 of 5 hours left');
+  });
+
+  it('for Silver, is unlimited', () => {
+    const text = card(silver);
+    expect(text).toContain('Unlimited at your level: not counted against any allowance');
+    expect(text).not.toContain('Advisory hours (');
+  });
+});

@@ -209,14 +209,13 @@ export const benefitsFeature: Feature = {
       schema: z.object({ benefitId, keyId }).strict(),
       action: 'license.redeem',
       run: async (h, data) => {
-        const options = await benefitActions(h.services).redemptionOptions(
-          h.turn.tenantId,
-          data.benefitId,
-          data.keyId,
-        );
+        const actions = benefitActions(h.services);
+        const options = await actions.redemptionOptions(h.turn.tenantId, data.benefitId, data.keyId);
+        // The key is redeemed in the Microsoft 365 admin centre: the person who may redeem sees it here.
+        const key = await actions.revealLicenceKey(h.turn.actor, data.benefitId, data.keyId);
         return renderCard(
           'benefitsConfirm',
-          licenceOptionsView(await context(h), options.benefit, data.keyId, options.plans),
+          licenceOptionsView(await context(h), options.benefit, data.keyId, options.plans, false, key),
         );
       },
     }),

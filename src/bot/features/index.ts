@@ -8,6 +8,7 @@ import { enrollFeature } from './enroll';
 import { languageFeature } from './language';
 import { membershipFeature } from './membership';
 import { roleAdminFeature } from './roleAdmin';
+import { directoryFeature } from './directory';
 import { gtmFeature } from './gtm';
 import { seatsFeature } from './seats';
 import { supportFeature } from './support';
@@ -25,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   enrollFeature,
   membershipFeature,
   roleAdminFeature,
+  directoryFeature,
   auditFeature,
   languageFeature,
   noticesFeature,

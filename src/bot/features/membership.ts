@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { renderCard, type AdaptiveCard } from '../../cards';
 import { ConcurrencyError, RuleViolation } from '../../domain/errors';
-import { findOffer, renew, upgrade, type Holdings } from '../../domain/membership';
-import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
-import { isoDate, type Membership } from '../../domain/model';
-import { formatDate } from '../../i18n';
 import {
+  applyForCompetency,
+  decideApplication,
+  findOffer,
+  isEarned,
+  renew,
+  upgrade,
+  type Holdings,
+} from '../../domain/membership';
+import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
+import { isoDate, type CompetencyApplication, type Membership } from '../../domain/model';
+import { formatDate, translator } from '../../i18n';
+import {
+  applyConfirmView,
+  competencyLabel,
   localiseRule,
+  offerLabel,
   membershipLevelText,
   membershipView,
   upgradeConfirmView,
@@ -110,6 +121,83 @@ async function changeMembership(
   throw new ConcurrencyError('membership');
 }
 
+/** An application for a competency: confirmed, recorded as pending, decided by the programme's review. */
+async function apply(h: Handler, offerId: string, confirmed: boolean): Promise<AdaptiveCard> {
+  const { turn, services } = h;
+  const now = services.clock.now();
+  const offer = findOffer(catalogue, offerId);
+  if (!offer) throw new RuleViolation('membership.upgrade.unknownOffer');
+  const applicant = { aadObjectId: turn.actor.aadObjectId, locale: turn.locale };
+  if (!confirmed) {
+    // Checked now, so the confirmation never offers what would be refused.
+    applyForCompetency(catalogue, await holdings(services, turn.tenantId), offerId, now, applicant);
+    return renderCard('actionConfirm', applyConfirmView(turn.tr, catalogue, offer));
+  }
+  let applicationId = '';
+  await changeMembership(services, turn.tenantId, (held) => {
+    const applied = applyForCompetency(catalogue, held, offerId, now, applicant);
+    applicationId = applied.application.id;
+    return applied.membership;
+  });
+  await services.audit.record({
+    tenantId: turn.tenantId,
+    actor: turn.actor.aadObjectId,
+    action: 'membership.upgrade',
+    target: applicationId,
+    outcome: 'success',
+    detail: `applied for ${offerId} (pending review)`,
+  });
+  return membershipCard(turn, services, [
+    {
+      style: 'good',
+      text: turn.tr.t('membership.apply.sent', { offer: offerLabel(turn.tr, catalogue, offer) }),
+    },
+  ]);
+}
+
+/** The demo stand-in for the programme's review (local mode only); the applicant is told in their chat. */
+async function review(h: Handler, applicationId: string, approved: boolean): Promise<AdaptiveCard> {
+  const { turn, services } = h;
+  if (services.mode !== 'local') throw new RuleViolation('membership.apply.localOnly');
+  const now = services.clock.now();
+  const reason = approved ? undefined : turn.tr.t('membership.apply.demoReason');
+  let decided: CompetencyApplication | undefined;
+  await changeMembership(services, turn.tenantId, (held) => {
+    if (!held.membership) throw new RuleViolation('membership.apply.unknown');
+    const result = decideApplication(catalogue, held.membership, applicationId, { approved, reason }, now);
+    decided = result.application;
+    return result.membership;
+  });
+  if (!decided) throw new RuleViolation('membership.apply.unknown');
+  const application = decided;
+  await services.audit.record({
+    tenantId: turn.tenantId,
+    actor: turn.actor.aadObjectId,
+    action: 'membership.review',
+    target: application.id,
+    outcome: 'success',
+    detail: `${application.status} (local demo review)${application.reason ? `: ${application.reason}` : ''}`,
+  });
+  const chat = await services.messenger.personalChat(turn.tenantId, application.appliedBy);
+  if (chat) {
+    const tr = translator(application.locale);
+    const offer = competencyLabel(tr, catalogue, application);
+    const text = approved
+      ? tr.t('membership.apply.toldApproved', { offer })
+      : tr.t('membership.apply.toldDeclined', { offer, reason: application.reason ?? '' });
+    services.background.run('tell applicant', () => services.messenger.sendText(chat, text));
+  }
+  const offer = competencyLabel(turn.tr, catalogue, application);
+  return membershipCard(turn, services, [
+    {
+      style: 'good',
+      text: turn.tr.t(approved ? 'membership.apply.decidedApproved' : 'membership.apply.decidedDeclined', {
+        offer,
+      }),
+    },
+  ]);
+}
+
 /** Membership: see it, renew it, upgrade it (card + Universal Actions). */
 export const membershipFeature: Feature = {
   id: 'membership',
@@ -118,7 +206,7 @@ export const membershipFeature: Feature = {
       id: 'membership',
       phrases: {
         'en-US': ['membership', 'my membership', 'membership status', 'renew', 'upgrade'],
-        'zh-CN': ['会员资格', '会员', '续订', '升级'],
+        'zh-CN': ['会员资格', '会员', '成员身份', '续订', '升级'],
       },
       descriptionKey: 'membership.cmd.membership',
       action: 'membership.view',
@@ -159,6 +247,22 @@ export const membershipFeature: Feature = {
         }
       },
     }),
+    'membership.review': verb({
+      schema: z
+        .object({
+          application: z.string().startsWith('application:').max(200),
+          decision: z.enum(['approve', 'decline']),
+        })
+        .strict(),
+      action: 'membership.review',
+      run: async (h, data) => {
+        try {
+          return await review(h, data.application, data.decision === 'approve');
+        } catch (err) {
+          return refusedCard(h, err, 'membership.upgrade');
+        }
+      },
+    }),
     'membership.upgrade': verb({
       schema: z
         .object({ offer: z.string().max(120).optional(), confirm: z.literal(true).optional() })
@@ -173,6 +277,8 @@ export const membershipFeature: Feature = {
         const offerId = data.offer;
         try {
           const now = services.clock.now();
+          const offer = findOffer(catalogue, offerId);
+          if (offer && isEarned(catalogue, offer)) return await apply(h, offerId, Boolean(data.confirm));
           if (!data.confirm) {
             // Check now, so the confirmation never offers what would be refused.
             const held = await holdings(services, turn.tenantId);
