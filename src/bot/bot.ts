@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel } from '../../dialogs/base';
 import { resolveLocale, translator, type Translator } from '../i18n';
+import { StoreUnavailableError } from '../domain/errors';
 import { explainError, isExpected } from './errors';
 import type { Command, Feature, VerbHandler } from './feature';
 import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
@@ -235,6 +236,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = getTurn(context);
     const dc = await this.dialogs.createContext(context);
+    let failed = false;
     try {
       // A dialog in progress gets the message first (its base handles cancel and help).
       if (dc.activeDialog) {
@@ -242,8 +244,16 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
         if (result.status !== DialogTurnStatus.empty) return;
       }
       await this.route(context, turn, dc);
+    } catch (err) {
+      failed = true;
+      throw err;
     } finally {
-      await this.conversationState.saveChanges(context);
+      // When the turn already failed, the reason it failed is what the person is told: a state
+      // save that fails too (the store is gone) must not replace it with a generic error.
+      await this.conversationState.saveChanges(context).catch((err: unknown) => {
+        if (!failed) throw new StoreUnavailableError('conversation state save failed', { cause: err });
+        this.services.logger.warn({ err, correlationId: turn.correlationId }, 'conversation state not saved');
+      });
     }
   }
 
