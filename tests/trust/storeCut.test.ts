@@ -1,7 +1,8 @@
 import { subscriptionId } from '../../src/domain/model';
 import { t as say } from '../../src/i18n';
 import { AVERY, CONTOSO, DANA, ELI, type Person } from '../support/people';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { SeatService } from '../../src/domain/seats';
+import { FIXED_NOW, fixedClock, startTestApp, type TestApp } from '../support/testApp';
 import { act, diff, ofTenant, snapshot, type Place, type Step } from './trustKit';
 
 /**
@@ -121,5 +122,46 @@ describe('a write the store never took is never confirmed', () => {
     expect(reply.text).toBe(say('zh-CN', 'language.now'));
     const eli = await t.app.store.repos.members.get(CONTOSO, `member:${ELI.aadObjectId}`);
     expect(eli?.doc.preferredLocale).toBe('zh-CN');
+  });
+});
+
+describe('an approval that died holding its claim', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp({ LOCAL_SNAPSHOT_SECONDS: '0' });
+  });
+  afterEach(() => t.stop());
+
+  it('shows the request as being approved, and another approver finishes it 21 s later', async () => {
+    const seats = new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
+    const request = await seats.request(
+      { tenantId: CONTOSO, aadObjectId: ELI.aadObjectId, roles: [] },
+      ELI.name,
+      'pool:vs-enterprise',
+      'crashed approval drill',
+    );
+    const current = await t.app.store.repos.seatRequests.get(CONTOSO, request.id);
+    if (!current) throw new Error('request not stored');
+    // An approver's instance claimed it and died before deciding.
+    await t.app.store.repos.seatRequests.replace(
+      {
+        ...current.doc,
+        status: 'approving',
+        claimedAt: FIXED_NOW.toISOString(),
+        claimedBy: 'a0000000-0000-4000-8000-0000000000de',
+      },
+      current.etag,
+    );
+    const listed = await act(t, AVERY, { kind: 'say', text: 'pending approvals' });
+    expect(listed.text).toContain(say('en-US', 'seats.status.approving'));
+
+    (t.app.services.clock as ReturnType<typeof fixedClock>).set(new Date(FIXED_NOW.getTime() + 21_000));
+    const pressed = await act(t, AVERY, {
+      kind: 'invoke',
+      verb: 'seat.approve',
+      data: { requestId: request.id },
+    });
+    expect(pressed.text).toContain('Approved by Avery Chen');
+    expect((await t.app.store.repos.seatRequests.get(CONTOSO, request.id))?.doc.status).toBe('approved');
   });
 });
