@@ -6,9 +6,9 @@ export const core = defineMessages(
     'app.name': 'Partner Benefits',
 
     'error.generic':
-      'Sorry, something went wrong on my side. If you asked me to change something, it may or may not have been saved: look at it again (for example **my roles** or **benefits**) before you repeat it. (ref {ref})',
+      'Sorry, something went wrong on my side. If you asked me to change something, it may or may not have been saved. Please try again after checking (for example with **my roles** or **benefits**) that it is not there. (ref {ref})',
     'error.storeUnavailable':
-      'I could not reach the benefits records just now. If you asked me to change something, it may or may not have been saved: look at it again (for example **my roles** or **benefits**) before you repeat it, and try again in a minute. (ref {ref})',
+      'I could not reach the benefits records just now. If you asked me to change something, it may or may not have been saved: look at it again (for example **my roles** or **benefits**) before you repeat it. Please try again in a minute. (ref {ref})',
     'error.tenantNotAllowed':
       'Sorry, this bot is not available to your organisation. Ask your IT administrator if you think it should be.',
     'error.noTenant': 'I can only help inside a Microsoft Teams organisation.',
