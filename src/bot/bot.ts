@@ -17,6 +17,7 @@ import { isCancel, isHelp } from '../../dialogs/base';
 import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
 import { personLocale } from '../domain/model';
 import { resolveLocale, translator, type Translator } from '../i18n';
+import { StoreUnavailableError } from '../domain/errors';
 import { explainError, isExpected } from './errors';
 import type { Command, Feature, VerbHandler } from './feature';
 import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
@@ -265,6 +266,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = getTurn(context);
     const dc = await this.dialogs.createContext(context);
+    let failed = false;
     try {
       if (dc.activeDialog && (await this.dialogIsStale(context, dc.activeDialog.id))) {
         // A conversation left from long ago (or by an older version of the bot) is not resumed
@@ -303,6 +305,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       }
       await this.route(context, turn, dc);
     } catch (err) {
+      failed = true;
       // A dialog that fails ends: the error is explained (see run), and no question is left
       // pending that the person can no longer see.
       await dc.cancelAllDialogs(true).catch(() => undefined);
@@ -311,7 +314,12 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       // When a waiting dialog was last answered (nothing is kept when none waits).
       if (dc.activeDialog) await this.dialogTouched.set(context, this.services.clock.now().toISOString());
       else await this.dialogTouched.delete(context);
-      await this.conversationState.saveChanges(context);
+      // When the turn already failed, the reason it failed is what the person is told: a state
+      // save that fails too (the store is gone) must not replace it with a generic error.
+      await this.conversationState.saveChanges(context).catch((err: unknown) => {
+        if (!failed) throw new StoreUnavailableError('conversation state save failed', { cause: err });
+        this.services.logger.warn({ err, correlationId: turn.correlationId }, 'conversation state not saved');
+      });
     }
   }
 

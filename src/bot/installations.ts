@@ -1,4 +1,5 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { ConcurrencyError } from '../domain/errors';
 import { conversationRefId, memberId, type ConversationRef, type Locale, type Member } from '../domain/model';
 import type { BotServices } from './services';
 
@@ -75,8 +76,10 @@ export async function saveConversationRef(
   };
   try {
     await services.repos.conversationRefs.replace(merged, current.etag);
-  } catch {
-    // Saved by a concurrent turn of the same conversation: theirs is equally fresh.
+  } catch (err) {
+    // Saved by a concurrent turn of the same conversation: theirs is equally fresh. Any other
+    // failure (the store) is the caller's to report: nothing may claim it was saved.
+    if (!(err instanceof ConcurrencyError)) throw err;
   }
   return merged;
 }

@@ -21,8 +21,11 @@ import type { Repositories } from './repositories';
  * (`assignedAt`). Releasing it earlier does not side-step this: the seat stays reserved until then.
  */
 export const REASSIGN_AFTER_DAYS = 90;
-/** An approval claim older than this is considered abandoned (the approving instance died). */
-export const STALE_CLAIM_MS = 2 * 60_000;
+/**
+ * An approval claim older than this is considered abandoned (the approving instance died): another
+ * approver may take it over. An approval takes well under a second; 20 s leaves room for a slow store.
+ */
+export const STALE_CLAIM_MS = 20_000;
 const MAX_ATTEMPTS = 20;
 
 /** The first calendar day (UTC) on which the seat may be reassigned. */
@@ -460,12 +463,20 @@ export class SeatService {
     }
   }
 
+  /** Requests waiting for a decision, including ones an approval has claimed ("being approved"). */
   async pendingRequests(tenantId: string): Promise<SeatRequest[]> {
-    const rows = await this.repos.seatRequests.list(tenantId, {
-      where: { status: 'pending' },
-      orderBy: { field: 'createdAt', direction: 'ASC' },
-    });
-    return rows.map((r) => r.doc);
+    const lists = await Promise.all(
+      (['pending', 'approving'] as const).map((status) =>
+        this.repos.seatRequests.list(tenantId, {
+          where: { status },
+          orderBy: { field: 'createdAt', direction: 'ASC' },
+        }),
+      ),
+    );
+    return lists
+      .flat()
+      .map((r) => r.doc)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
   async requestsOf(tenantId: string, requester: string): Promise<SeatRequest[]> {

@@ -6,9 +6,9 @@ export const core = defineMessages(
     'app.name': 'Partner Benefits',
 
     'error.generic':
-      'Sorry, something went wrong on my side and nothing was changed. Please try again. (ref {ref})',
+      'Sorry, something went wrong on my side. If you asked me to change something, it may or may not have been saved. Please try again after checking (for example with **my roles** or **benefits**) that it is not there. (ref {ref})',
     'error.storeUnavailable':
-      'I could not reach the benefits records just now, so nothing was changed. Please try again in a minute. (ref {ref})',
+      'I could not reach the benefits records just now. If you asked me to change something, it may or may not have been saved: look at it again (for example **my roles** or **benefits**) before you repeat it. Please try again in a minute. (ref {ref})',
     'error.tenantNotAllowed':
       'Sorry, this bot is not available to your organisation. Ask your IT administrator if you think it should be.',
     'error.noTenant': 'I can only help inside a Microsoft Teams organisation.',
@@ -104,8 +104,10 @@ export const core = defineMessages(
   {
     'app.name': '合作伙伴权益',
 
-    'error.generic': '抱歉，我这边出了点问题，没有做任何更改。请再试一次。（编号 {ref}）',
-    'error.storeUnavailable': '暂时无法读取权益记录，没有做任何更改。请稍后再试。（编号 {ref}）',
+    'error.generic':
+      '抱歉，我这边出了点问题。如果你要求我更改了什么，它可能已保存，也可能没有：重复操作前请先重新查看（例如输入 **我的角色** 或 **权益**）。（编号 {ref}）',
+    'error.storeUnavailable':
+      '暂时无法连接权益记录。如果你要求我更改了什么，它可能已保存，也可能没有：重复操作前请先重新查看（例如输入 **我的角色** 或 **权益**），请稍后再试。（编号 {ref}）',
     'error.tenantNotAllowed': '抱歉，你所在的组织无法使用此机器人。如有疑问，请联系你的 IT 管理员。',
     'error.noTenant': '我只能在 Microsoft Teams 组织内提供帮助。',
     'error.notAuthorized': '要{action}，你需要{roles}角色。',

@@ -21,6 +21,18 @@ import type { Messenger } from './messenger';
 
 export const SCANNER_LEASE = 'expiry-scanner';
 
+/**
+ * A chat-triggered run covers the actor's tenant only, under its own lease. It may overlap a
+ * global run: both claim each notice through its deterministic id before sending, so every notice
+ * still goes out once.
+ */
+export const tenantScanLease = (tenantId: string): string => `${SCANNER_LEASE}:tenant:${tenantId}`;
+
+export interface ScanScope {
+  /** Only this tenant's channels and items (a run asked for in chat); omitted = every tenant. */
+  tenantId?: string;
+}
+
 export interface ScanReport {
   startedAt: string;
   finishedAt: string;
@@ -74,8 +86,9 @@ export class ExpiryScanner {
     return this.last;
   }
 
-  async run(): Promise<ScanReport> {
+  async run(scope: ScanScope = {}): Promise<ScanReport> {
     const { deps } = this;
+    const leaseName = scope.tenantId ? tenantScanLease(scope.tenantId) : SCANNER_LEASE;
     const report: ScanReport = {
       startedAt: deps.clock.now().toISOString(),
       finishedAt: '',
@@ -88,31 +101,38 @@ export class ExpiryScanner {
       digests: 0,
       disabledChannels: 0,
     };
-    if (!(await deps.lease.acquire(SCANNER_LEASE))) {
+    if (!(await deps.lease.acquire(leaseName))) {
       report.finishedAt = deps.clock.now().toISOString();
-      deps.logger.info({ ...report }, 'expiry scan skipped: another instance holds the lease');
+      deps.logger.info(
+        { ...report, tenant: scope.tenantId },
+        'expiry scan skipped: another instance holds the lease',
+      );
       return report;
     }
     report.ran = true;
     const renew = setInterval(
       () => {
-        void deps.lease.renew(SCANNER_LEASE).catch(() => false);
+        void deps.lease.renew(leaseName).catch(() => false);
       },
       Math.max(1000, deps.staleClaimMs / 3),
     );
     renew.unref();
     try {
-      for (const tenantId of await deps.tenantIndex.tenantsWithNoticeSubscriptions()) {
+      const tenants = scope.tenantId
+        ? [scope.tenantId]
+        : await deps.tenantIndex.tenantsWithNoticeSubscriptions();
+      for (const tenantId of tenants) {
         report.tenants += 1;
         await this.scanTenant(tenantId, report);
       }
     } finally {
       clearInterval(renew);
-      await deps.lease.release(SCANNER_LEASE);
+      await deps.lease.release(leaseName);
     }
     report.finishedAt = deps.clock.now().toISOString();
-    this.last = report;
-    deps.logger.info({ ...report }, 'expiry scan finished');
+    // The last-run report (behind the notify secret) describes global runs only.
+    if (!scope.tenantId) this.last = report;
+    deps.logger.info({ ...report, tenant: scope.tenantId }, 'expiry scan finished');
     return report;
   }
 

@@ -151,7 +151,8 @@ export const noticesFeature: Feature = {
       descriptionKey: 'notices.cmd.run',
       action: 'notify.run',
       run: async ({ context, turn, services }) => {
-        const report = await services.scanner.run();
+        // The actor's tenant only: one tenant's admin never posts into, or counts, another's channels.
+        const report = await services.scanner.run({ tenantId: turn.tenantId });
         await context.sendActivity(
           report.ran
             ? turn.tr.t('notices.ran', { sent: report.sent, skipped: report.skipped, failed: report.failed })
