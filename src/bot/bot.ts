@@ -29,6 +29,7 @@ import {
   conversationKey,
   importTeamRoster,
   releaseWelcome,
+  renameTeam,
   rememberLocale,
   rememberPersonalChat,
   saveConversationRef,
@@ -103,7 +104,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsTeamRenamedEvent(async (_team, context, next) => {
-      await saveConversationRef(context, this.services, this.tenantOf(context));
+      await renameTeam(context, this.services, this.tenantOf(context));
       await next();
     });
     this.onTeamsChannelRenamedEvent(async (_channel, _team, context, next) => {

@@ -87,6 +87,32 @@ export async function saveConversationRef(
 }
 
 /**
+ * A renamed team: its General reference is saved, and every other channel of the team the bot
+ * posts in (expiry reminders) takes the new name too, so reports and notices name it rightly.
+ */
+export async function renameTeam(
+  context: TurnContext,
+  services: BotServices,
+  tenantId: string,
+): Promise<void> {
+  const general = await saveConversationRef(context, services, tenantId);
+  if (!general.teamId || !general.teamName) return;
+  const refs = await services.repos.conversationRefs.list(tenantId, { where: { teamId: general.teamId } });
+  for (const ref of refs) {
+    if (ref.doc.id === general.id || ref.doc.teamName === general.teamName) continue;
+    try {
+      await services.repos.conversationRefs.replace(
+        { ...ref.doc, teamName: general.teamName, updatedAt: services.clock.now().toISOString() },
+        ref.etag,
+      );
+    } catch (err) {
+      // Changed meanwhile (a send found the bot gone, a resubscribe): the next rename event fixes it.
+      if (!(err instanceof ConcurrencyError)) throw err;
+    }
+  }
+}
+
+/**
  * Claims the welcome of an install: true for exactly one of the install events Teams sends
  * (installationUpdate and conversationUpdate, again on every Agents Playground page load), so the
  * welcome is sent once. The claim is the `welcomedAt` marker, written with the reference's ETag.

@@ -116,13 +116,25 @@ describe('installs that count: linked chats, one welcome, uninstall and reinstal
     expect((await refOf(TEAM.id))?.aadObjectId).toBeUndefined();
   });
 
-  it('keeps the team reference active and says nothing when the team is renamed', async () => {
+  it('keeps the team references active, renamed, and says nothing when the team is renamed', async () => {
+    // Another channel of the team the bot posts reminders in.
+    const general = await refOf(TEAM.id);
+    const other = '19:benefits-installs@thread.tacv2';
+    await t.app.store.repos.conversationRefs.create({
+      ...general!,
+      id: conversationRefId(other),
+      conversationId: other,
+      channelName: 'Benefits',
+      welcomedAt: undefined,
+    });
     const before = t.connector.calls.length;
     await post(teamRenamed(AVERY, { id: TEAM.id, name: 'Contoso Alliance' }, opts()));
     const ref = await refOf(TEAM.id);
     expect(ref?.teamName).toBe('Contoso Alliance');
     expect(ref?.active).toBe(true);
     expect(ref?.welcomedAt).toBeDefined();
+    expect((await refOf(other))?.teamName).toBe('Contoso Alliance');
+    expect((await refOf(other))?.channelName).toBe('Benefits');
     expect(t.connector.calls.slice(before).filter((c) => c.method === 'POST')).toHaveLength(0);
   });
 
