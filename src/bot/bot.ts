@@ -15,15 +15,21 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
 import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
-import { personLocale } from '../domain/model';
+import { personLocale, type ConversationRef } from '../domain/model';
+import { renderCard, type AdaptiveCard } from '../cards';
+import { welcomeView } from '../views/help';
+import { sendCard } from './reply';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { StoreUnavailableError } from '../domain/errors';
 import { explainError, isExpected } from './errors';
 import type { Command, Feature, VerbHandler } from './feature';
 import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
 import {
+  claimWelcome,
   conversationKey,
   importTeamRoster,
+  releaseWelcome,
+  renameTeam,
   rememberLocale,
   rememberPersonalChat,
   saveConversationRef,
@@ -98,7 +104,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await next();
     });
     this.onTeamsTeamRenamedEvent(async (_team, context, next) => {
-      await saveConversationRef(context, this.services, this.tenantOf(context));
+      await renameTeam(context, this.services, this.tenantOf(context));
       await next();
     });
     this.onTeamsChannelRenamedEvent(async (_channel, _team, context, next) => {
@@ -193,15 +199,81 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     return tenantId;
   }
 
+  /**
+   * The app was installed or added (Teams sends both installationUpdate and conversationUpdate,
+   * the Agents Playground on every page load): the reference is saved (re-activated on a
+   * reinstall), a personal chat is linked to the person who installed it so proactive messages
+   * reach them before they ever type, and the install is welcomed once.
+   */
   private async installed(context: TurnContext): Promise<void> {
     const tenantId = this.tenantOf(context);
     const ref = await saveConversationRef(context, this.services, tenantId);
+    if (ref.scope === 'personal') {
+      await this.welcomePerson(context, tenantId, ref);
+      return;
+    }
     if (ref.scope === 'channel' && ref.teamId) {
       const added = await importTeamRoster(context, this.services, tenantId).catch((err: unknown) => {
         this.services.logger.warn({ err }, 'could not read the team roster');
         return 0;
       });
       this.services.logger.info({ tenant: tenantId, added }, 'team roster imported');
+      // The team's General channel (whose id is the team's) is told how reminders are turned on.
+      if (ref.conversationId === ref.teamId) await this.welcomeTeam(context, tenantId, ref);
+    }
+  }
+
+  private async welcomePerson(context: TurnContext, tenantId: string, ref: ConversationRef): Promise<void> {
+    const from = context.activity.from;
+    if (!from?.aadObjectId) return;
+    const resolved = await this.services.directory.resolve({
+      tenantId,
+      aadObjectId: from.aadObjectId,
+      name: from.name ?? '',
+      teamsUserId: from.id,
+      emails: async () => {
+        const account = await TeamsInfo.getMember(context, from.id);
+        return [account.email, account.userPrincipalName].filter((e): e is string => Boolean(e));
+      },
+    });
+    const member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
+    if (!(await claimWelcome(this.services, tenantId, ref.id))) return;
+    const tr = translator(
+      member.preferredLocale ?? personLocale(member, resolveLocale(context.activity.locale)),
+    );
+    await this.sendWelcome(
+      context,
+      tenantId,
+      ref,
+      renderCard('help', welcomeView(tr, member, this.commands)),
+    );
+  }
+
+  private async welcomeTeam(context: TurnContext, tenantId: string, ref: ConversationRef): Promise<void> {
+    if (!(await claimWelcome(this.services, tenantId, ref.id))) return;
+    // A channel's notices speak the organisation's language (the installer's until it has one).
+    const tenant = await this.services.directory.tenant(tenantId);
+    const tr = translator(tenant?.locale ?? resolveLocale(context.activity.locale));
+    const card = renderCard('message', {
+      style: 'emphasis',
+      title: tr.t('welcome.channel.title'),
+      text: tr.t('welcome.channel.text'),
+    });
+    await this.sendWelcome(context, tenantId, ref, card);
+  }
+
+  private async sendWelcome(
+    context: TurnContext,
+    tenantId: string,
+    ref: ConversationRef,
+    card: AdaptiveCard,
+  ): Promise<void> {
+    try {
+      await sendCard(context, card);
+    } catch (err) {
+      // Not sent: the next install event (or page load) may send it.
+      await releaseWelcome(this.services, tenantId, ref.id).catch(() => undefined);
+      throw err;
     }
   }
 

@@ -73,6 +73,8 @@ export async function saveConversationRef(
     channelName: doc.channelName ?? current.doc.channelName,
     aadObjectId: doc.aadObjectId ?? current.doc.aadObjectId,
     inactiveReason: undefined,
+    // A reinstall (after an uninstall, or after Teams said the bot was gone) is welcomed again.
+    welcomedAt: current.doc.active ? current.doc.welcomedAt : undefined,
   };
   try {
     await services.repos.conversationRefs.replace(merged, current.etag);
@@ -82,6 +84,60 @@ export async function saveConversationRef(
     if (!(err instanceof ConcurrencyError)) throw err;
   }
   return merged;
+}
+
+/**
+ * A renamed team: its General reference is saved, and every other channel of the team the bot
+ * posts in (expiry reminders) takes the new name too, so reports and notices name it rightly.
+ */
+export async function renameTeam(
+  context: TurnContext,
+  services: BotServices,
+  tenantId: string,
+): Promise<void> {
+  const general = await saveConversationRef(context, services, tenantId);
+  if (!general.teamId || !general.teamName) return;
+  const refs = await services.repos.conversationRefs.list(tenantId, { where: { teamId: general.teamId } });
+  for (const ref of refs) {
+    if (ref.doc.id === general.id || ref.doc.teamName === general.teamName) continue;
+    try {
+      await services.repos.conversationRefs.replace(
+        { ...ref.doc, teamName: general.teamName, updatedAt: services.clock.now().toISOString() },
+        ref.etag,
+      );
+    } catch (err) {
+      // Changed meanwhile (a send found the bot gone, a resubscribe): the next rename event fixes it.
+      if (!(err instanceof ConcurrencyError)) throw err;
+    }
+  }
+}
+
+/**
+ * Claims the welcome of an install: true for exactly one of the install events Teams sends
+ * (installationUpdate and conversationUpdate, again on every Agents Playground page load), so the
+ * welcome is sent once. The claim is the `welcomedAt` marker, written with the reference's ETag.
+ */
+export async function claimWelcome(services: BotServices, tenantId: string, refId: string): Promise<boolean> {
+  const current = await services.repos.conversationRefs.get(tenantId, refId);
+  if (!current || !current.doc.active || current.doc.welcomedAt) return false;
+  try {
+    await services.repos.conversationRefs.replace(
+      { ...current.doc, welcomedAt: services.clock.now().toISOString() },
+      current.etag,
+    );
+    return true;
+  } catch (err) {
+    // The other install event of the pair claimed it first.
+    if (err instanceof ConcurrencyError) return false;
+    throw err;
+  }
+}
+
+/** Gives a claimed welcome back when it could not be sent, so the next install event sends it. */
+export async function releaseWelcome(services: BotServices, tenantId: string, refId: string): Promise<void> {
+  const current = await services.repos.conversationRefs.get(tenantId, refId);
+  if (!current?.doc.welcomedAt) return;
+  await services.repos.conversationRefs.replace({ ...current.doc, welcomedAt: undefined }, current.etag);
 }
 
 /** Reads a team's roster into the directory: everyone in the team can then be picked in cards. */

@@ -408,6 +408,11 @@ export const conversationRefSchema = z.object({
   active: z.boolean(),
   /** Why it went inactive (uninstalled, 403, 404). */
   inactiveReason: z.string().max(200).optional(),
+  /**
+   * When the welcome of this install was sent: Teams (and the Agents Playground, on every page
+   * load) sends install events more than once, the welcome goes out once per install.
+   */
+  welcomedAt: isoInstant.optional(),
   updatedAt: isoInstant,
 });
 export type ConversationRef = z.infer<typeof conversationRefSchema>;

@@ -100,6 +100,23 @@ export const core = defineMessages(
     'help.cmd.help': 'show this card',
     'help.cmd.myRoles': 'your roles and what they allow',
     'help.footer': 'Your roles decide what you can do; ask a Global admin if something you need is missing.',
+    'welcome.title': 'Welcome to Partner Benefits',
+    'welcome.intro':
+      'Hi {name}! I help your organisation use its partner-network benefits, right here in Teams. {role}',
+    'welcome.role.GlobalAdmin':
+      'As a Global admin you approve seat requests (they come to this chat), assign seats and Azure credits, grant roles and enrol the organisation.',
+    'welcome.role.UserManagementAdmin':
+      'As a User management admin you grant and revoke roles and keep the directory of people up to date.',
+    'welcome.role.AdminAgent':
+      'As an Admin agent you add people to the directory, keep the organisation profile up to date and renew the membership.',
+    'welcome.role.MpnPartnerAdmin':
+      'As an MPN partner admin you buy packages, activate support and Go-To-Market benefits, and turn on expiry reminders in a team channel.',
+    'welcome.role.none':
+      'You can see your organisation’s benefits and request a Visual Studio seat; I tell you here when it is decided.',
+    'welcome.footer': 'Type **help** at any time to see everything you can do.',
+    'welcome.channel.title': 'Partner Benefits is in this team',
+    'welcome.channel.text':
+      'I can post a reminder here before your organisation’s benefits expire. To turn it on, a Global admin or MPN partner admin @mentions me in the channel that should get them with **post expiry reminders here**. For everything else, chat with me one to one and type **help**.',
   },
   {
     'app.name': '合作伙伴权益',
@@ -194,5 +211,18 @@ export const core = defineMessages(
     'help.cmd.help': '显示此卡片',
     'help.cmd.myRoles': '你的角色及其权限',
     'help.footer': '你能做什么取决于你的角色；如缺少所需权限，请联系全局管理员。',
+    'welcome.title': '欢迎使用合作伙伴权益',
+    'welcome.intro': '{name}，你好！我帮助你的组织在 Teams 中使用合作伙伴网络权益。{role}',
+    'welcome.role.GlobalAdmin':
+      '作为全局管理员，你负责审批席位申请（申请会发送到这个聊天）、分配席位和 Azure 额度、授予角色，以及为组织注册。',
+    'welcome.role.UserManagementAdmin': '作为“用户管理”管理员，你负责授予和撤销角色，并维护人员目录。',
+    'welcome.role.AdminAgent': '作为管理员代理，你负责把人员添加到目录、维护组织资料，以及续订成员身份。',
+    'welcome.role.MpnPartnerAdmin':
+      '作为 MPN 合作伙伴管理员，你负责购买权益套餐、激活技术支持权益和市场推广套餐，并在团队频道中开启到期提醒。',
+    'welcome.role.none': '你可以查看组织的权益并申请 Visual Studio 席位；有了结果，我会在这里告诉你。',
+    'welcome.footer': '随时输入 **帮助** 查看你能做的所有事情。',
+    'welcome.channel.title': '合作伙伴权益已加入此团队',
+    'welcome.channel.text':
+      '我可以在组织的权益到期前在这里发布提醒。要开启提醒，请全局管理员或 MPN 合作伙伴管理员在需要接收提醒的频道中 @我 并输入 **在这个频道发送到期提醒**。其他事情请与我单独聊天，并输入 **帮助**。',
   },
 );

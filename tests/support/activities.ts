@@ -80,3 +80,61 @@ export function inChannel(
     channelData: { ...channelData, channel, team },
   };
 }
+
+/**
+ * What Teams sends when a person installs the app for themselves (TESTING.md section 5), and the
+ * Agents Playground on every page load: an installationUpdate `add` and a conversationUpdate whose
+ * membersAdded holds the bot, both from the person in their personal chat.
+ */
+export function personalInstall(person: Person, o: ActivityOptions): Record<string, unknown>[] {
+  const b = base(person, o);
+  return [
+    { ...b, type: 'installationUpdate', action: 'add' },
+    { ...base(person, o), type: 'conversationUpdate', membersAdded: [{ id: b.recipient.id }] },
+  ];
+}
+
+/** The person removes the app from their personal chat. */
+export function personalUninstall(person: Person, o: ActivityOptions): Record<string, unknown> {
+  return { ...base(person, o), type: 'installationUpdate', action: 'remove' };
+}
+
+/**
+ * The app added to a team: the same pair, in the team's General channel (whose conversation id is
+ * the team id), from the person who added it.
+ */
+export function teamInstall(
+  person: Person,
+  team: { id: string; name: string },
+  o: ActivityOptions,
+): Record<string, unknown>[] {
+  const inGeneral = (activity: Record<string, unknown>) => ({
+    ...activity,
+    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId: person.tenantId },
+    channelData: {
+      tenant: { id: person.tenantId },
+      team,
+      channel: { id: team.id },
+      ...(activity.type === 'conversationUpdate' ? { eventType: 'teamMemberAdded' } : {}),
+    },
+  });
+  const b = base(person, o);
+  return [
+    inGeneral({ ...b, type: 'installationUpdate', action: 'add' }),
+    inGeneral({ ...base(person, o), type: 'conversationUpdate', membersAdded: [{ id: b.recipient.id }] }),
+  ];
+}
+
+/** Teams tells the bot its team was renamed (a conversationUpdate in General). */
+export function teamRenamed(
+  person: Person,
+  team: { id: string; name: string },
+  o: ActivityOptions,
+): Record<string, unknown> {
+  return {
+    ...base(person, o),
+    type: 'conversationUpdate',
+    conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId: person.tenantId },
+    channelData: { tenant: { id: person.tenantId }, team, eventType: 'teamRenamed' },
+  };
+}
