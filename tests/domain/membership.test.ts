@@ -402,4 +402,24 @@ describe('lapse: 30 days of "renew now" after the anniversary, refusals only aft
     await expect(authorizer.require(actor, 'roles.grant')).resolves.toBeUndefined();
     await expect(authorizer.require(actor, 'audit.view')).resolves.toBeUndefined();
   });
+
+  it('on day 31 after the anniversary a Global admin still adds and removes people in the directory', async () => {
+    const repos = {
+      memberships: { get: () => Promise.resolve({ doc: membership(), etag: '' }) },
+      audit: { create: () => Promise.resolve('created' as const) },
+    } as unknown as Repositories;
+    const clock = { now: () => day('2027-01-31') };
+    const authorizer = new Authorizer(repos, new AuditLog(repos.audit, clock), clock);
+    const actor = {
+      tenantId: membership().tenantId,
+      aadObjectId: membership().tenantId,
+      roles: ['GlobalAdmin' as const],
+    };
+    // Lapsed: a benefit act is refused, people management is not.
+    await expect(authorizer.require(actor, 'seat.assign')).rejects.toMatchObject({
+      reason: 'membershipExpired',
+    });
+    await expect(authorizer.require(actor, 'directory.addMember')).resolves.toBeUndefined();
+    await expect(authorizer.require(actor, 'directory.removeMember')).resolves.toBeUndefined();
+  });
 });
