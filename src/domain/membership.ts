@@ -182,9 +182,11 @@ export function offerEligibility(
     params,
   });
   const m = h.membership;
-  // Network membership first: an active, unexpired membership.
+  // Network membership first: an active membership that has not lapsed. In the 30 days after
+  // the anniversary everything keeps working (upgrades and applications too), as the authorizer
+  // does for every other act: the one lapse boundary is `membershipLapsed`.
   if (!m || m.status !== 'active') return no('membership.upgrade.needsNetwork');
-  if (membershipExpired(m, today)) return no('membership.upgrade.expired');
+  if (membershipLapsed(m, today)) return no('membership.upgrade.expired');
   const level = levelEntry(catalogue, offer.level);
   for (const blocker of level.notWhileHolding) {
     if (holdsLevel(catalogue, h, blocker, today) > 0)

@@ -5,7 +5,7 @@ import type { Role } from './roles';
  * state. Once the membership has lapsed (30 days after the anniversary, `membershipLapsed` in
  * membership.ts) the state-changing acts on benefits are refused (activations, redemptions,
  * assignments, requests, buying); the acts marked `allowedWhenExpired` never stop: renewal and
- * re-enrolment, role management, giving back (release, remove), settings. Every dialog step
+ * re-enrolment, role and people management (the directory), giving back (release, remove), settings. Every dialog step
  * and card action asks `authorize` right before acting.
  */
 interface PolicyRow {
@@ -31,9 +31,10 @@ export const POLICY = {
   'roles.manageGlobalAdmin': { allowed: [GA], writes: true, allowedWhenExpired: true },
   'directory.view': { allowed: [GA, UMA, AGENT], writes: false },
   // Admin agents set up the account, which includes adding people (DOMAIN.md "People and roles").
-  'directory.addMember': { allowed: [GA, UMA, AGENT], writes: true },
+  // People management is part of role management ("User management"): it never stops on a lapse.
+  'directory.addMember': { allowed: [GA, UMA, AGENT], writes: true, allowedWhenExpired: true },
   // Removing someone who holds benefits also needs the acts that release them (seat.release, ...).
-  'directory.removeMember': { allowed: [GA, UMA], writes: true },
+  'directory.removeMember': { allowed: [GA, UMA], writes: true, allowedWhenExpired: true },
   'audit.view': { allowed: [GA, UMA], writes: false },
 
   // Enrolment, organisation profile, membership

@@ -96,7 +96,7 @@ export const DIRECTIONS: Partial<Record<MessageKey, readonly Direction[]>> = {
   'membership.upgrade.chooseFirst': [card],
   'membership.upgrade.confirmText': [link('partnerCenter')],
   'membership.upgrade.needsNetwork': [command('enroll')],
-  'membership.upgrade.expired': [command('membership')],
+  'membership.upgrade.expired': [command('enroll')],
   'membership.renew.closed': [link('partnerCenter')],
   'roleAdmin.chooseFirst': [card],
   'roleAdmin.notTold': [person],

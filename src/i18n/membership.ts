@@ -80,7 +80,7 @@ export const membership = defineMessages(
     'membership.upgrade.needsNetwork':
       'An active Network membership comes first: type **enroll** to finish the enrolment before upgrading.',
     'membership.upgrade.expired':
-      'The membership has expired: type **membership** to renew it before upgrading.',
+      'The membership has lapsed (its anniversary was more than 30 days ago), so it can no longer be upgraded. A Global admin can enrol again: type **enroll**.',
     'membership.upgrade.notWhileHolding': 'An organisation that holds a {held} cannot buy this.',
     'membership.upgrade.alreadyHeld': 'Your organisation already holds this (one per organisation).',
     'membership.upgrade.alreadyHigher': 'Your membership is already above this level.',
@@ -161,7 +161,8 @@ export const membership = defineMessages(
     'membership.apply.toldApproved': '合作伙伴计划已批准你对{offer}的申请：你的组织现已拥有该能力。',
     'membership.apply.toldDeclined': '合作伙伴计划拒绝了你对{offer}的申请。原因：{reason}',
     'membership.upgrade.needsNetwork': '需要先拥有有效的网络成员身份：请先输入 **注册** 完成注册再升级。',
-    'membership.upgrade.expired': '成员身份已过期：请先输入 **成员身份** 续订再升级。',
+    'membership.upgrade.expired':
+      '成员身份已失效（周年日已过去超过 30 天），因此不能再升级。全局管理员可以重新注册：输入 **注册**。',
     'membership.upgrade.notWhileHolding': '持有{held}的组织不能购买此项。',
     'membership.upgrade.alreadyHeld': '你的组织已持有此项（每个组织限一个）。',
     'membership.upgrade.alreadyHigher': '你的成员身份已高于此级别。',

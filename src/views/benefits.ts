@@ -561,7 +561,14 @@ function packageItems(ctx: BenefitsContext): Item[] {
       lines,
       buttons:
         canCancel && p.status === 'active'
-          ? [button(tr.t('benefits.package.cancel'), 'package.cancel', { packageId: p.id }, 'destructive')]
+          ? [
+              button(
+                tr.t('benefits.package.cancel', { package: p.name }),
+                'package.cancel',
+                { packageId: p.id },
+                'destructive',
+              ),
+            ]
           : [],
     });
   });

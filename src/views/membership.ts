@@ -4,6 +4,7 @@ import {
   allOffers,
   isEarned,
   membershipExpired,
+  membershipLapsed,
   renewalDue,
   offerEligibility,
   renewalWindow,
@@ -185,7 +186,8 @@ export function membershipView(tr: Translator, input: MembershipViewInput): Memb
       title: tr.t('membership.button.renew', { date: date(window.renewedUntil) }),
       expiresOn: window.expiresOn,
     });
-  if (m.status === 'active' && !expired && may('membership.upgrade')) {
+  // Upgrades follow the one lapse boundary: still offered in the 30 days after the anniversary.
+  if (m.status === 'active' && !membershipLapsed(m, now) && may('membership.upgrade')) {
     const choices = allOffers(catalogue)
       .filter((o) => offerEligibility(catalogue, input.holdings, o, now).eligible)
       .map((o) => ({

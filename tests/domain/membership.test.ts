@@ -283,11 +283,36 @@ describe('upgrading', () => {
     });
   });
 
-  it('refuses upgrades while the membership is expired', () => {
-    expect(eligible(held(membership({ expiresOn: '2026-05-01' })), 'actionPack')).toMatchObject({
-      eligible: false,
-      reason: 'membership.upgrade.expired',
+  // The anniversary (expiry date) is Dec 31, 2026: day 30 after it is Jan 30, 2027.
+  it('on day 30 after the anniversary still buys an Action Pack and records a competency application', () => {
+    const day30 = day('2027-01-30');
+    expect(upgrade(catalogue, held(membership()), 'actionPack', day30).level).toBe('actionPack');
+    const { application } = applyForCompetency(
+      catalogue,
+      held(membership({ level: 'actionPack' })),
+      'competency:cloud-platform:silver',
+      day30,
+      { aadObjectId: APPLICANT, locale: 'en-US' },
+    );
+    expect(application.status).toBe('pending');
+  });
+
+  it('on day 31 after the anniversary refuses the upgrade and the application as lapsed', () => {
+    const day31 = day('2027-01-31');
+    expect(refusal(() => upgrade(catalogue, held(membership()), 'actionPack', day31))).toMatchObject({
+      key: 'membership.upgrade.expired',
     });
+    expect(
+      refusal(() =>
+        applyForCompetency(
+          catalogue,
+          held(membership({ level: 'actionPack' })),
+          'competency:cloud-platform:silver',
+          day31,
+          { aadObjectId: APPLICANT, locale: 'en-US' },
+        ),
+      ),
+    ).toMatchObject({ key: 'membership.upgrade.expired' });
   });
 
   it('refuses an offer that is not in the catalogue', () => {
@@ -376,5 +401,25 @@ describe('lapse: 30 days of "renew now" after the anniversary, refusals only aft
     await expect(authorizer.require(actor, 'membership.renew')).resolves.toBeUndefined();
     await expect(authorizer.require(actor, 'roles.grant')).resolves.toBeUndefined();
     await expect(authorizer.require(actor, 'audit.view')).resolves.toBeUndefined();
+  });
+
+  it('on day 31 after the anniversary a Global admin still adds and removes people in the directory', async () => {
+    const repos = {
+      memberships: { get: () => Promise.resolve({ doc: membership(), etag: '' }) },
+      audit: { create: () => Promise.resolve('created' as const) },
+    } as unknown as Repositories;
+    const clock = { now: () => day('2027-01-31') };
+    const authorizer = new Authorizer(repos, new AuditLog(repos.audit, clock), clock);
+    const actor = {
+      tenantId: membership().tenantId,
+      aadObjectId: membership().tenantId,
+      roles: ['GlobalAdmin' as const],
+    };
+    // Lapsed: a benefit act is refused, people management is not.
+    await expect(authorizer.require(actor, 'seat.assign')).rejects.toMatchObject({
+      reason: 'membershipExpired',
+    });
+    await expect(authorizer.require(actor, 'directory.addMember')).resolves.toBeUndefined();
+    await expect(authorizer.require(actor, 'directory.removeMember')).resolves.toBeUndefined();
   });
 });

@@ -1,9 +1,32 @@
-import { E2E } from './harness';
+import { Card, E2E } from './harness';
 
 /**
  * Rules that guard licences, walked in the Playground: a released seat stays reserved for its
- * 90 days (the pools card says until when).
+ * 90 days (the pools card says until when); a cancelled package's benefits are withdrawn.
  */
+
+const INVOKE_NOTICE = '[aria-label="Display Invoked Message"]';
+
+/**
+ * Presses `title` in the item of `card` that shows `itemText`; returns what the bubble then
+ * shows (the answer card, or the message, and the Playground's notice).
+ */
+async function pressIn(card: Card, itemText: string, title: string): Promise<string> {
+  const notice = card.bubble.locator(INVOKE_NOTICE);
+  if ((await notice.count()) > 0) {
+    await notice.getByRole('button', { name: 'Dismiss Invoke Message' }).click();
+    await notice.waitFor({ state: 'detached' });
+  }
+  await card.root
+    .locator('.ac-container')
+    .filter({ hasText: itemText })
+    .filter({ has: card.root.page().getByRole('button', { name: title, exact: true }) })
+    .last()
+    .getByRole('button', { name: title, exact: true })
+    .click();
+  await notice.waitFor({ state: 'visible', timeout: 15_000 });
+  return (await card.bubble.innerText()).replace(/\s+/g, ' ');
+}
 
 let e2e: E2E;
 
@@ -26,3 +49,30 @@ test('avery releases the seat Casey got 10 days ago: it stays reserved until its
   await after.expectText('1 reserved');
   await avery.shot('seat-reserved');
 }, 240_000);
+
+test('dana cancels the 12-day-old add-on package: a Visio key asked for from an older card is withdrawn', async () => {
+  const dana = await e2e.chatAs('dana');
+  // A card opened before the cancellation still carries its buttons.
+  await dana.say('benefits');
+  const summary = await dana.expectCard('Administrator view');
+  const software = await summary.execute('Open software');
+  await software.expectText('Visio Professional 2021');
+
+  await dana.say('cancel package');
+  const packages = await dana.expectCard('Benefit packages');
+  const confirm = await packages.execute('Cancel Silver add-on: analytics and diagrams');
+  await confirm.expectText('Cancel this package?');
+  const done = await confirm.execute('Yes, cancel and request a refund');
+  await done.expectText(
+    'Silver add-on: analytics and diagrams is cancelled and a refund has been requested.',
+  );
+
+  // Get keys on the older card: the list comes back with Visio marked cancelled, no key shown.
+  const answer = await pressIn(software, 'Visio Professional 2021', 'Get keys');
+  expect(answer).toContain(
+    'Visio Professional 2021 Cancelled: its package Silver add-on: analytics and diagrams was cancelled on',
+  );
+  expect(answer).toContain('this benefit is withdrawn');
+  expect(answer).not.toContain('9H9QR');
+  await dana.shot('package-withdrawn');
+}, 300_000);
