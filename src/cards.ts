@@ -588,12 +588,11 @@ export interface DeliveryReportView {
   channels: {
     name: string;
     state: string;
-    stateColor: 'Good' | 'Attention';
     off: { text: string }[];
     scans: { text: string }[];
     problems: {
       text: string;
-      color: 'Default' | 'Attention' | 'Warning';
+      weight: 'Default' | 'Bolder';
       resend: { title: string; noticeId: string }[];
     }[];
   }[];
@@ -615,7 +614,7 @@ export interface UsageDigestView {
     title: string;
     lines: {
       text: string;
-      color: 'Default' | 'Attention' | 'Warning';
+      weight: 'Default' | 'Bolder';
       buttons: { title: string; command: string }[];
     }[];
   }[];

@@ -63,8 +63,8 @@ export function deliveryReportView(
       const scans = c.subscription.recentScans ?? [];
       return {
         name: channelName(c),
-        state: c.off ? tr.t('reports.delivery.off') : tr.t('reports.delivery.on'),
-        stateColor: c.off ? 'Attention' : 'Good',
+        // Status in words and a marker, never by colour alone (Teams' status colours fail contrast).
+        state: c.off ? `⚠️ ${tr.t('reports.delivery.off')}` : `✅ ${tr.t('reports.delivery.on')}`,
         off: c.off
           ? [
               {
@@ -95,8 +95,7 @@ export function deliveryReportView(
             threshold: thresholdText(tr, notice.threshold),
             why: whyText(tr, notice),
           }),
-          color:
-            notice.state !== 'failed' ? 'Default' : notice.outcome === 'ambiguous' ? 'Warning' : 'Attention',
+          weight: notice.state === 'failed' ? 'Bolder' : 'Default',
           // Only a failed notice of a channel that still listens can be sent again.
           resend:
             notice.state === 'failed' && !c.off && item
@@ -174,8 +173,8 @@ export function usageDigestView(
   const line = (
     text: string,
     buttons: { title: string; command: string }[] = [],
-    color: 'Default' | 'Attention' | 'Warning' = 'Default',
-  ) => ({ text, color, buttons });
+    weight: 'Default' | 'Bolder' = 'Default',
+  ) => ({ text, weight, buttons });
   const none = [line(tr.t('reports.usage.none'))];
   return {
     title: title ?? tr.t('reports.usage.title'),
@@ -261,7 +260,7 @@ export function usageDigestView(
                         : tr.t('reports.usage.daysLeft', { days: r.daysLeft }),
                 }),
                 button(r.group),
-                r.daysLeft <= 7 ? 'Attention' : 'Warning',
+                r.daysLeft <= 7 ? 'Bolder' : 'Default',
               ),
             )
           : [line(tr.t('reports.usage.riskNone'))],

@@ -76,6 +76,17 @@ describe('the reminder delivery report', () => {
       t.connector.url,
       GALE.aadObjectId,
     );
+    // Its package is live: a cancelled (or missing) package's benefits get no notices.
+    await repos.packages.create({
+      type: 'package',
+      id: 'package:p',
+      tenantId: FABRIKAM,
+      name: 'Fabrikam test package',
+      offerType: 'silver',
+      purchasedOn: '2026-01-01',
+      expiresOn: '2030-01-01',
+      status: 'active',
+    });
     await repos.benefits.create({
       type: 'benefit',
       id: 'benefit:fabrikam-gtm',

@@ -139,7 +139,11 @@ describe('technical support benefits', () => {
     expect(all).toContain('Contract ID: CID-88412097');
     // Presales and deployment help is not a second allowance: unlimited for Silver.
     expect(all).toContain('Unlimited at your level: not counted against any allowance');
-    expect(all).not.toContain('20 of 20 hours left');
+    expect(all).toMatch(
+      /Presales and deployment services for cloud and hybrid solutions\nUnlimited at your level/,
+    );
+    // The partner advisory hours are an allowance of their own (20 for Silver).
+    expect(all).toContain('Advisory hours\n20 of 20 hours left');
     // An employee gets no Activate button.
     expect(cardButtons(card).filter((b) => b.startsWith('Activate'))).toEqual([]);
   });
