@@ -36,11 +36,19 @@ export interface GtmViewInput {
   catalogue?: SupportCatalogue;
 }
 
-function offerRow(tr: Translator, s: GtmState, input: GtmViewInput): GtmView['offers'][number] {
+function offerRow(
+  tr: Translator,
+  s: GtmState,
+  input: GtmViewInput,
+  sharedOffer: boolean,
+): GtmView['offers'][number] {
   const d = s.benefit.details;
   const e = s.eligibility;
   const entry = 'entry' in e ? e.entry : undefined;
   const offerName = entry ? entry.label[tr.locale] : d.offer;
+  // Two benefits of one offer (a core one and an add-on's): their buttons name the benefit.
+  const benefitName = tr.locale === 'zh-CN' ? (s.benefit.nameZh ?? s.benefit.name) : s.benefit.name;
+  const buttonName = sharedOffer ? benefitName : offerName;
   const lastDayPassed = s.status === 'notActivated' && s.expired;
   const status = s.status === 'active' && s.expired ? 'expired' : lastDayPassed ? 'expired' : s.status;
   const notes: { text: string }[] = [];
@@ -73,13 +81,13 @@ function offerRow(tr: Translator, s: GtmState, input: GtmViewInput): GtmView['of
   const actions: GtmView['offers'][number]['actions'] = [];
   if (s.status === 'notActivated' && e.eligible && !s.expired && input.canActivate)
     actions.push({
-      title: tr.t('gtm.button.activate', { offer: offerName }),
+      title: tr.t('gtm.button.activate', { offer: buttonName }),
       verb: 'gtm.activate',
       benefitId: s.benefit.id,
     });
   if (s.status === 'pending' && input.canComplete)
     actions.push({
-      title: tr.t('gtm.button.complete', { offer: offerName }),
+      title: tr.t('gtm.button.complete', { offer: buttonName }),
       verb: 'gtm.complete',
       benefitId: s.benefit.id,
     });
@@ -127,7 +135,16 @@ export function gtmView(tr: Translator, input: GtmViewInput): GtmView {
     offerHeader: tr.t('gtm.col.offer'),
     statusHeader: tr.t('gtm.col.status'),
     expiresHeader: tr.t('gtm.col.expires'),
-    offers: offers.slice(page * GTM_PAGE_SIZE, (page + 1) * GTM_PAGE_SIZE).map((s) => offerRow(tr, s, input)),
+    offers: offers
+      .slice(page * GTM_PAGE_SIZE, (page + 1) * GTM_PAGE_SIZE)
+      .map((s) =>
+        offerRow(
+          tr,
+          s,
+          input,
+          offers.filter((o) => o.benefit.details.offer === s.benefit.details.offer).length > 1,
+        ),
+      ),
     empty: offers.length === 0 ? [{ text: tr.t('gtm.empty') }] : [],
     footer: [
       pageCount > 1 ? tr.t('support.page', { page: page + 1, pages: pageCount }) : '',

@@ -396,7 +396,13 @@ describe('marketing contact and Go-To-Market offers', () => {
     const offers = await lastCard(DANA, 'go-to-market');
     expect(text(offers)).toContain('No marketing contact yet');
     expect(cardButtons(offers)).toContain('Set marketing contact');
-    expect(cardButtons(offers)).toContain('Activate Silver core');
+    // The core offer and the add-on's are both Silver core: each button names its benefit.
+    expect(cardButtons(offers)).toEqual(
+      expect.arrayContaining([
+        'Activate Silver core Go-To-Market benefits',
+        'Activate Silver core Go-To-Market (add-on)',
+      ]),
+    );
     const before = await tenantDocuments(CONTOSO);
     const res = await press(DANA, 'gtm.activate', { benefitId: 'benefit:gtm-silver-core' });
     expect(String(res.value)).toContain('Set the company marketing contact before activating');

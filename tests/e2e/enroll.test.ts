@@ -59,7 +59,7 @@ describe('enrolment, roles and an expired membership', () => {
 
     const adminAgent = await gale.expectCard('管理员代理组');
     await adminAgent.press('添加我');
-    const status = await gale.expectCard('合作伙伴网络会员资格');
+    const status = await gale.expectCard('合作伙伴网络成员身份');
     await status.expectText('审核中');
     await status.expectButtons(['标记审核完成（演示）']);
     await gale.shot('under-review');
@@ -97,36 +97,37 @@ describe('enrolment, roles and an expired membership', () => {
     await dana.shot('dana-told');
   });
 
-  test('an expired membership blocks a write and still lets people read', async () => {
+  test('a lapsed membership refuses benefit acts and still shows the card; within 30 days it keeps working and renews', async () => {
     const repo = e2e.bot.app.store.repos.memberships;
-    const current = await repo.get(CONTOSO, 'membership');
-    if (!current) throw new Error('Contoso has no membership');
-    const expired = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
-    await repo.replace({ ...current.doc, expiresOn: expired }, current.etag);
+    const setAnniversary = async (daysAgo: number) => {
+      const current = await repo.get(CONTOSO, 'membership');
+      if (!current) throw new Error('Contoso has no membership');
+      const on = new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+      await repo.replace({ ...current.doc, expiresOn: on }, current.etag);
+    };
 
-    const bo = await e2e.chatAs('bo');
-    await bo.say('who are the admins');
-    const card = await bo.expectCard('Roles in Contoso Partner Ltd.');
-    await choose(card, 0, 'Eli Park (eli.park@contoso.example)');
-    await choose(card, 1, 'Admin agent');
-    const notice = await card.executeForNotice('Grant');
-    expect(notice).toContain('membership has expired, so records are read-only. Renew the membership first');
-    await bo.shot('write-refused');
-    const eli = await e2e.bot.app.store.repos.members.get(
-      CONTOSO,
-      memberId('e0000000-0000-4000-8000-000000000001'),
-    );
-    expect(eli?.doc.roles).toEqual([]);
+    // More than 30 days after the anniversary: lapsed.
+    await setAnniversary(40);
+    const eli = await e2e.chatAs('eli');
+    await eli.say('request visual studio');
+    await eli.expectReply('membership has lapsed');
+    await eli.shot('request-refused-lapsed');
+    const requests = await e2e.bot.app.store.repos.seatRequests.list(CONTOSO);
+    expect(requests.filter((r) => r.doc.requester === 'e0000000-0000-4000-8000-000000000001')).toEqual([]);
 
     const avery = await e2e.chatAs('avery');
     await avery.say('membership');
-    const membership = await avery.expectCard('Partner-network membership');
-    await membership.expectText('Expired');
-    await membership.expectText('read-only until it is renewed');
-    await avery.shot('expired-membership');
-    const renewed = await membership.execute(
-      (await membership.buttons()).find((b) => b.startsWith('Renew until')) ?? '',
-    );
+    const lapsed = await avery.expectCard('Partner-network membership');
+    await lapsed.expectText('The membership lapsed');
+    await avery.shot('lapsed-membership');
+
+    // Ten days after the anniversary: everything works, with "renew now", and renewal is open.
+    await setAnniversary(10);
+    await avery.say('membership');
+    const due = await avery.expectCard('Renew now');
+    await due.expectText('Active: renew now');
+    await avery.shot('renew-now');
+    const renewed = await due.execute((await due.buttons()).find((b) => b.startsWith('Renew until')) ?? '');
     await renewed.expectText('Renewed');
     await renewed.shot('renewed');
   });

@@ -53,7 +53,7 @@ describe('technical support and Go-To-Market', () => {
     await dana.say('go-to-market');
     const offers = await dana.expectCard('Go-To-Market offers');
     await offers.expectText('No marketing contact yet');
-    const refusal = await offers.executeForNotice('Activate Silver core');
+    const refusal = await offers.executeForNotice('Activate Silver core Go-To-Market benefits');
     expect(refusal).toContain('Set the company marketing contact before activating');
     await dana.shot('refused-without-contact');
 
@@ -75,12 +75,12 @@ describe('technical support and Go-To-Market', () => {
     await saved.expectText('Simplified Chinese');
     await dana.shot('contact-saved');
 
-    const pending = await saved.execute('Activate Silver core');
+    const pending = await saved.execute('Activate Silver core Go-To-Market benefits');
     await pending.expectText('Silver core Go-To-Market benefits: activation requested');
     await pending.expectText('Pending');
     await dana.shot('offer-pending');
 
-    const active = await pending.execute('Complete Silver core now (local demo)');
+    const active = await pending.execute('Complete Silver core Go-To-Market benefits now (local demo)');
     const doc = (await e2e.bot.app.store.repos.benefits.get(CONTOSO, 'benefit:gtm-silver-core'))?.doc;
     expect(doc?.details).toMatchObject({ status: 'active' });
     const expires = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
