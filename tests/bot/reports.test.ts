@@ -1,49 +1,13 @@
-import { conversationRefId, subscriptionId } from '../../src/domain/model';
-import type { Repositories } from '../../src/domain/repositories';
 import { cardAction, message } from '../support/activities';
+import { subscribeChannel } from '../support/noticeTenant';
 import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 const REMOVED = '19:report-removed@thread.tacv2';
 const SLOW = '19:report-slow@thread.tacv2';
 const FABRIKAM_CHANNEL = '19:report-fabrikam@thread.tacv2';
-
-async function subscribeChannel(
-  repos: Repositories,
-  tenantId: string,
-  conversationId: string,
-  channelName: string,
-  serviceUrl: string,
-  admin: string,
-) {
-  const now = FIXED_NOW.toISOString();
-  await repos.conversationRefs.create({
-    type: 'conversationRef',
-    id: conversationRefId(conversationId),
-    tenantId,
-    conversationId,
-    scope: 'channel',
-    serviceUrl,
-    botId: '28:bot',
-    teamId: `19:team-${tenantId}`,
-    teamName: tenantId === CONTOSO ? 'Contoso Partners' : 'Fabrikam Crew',
-    channelName,
-    active: true,
-    updatedAt: now,
-  });
-  await repos.noticeSubscriptions.create({
-    type: 'noticeSubscription',
-    id: subscriptionId(conversationId),
-    tenantId,
-    conversationId,
-    categories: [],
-    active: true,
-    createdBy: admin,
-    createdAt: now,
-  });
-}
 
 describe('the reminder delivery report', () => {
   let t: TestApp;
@@ -66,16 +30,20 @@ describe('the reminder delivery report', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const { repos } = t.app.store;
-    await subscribeChannel(repos, CONTOSO, REMOVED, 'Old project', t.connector.url, DANA.aadObjectId);
-    await subscribeChannel(repos, CONTOSO, SLOW, 'Benefits desk', t.connector.url, DANA.aadObjectId);
-    await subscribeChannel(
-      repos,
-      FABRIKAM,
-      FABRIKAM_CHANNEL,
-      'Fabrikam notices',
-      t.connector.url,
-      GALE.aadObjectId,
-    );
+    // The team's name is shown in the report; each tenant's team has its own.
+    const channel = (tenantId: string, conversationId: string, channelName: string, admin: string) =>
+      subscribeChannel(repos, {
+        tenantId,
+        conversationId,
+        channelName,
+        admin,
+        serviceUrl: t.connector.url,
+        teamId: `19:team-${tenantId}`,
+        teamName: tenantId === CONTOSO ? 'Contoso Partners' : 'Fabrikam Crew',
+      });
+    await channel(CONTOSO, REMOVED, 'Old project', DANA.aadObjectId);
+    await channel(CONTOSO, SLOW, 'Benefits desk', DANA.aadObjectId);
+    await channel(FABRIKAM, FABRIKAM_CHANNEL, 'Fabrikam notices', GALE.aadObjectId);
     // Its package is live: a cancelled (or missing) package's benefits get no notices.
     await repos.packages.create({
       type: 'package',

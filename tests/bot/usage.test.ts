@@ -1,39 +1,12 @@
-import { conversationRefId, subscriptionId } from '../../src/domain/model';
-import type { Repositories } from '../../src/domain/repositories';
 import { digestPeriod } from '../../src/notify/usageDigest';
 import { message } from '../support/activities';
+import { subscribeChannel } from '../support/noticeTenant';
 import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import { startStoreProcess, type StoreProcess } from '../support/storeProcess';
-import { cardButtons, cardOf, cardText, FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 const CHANNEL = '19:usage-digest@thread.tacv2';
 const FABRIKAM_CHANNEL = '19:usage-fabrikam@thread.tacv2';
-
-async function subscribe(repos: Repositories, tenantId: string, conversationId: string, serviceUrl: string) {
-  const now = FIXED_NOW.toISOString();
-  await repos.conversationRefs.create({
-    type: 'conversationRef',
-    id: conversationRefId(conversationId),
-    tenantId,
-    conversationId,
-    scope: 'channel',
-    serviceUrl,
-    botId: '28:bot',
-    channelName: 'Usage',
-    active: true,
-    updatedAt: now,
-  });
-  await repos.noticeSubscriptions.create({
-    type: 'noticeSubscription',
-    id: subscriptionId(conversationId),
-    tenantId,
-    conversationId,
-    categories: [],
-    active: true,
-    createdBy: AVERY.aadObjectId,
-    createdAt: now,
-  });
-}
 
 /** Every element of the card of this type, wherever it sits. */
 function elements(card: unknown, type: string): Record<string, unknown>[] {
@@ -128,8 +101,19 @@ describe('the usage digest in channels', () => {
     const env = { COSMOS_ENDPOINT: store.endpoint, COSMOS_DATABASE: 'usage-shared' };
     one = await startTestApp(env);
     two = await startTestApp(env);
-    await subscribe(one.app.store.repos, CONTOSO, CHANNEL, one.connector.url);
-    await subscribe(one.app.store.repos, FABRIKAM, FABRIKAM_CHANNEL, two.connector.url);
+    const channel = { admin: AVERY.aadObjectId, channelName: 'Usage' };
+    await subscribeChannel(one.app.store.repos, {
+      ...channel,
+      tenantId: CONTOSO,
+      conversationId: CHANNEL,
+      serviceUrl: one.connector.url,
+    });
+    await subscribeChannel(one.app.store.repos, {
+      ...channel,
+      tenantId: FABRIKAM,
+      conversationId: FABRIKAM_CHANNEL,
+      serviceUrl: two.connector.url,
+    });
   }, 60_000);
   afterAll(async () => {
     await one?.stop();

@@ -63,31 +63,59 @@ export async function seedNoticeTenant(
   for (let c = 0; c < channels; c += 1) {
     const conversationId = `19:${tenant.channelPrefix}-${c}@thread.tacv2`;
     ids.push(conversationId);
-    await repos.conversationRefs.create({
-      type: 'conversationRef',
-      id: conversationRefId(conversationId),
+    await subscribeChannel(repos, {
       tenantId,
       conversationId,
-      scope: 'channel',
       serviceUrl,
-      botId: '28:bot',
-      teamId: `19:team-${tenant.channelPrefix}`,
+      admin: tenant.admin,
       channelName: `Channel ${c}`,
-      active: true,
-      updatedAt: now,
-    });
-    await repos.noticeSubscriptions.create({
-      type: 'noticeSubscription',
-      id: subscriptionId(conversationId),
-      tenantId,
-      conversationId,
-      categories: [],
-      active: true,
-      createdBy: tenant.admin,
-      createdAt: now,
+      teamId: `19:team-${tenant.channelPrefix}`,
+      at: now,
     });
   }
   return ids;
+}
+
+/** A channel with the bot in it (its conversation reference) and reminders turned on. */
+export async function subscribeChannel(
+  repos: Repositories,
+  c: {
+    tenantId: string;
+    conversationId: string;
+    serviceUrl: string;
+    admin: string;
+    channelName: string;
+    teamId?: string;
+    teamName?: string;
+    /** When the subscription was made (default: the tests' fixed now). */
+    at?: string;
+  },
+): Promise<void> {
+  const now = c.at ?? FIXED_NOW.toISOString();
+  await repos.conversationRefs.create({
+    type: 'conversationRef',
+    id: conversationRefId(c.conversationId),
+    tenantId: c.tenantId,
+    conversationId: c.conversationId,
+    scope: 'channel',
+    serviceUrl: c.serviceUrl,
+    botId: '28:bot',
+    ...(c.teamId ? { teamId: c.teamId } : {}),
+    ...(c.teamName ? { teamName: c.teamName } : {}),
+    channelName: c.channelName,
+    active: true,
+    updatedAt: now,
+  });
+  await repos.noticeSubscriptions.create({
+    type: 'noticeSubscription',
+    id: subscriptionId(c.conversationId),
+    tenantId: c.tenantId,
+    conversationId: c.conversationId,
+    categories: [],
+    active: true,
+    createdBy: c.admin,
+    createdAt: now,
+  });
 }
 
 /** How often each notice (channel + the benefit it names) reached the connector. */
