@@ -7,16 +7,16 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { sendCard } from '../src/bot/reply';
-import type { BotServices } from '../src/bot/services';
-import type { Turn } from '../src/bot/turn';
+import { sendCard } from '../src/features/shared/reply';
+import type { BotServices } from '../src/services';
+import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
 import { renderCard } from '../src/cards';
 import { authorize } from '../src/domain/policy';
 import { SupportBenefits, type SupportNeed } from '../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../src/domain/supportCatalogue';
 import { t, type MessageKey } from '../src/i18n';
-import { supportAdviceView, supportCard, SUPPORT_PAGE_SIZE } from '../src/views/support';
+import { supportAdviceView, supportCard, SUPPORT_PAGE_SIZE } from '../src/features/support/views';
 import { BaseDialog } from './base';
 
 export const ACTIVATE_SUPPORT_DIALOG = 'activateSupport';

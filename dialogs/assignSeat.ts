@@ -10,7 +10,7 @@ import {
   type FoundChoice,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { BotServices } from '../src/bot/services';
+import type { BotServices } from '../src/services';
 import type { Member } from '../src/domain/model';
 import { SeatService } from '../src/domain/seats';
 import { matchPeople } from '../src/nlu/entities';

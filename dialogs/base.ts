@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { getTurn, type Turn } from '../src/bot/turn';
-import { normalize } from '../src/bot/text';
+import { getTurn, type Turn } from '../src/features/shared/turn';
+import { normalize } from '../src/features/shared/text';
 
 const CANCEL = ['cancel', 'stop', 'quit', 'exit', '取消', '退出', '停止'];
 const HELP = ['help', '?', '帮助'];

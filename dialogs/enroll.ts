@@ -5,12 +5,12 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { renderCard } from '../src/cards';
-import { explainError, isExpected } from '../src/bot/errors';
-import { ENROLL_PHRASES, membershipCard } from '../src/bot/features/membership';
-import { sendCard } from '../src/bot/reply';
-import type { BotServices } from '../src/bot/services';
-import { normalize } from '../src/bot/text';
-import type { Turn } from '../src/bot/turn';
+import { explainError, isExpected } from '../src/features/shared/errors';
+import { ENROLL_PHRASES, membershipCard } from '../src/features/membership/feature';
+import { sendCard } from '../src/features/shared/reply';
+import type { BotServices } from '../src/services';
+import { normalize } from '../src/features/shared/text';
+import type { Turn } from '../src/features/shared/turn';
 import {
   EnrollmentService,
   checkDetails,
@@ -32,7 +32,7 @@ import {
   storedDetails,
   type CodeNotice,
   type DetailsValues,
-} from '../src/views/enroll';
+} from '../src/features/enroll/views';
 import { BaseDialog } from './base';
 
 export const ENROLL_DIALOG = 'enroll';

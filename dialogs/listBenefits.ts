@@ -1,8 +1,8 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { benefitsContext, categoryCard, summaryCard } from '../src/bot/benefitsCards';
-import { sendCard } from '../src/bot/reply';
-import type { BotServices } from '../src/bot/services';
-import type { BenefitView } from '../src/views/benefits';
+import { benefitsContext, categoryCard, summaryCard } from '../src/features/benefits/cards';
+import { sendCard } from '../src/features/shared/reply';
+import type { BotServices } from '../src/services';
+import type { BenefitView } from '../src/features/benefits/views';
 import { BaseDialog } from './base';
 
 export const LIST_BENEFITS_DIALOG = 'listBenefits';

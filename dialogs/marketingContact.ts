@@ -5,16 +5,21 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { isExpected } from '../src/bot/errors';
-import { sendCard } from '../src/bot/reply';
-import type { BotServices } from '../src/bot/services';
-import type { Turn } from '../src/bot/turn';
+import { isExpected } from '../src/features/shared/errors';
+import { sendCard } from '../src/features/shared/reply';
+import type { BotServices } from '../src/services';
+import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
 import { GoToMarket, type ContactProblem } from '../src/domain/gtm';
 import type { MarketingContact } from '../src/domain/model';
 import { authorize } from '../src/domain/policy';
 import { readMembership } from '../src/domain/support';
-import { CONTACT_PEOPLE_LIMIT, GTM_PAGE_SIZE, gtmCard, marketingContactFormCard } from '../src/views/gtm';
+import {
+  CONTACT_PEOPLE_LIMIT,
+  GTM_PAGE_SIZE,
+  gtmCard,
+  marketingContactFormCard,
+} from '../src/features/gtm/views';
 import { BaseDialog } from './base';
 
 export const MARKETING_CONTACT_DIALOG = 'marketingContact';

@@ -8,9 +8,9 @@ import {
   type PromptValidatorContext,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { BotServices } from '../src/bot/services';
+import type { BotServices } from '../src/services';
 import { SeatService, type PoolUsage } from '../src/domain/seats';
-import { postForApproval } from '../src/bot/features/seatApprovals';
+import { postForApproval } from '../src/features/seats/approvals';
 import { isQuestion } from '../src/nlu';
 import { BaseDialog } from './base';
 

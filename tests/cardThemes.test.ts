@@ -1,9 +1,9 @@
 import type { Locale } from '../src/domain/model';
-import { cardSamples } from '../src/views/samples';
+import { cardSamples } from './support/samples';
 import { THEMES, type Theme } from './e2e/gallery/teams-host-config';
 
 /**
- * Every text of every card sample (src/views/samples.ts), in both languages, must be readable in
+ * Every text of every card sample (tests/support/samples/index.ts), in both languages, must be readable in
  * each of Teams' themes (light, dark, high contrast): WCAG AA contrast between the text colour the
  * host draws and the background of the container it sits in — 4.5:1, or 3:1 for large text
  * (24 px, or 18.66 px bold). Overflow at the Teams width is checked in the browser by

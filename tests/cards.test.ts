@@ -1,5 +1,5 @@
 import { cardBytes, MAX_CARD_BYTES } from '../src/cards';
-import { cardSamples } from '../src/views/samples';
+import { cardSamples } from './support/samples';
 
 describe.each(['en-US', 'zh-CN'] as const)('every card template in %s', (locale) => {
   const samples = cardSamples(locale);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inLanguage } from '../src/bot/benefitsCards';
+import { inLanguage } from '../src/features/benefits/cards';
 import { seedDocuments } from '../src/domain/seed';
 import { CONTOSO } from './support/people';
 import { FIXED_NOW } from './support/testApp';

@@ -17,13 +17,13 @@ import { isCancel, isHelp } from '../../dialogs/base';
 import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
 import { personLocale, type ConversationRef } from '../domain/model';
 import { renderCard, type AdaptiveCard } from '../cards';
-import { welcomeView } from '../views/help';
-import { sendCard } from './reply';
+import { welcomeView } from '../features/core/help';
+import { sendCard } from '../features/shared/reply';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { StoreUnavailableError } from '../domain/errors';
-import { explainError, isExpected } from './errors';
-import type { Command, Feature, VerbHandler } from './feature';
-import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from './features';
+import { explainError, isExpected } from '../features/shared/errors';
+import type { Command, Feature, VerbHandler } from '../features/feature';
+import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from '../features';
 import {
   claimWelcome,
   conversationKey,
@@ -34,9 +34,9 @@ import {
   rememberPersonalChat,
   saveConversationRef,
 } from './installations';
-import { cardResponse, errorResponse, messageResponse } from './invoke';
-import type { BotServices } from './services';
-import { getTurn, setTurn, tenantIdOf, type Turn } from './turn';
+import { cardResponse, errorResponse, messageResponse } from '../features/shared/invoke';
+import type { BotServices } from '../services';
+import { getTurn, setTurn, tenantIdOf, type Turn } from '../features/shared/turn';
 import { withTurnReads } from '../store/turnCache';
 import { prepareUnderstanding, understand, writtenLocale } from './understand';
 

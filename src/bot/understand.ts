@@ -15,11 +15,11 @@ import {
 } from '../nlu';
 import type { Logger } from '../logger';
 import { FAQ_NEXT_COMMANDS, faqAnswer } from '../nlu/faq';
-import type { BenefitView } from '../views/benefits';
-import { clarifyView, faqView, type CommandButton } from '../views/faq';
-import type { Command, MessageHandler } from './feature';
-import { auditCard } from './features/audit';
-import { sendCard } from './reply';
+import type { BenefitView } from '../features/benefits/views';
+import { clarifyView, faqView, type CommandButton } from '../features/faq/views';
+import type { Command, MessageHandler } from '../features/feature';
+import { auditCard } from '../features/audit/feature';
+import { sendCard } from '../features/shared/reply';
 
 /**
  * Free text → the feature command that serves it. The bot tries the exact command phrases first

@@ -1,18 +1,18 @@
-import { benefits } from './benefits';
-import { audit } from './audit';
+import { benefits } from '../features/benefits/messages';
+import { audit } from '../features/audit/messages';
 import { core } from './core';
-import { enroll } from './enroll';
-import { language } from './language';
-import { membership } from './membership';
-import { roleAdmin } from './roleAdmin';
-import { directory } from './directory';
-import { gtm } from './gtm';
-import { support } from './support';
-import { notices } from './notices';
-import { seats } from './seats';
-import { faq } from './faq';
+import { enroll } from '../features/enroll/messages';
+import { language } from '../features/language/messages';
+import { membership } from '../features/membership/messages';
+import { roleAdmin } from '../features/roleAdmin/messages';
+import { directory } from '../features/directory/messages';
+import { gtm } from '../features/gtm/messages';
+import { support } from '../features/support/messages';
+import { notices } from '../features/notices/messages';
+import { seats } from '../features/seats/messages';
+import { faq } from '../features/faq/messages';
 import { understand } from './understand';
-import { reports } from './reports';
+import { reports } from '../features/reports/messages';
 
 /**
  * Every message module of the product. A feature adds its module here (one line); a test

@@ -14,7 +14,7 @@ import type { Clock, TenantIndex } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import { translator } from '../i18n';
 import type { Logger } from '../logger';
-import { expiryDigestView, expiryNoticeView } from '../views/notices';
+import { expiryDigestView, expiryNoticeView } from '../features/notices/views';
 import { ConnectorError } from './connector';
 import type { LeaseManager } from './lease';
 import type { Messenger } from './messenger';

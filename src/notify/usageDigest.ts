@@ -7,7 +7,7 @@ import type { Repositories } from '../domain/repositories';
 import { USAGE_DIGEST_ITEM, usageFigures } from '../domain/usage';
 import { translator } from '../i18n';
 import type { Logger } from '../logger';
-import { periodTitle, usageDigestView, type UsageAct } from '../views/reports';
+import { periodTitle, usageDigestView, type UsageAct } from '../features/reports/views';
 import { ConnectorError } from './connector';
 import type { Messenger } from './messenger';
 

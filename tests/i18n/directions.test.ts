@@ -1,5 +1,5 @@
 import { isCancel } from '../../dialogs/base';
-import { ALL_COMMANDS } from '../../src/bot/features';
+import { ALL_COMMANDS } from '../../src/features';
 import { CATALOGUES, type MessageKey } from '../../src/i18n';
 import { DIRECTIONS, type Direction } from '../../src/i18n/directions';
 import { LINKS } from '../../src/i18n/links';

@@ -8,7 +8,7 @@ import { SUPPORT_CATALOGUE } from '../../src/domain/supportCatalogue';
 import { translator } from '../../src/i18n';
 import { faqAnswer, ROLE_QUESTION_ACTS } from '../../src/nlu/faq';
 import { FAQ_TOPICS } from '../../src/nlu/intents';
-import { faqView } from '../../src/views/faq';
+import { faqView } from '../../src/features/faq/views';
 import { cardButtons, cardText } from '../support/testApp';
 
 const facts = { activation: { supportDays: 4, gtmDays: 9 } };

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_COMMANDS, FEATURES } from '../../src/bot/features';
+import { ALL_COMMANDS, FEATURES } from '../../src/features';
 import { SeatService } from '../../src/domain/seats';
 import type { Benefit, Member } from '../../src/domain/model';
 import { ACTIONS, authorize, POLICY, type Action } from '../../src/domain/policy';
@@ -646,9 +646,9 @@ describe('authorisation matrix: every act × every role, through the HTTP stack'
       ...FEATURES.flatMap((f) => Object.values(f.verbs).map((v) => v.action)),
       ...ALL_COMMANDS.flatMap((c) => (c.action ? [c.action] : [])),
     ]);
-    const sources = ['src/bot', 'src/bot/features', 'dialogs']
+    const sources = ['src/bot', 'src/features', 'dialogs']
       .flatMap((dir) =>
-        readdirSync(dir)
+        readdirSync(dir, { recursive: true, encoding: 'utf8' })
           .filter((f) => f.endsWith('.ts'))
           .map((f) => join(dir, f)),
       )

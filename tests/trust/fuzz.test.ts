@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { Agent, request } from 'node:http';
 import { runInThisContext } from 'node:vm';
-import { FEATURES, verbTable } from '../../src/bot/features';
+import { FEATURES, verbTable } from '../../src/features';
 import { writtenLocale } from '../../src/bot/understand';
 import { POLICY } from '../../src/domain/policy';
 import { resolveLocale } from '../../src/i18n';

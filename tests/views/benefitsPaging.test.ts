@@ -2,7 +2,7 @@ import { cardBytes, MAX_CARD_BYTES, renderCard } from '../../src/cards';
 import type { BenefitsSnapshot } from '../../src/domain/benefits';
 import type { Benefit, BenefitPackage, Member } from '../../src/domain/model';
 import { translator } from '../../src/i18n';
-import { benefitsCategoryView, PAGE_SIZE, type BenefitsContext } from '../../src/views/benefits';
+import { benefitsCategoryView, PAGE_SIZE, type BenefitsContext } from '../../src/features/benefits/views';
 import { cardButtons, cardText } from '../support/testApp';
 
 const TENANT = 'd0c0ffee-0000-4000-8000-000000000001';

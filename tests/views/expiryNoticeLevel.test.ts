@@ -1,6 +1,6 @@
 import type { ExpiringItem } from '../../src/domain/notices';
 import { translator } from '../../src/i18n';
-import { expiryDigestView, expiryNoticeView } from '../../src/views/notices';
+import { expiryDigestView, expiryNoticeView } from '../../src/features/notices/views';
 import { CONTOSO } from '../support/people';
 import { FIXED_NOW } from '../support/testApp';
 

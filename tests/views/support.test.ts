@@ -4,7 +4,7 @@ import { supportOverview } from '../../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../../src/domain/supportCatalogue';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/cards';
 import { translator } from '../../src/i18n';
-import { supportCard, SUPPORT_PAGE_SIZE } from '../../src/views/support';
+import { supportCard, SUPPORT_PAGE_SIZE } from '../../src/features/support/views';
 import { cardButtons, cardText } from '../support/testApp';
 
 const TENANT = 'd0c0ffee-0000-4000-8000-000000000001';

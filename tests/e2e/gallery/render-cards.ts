@@ -2,12 +2,12 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../../src/domain/model';
-import { cardSamples, type CardSample } from '../../../src/views/samples';
+import { cardSamples, type CardSample } from '../../support/samples';
 import { keepOffline, launchBrowser } from '../browser';
 import { CARD_WIDTH_PX, THEMES, type Theme } from './teams-host-config';
 
 /**
- * `npm run cards:render`: every card sample (src/views/samples.ts) in every locale, rendered by
+ * `npm run cards:render`: every card sample (tests/support/samples/index.ts) in every locale, rendered by
  * the Adaptive Cards JS renderer with Teams' light, dark and high-contrast host configs in
  * headless Chromium, one PNG per card in docs/cards/<locale>/<id>.png (light) and
  * docs/cards/<theme>/<locale>/<id>.png, plus docs/cards/README.md listing them. Any text or
@@ -99,7 +99,7 @@ function readme(rendered: Rendered[]): string {
     '# Card gallery',
     '',
     'Every card the bot sends, rendered from the demo data (`data/demo.json`) through the real view',
-    'builders (`cardSamples` in `src/views/samples.ts`) by the Adaptive Cards JS renderer with a',
+    'builders (`cardSamples` in `tests/support/samples/index.ts`) by the Adaptive Cards JS renderer with a',
     `Teams-like light host config, ${CARD_WIDTH_PX} px wide like the Teams chat column. The same cards in`,
     "Teams' dark and high-contrast themes are under [dark/](dark/) and [high-contrast/](high-contrast/).",
     '',

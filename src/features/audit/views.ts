@@ -1,0 +1,77 @@
+import type { AuditView } from '../../cards';
+import { AUDIT_PAGE_SIZE, type AuditFilter, type AuditPage } from '../../domain/auditQuery';
+import type { Member } from '../../domain/model';
+import { ACTIONS, type Action } from '../../domain/policy';
+import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+
+/** Value of the "anyone" / "any action" choice (an empty choice value is not reliable in clients). */
+export const ANY = 'any';
+const PEOPLE_LIMIT = 100;
+
+const actionText = (tr: Translator, action: string): string =>
+  (ACTIONS as readonly string[]).includes(action) ? tr.t(`action.${action as Action}` as MessageKey) : action;
+
+/** A member target reads as the person's name; other targets (ids of records) as they are. */
+function targetText(target: string | undefined, names: Map<string, string>): string | undefined {
+  if (!target?.startsWith('member:')) return target;
+  return names.get(target.slice('member:'.length)) ?? target;
+}
+
+export function auditView(
+  tr: Translator,
+  input: { tenantName: string; page: AuditPage; filter: AuditFilter; members: readonly Member[] },
+): AuditView {
+  const names = new Map(input.members.map((m) => [m.aadObjectId, m.name]));
+  const { page } = input;
+  const person = input.filter.person ?? ANY;
+  const action = input.filter.action ?? ANY;
+  const pages: AuditView['pages'] = [];
+  if (page.offset > 0)
+    pages.push({
+      title: tr.t('audit.newer'),
+      offset: Math.max(0, page.offset - AUDIT_PAGE_SIZE),
+      person,
+      action,
+    });
+  if (page.hasMore)
+    pages.push({ title: tr.t('audit.older'), offset: page.offset + AUDIT_PAGE_SIZE, person, action });
+  return {
+    title: tr.t('audit.title'),
+    subtitle:
+      page.items.length > 0
+        ? tr.t('audit.subtitle', {
+            tenant: input.tenantName,
+            from: page.offset + 1,
+            to: page.offset + page.items.length,
+          })
+        : tr.t('audit.subtitleEmpty', { tenant: input.tenantName }),
+    personLabel: tr.t('audit.person'),
+    person,
+    people: [
+      { title: tr.t('audit.anyone'), value: ANY },
+      ...[...input.members]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .slice(0, PEOPLE_LIMIT)
+        .map((m) => ({ title: m.name, value: m.aadObjectId })),
+    ],
+    actionLabel: tr.t('audit.action'),
+    action,
+    actions: [
+      { title: tr.t('audit.anyAction'), value: ANY },
+      ...ACTIONS.map((a) => ({ title: actionText(tr, a), value: a })),
+    ],
+    filterTitle: tr.t('audit.filter'),
+    empty: page.items.length === 0 ? [{ text: tr.t('audit.empty') }] : [],
+    items: page.items.map((r) => ({
+      line: tr.t('audit.line', {
+        time: formatDateTime(tr.locale, r.at),
+        who: names.get(r.actor) ?? tr.t('audit.unknownPerson'),
+      }),
+      what: `${actionText(tr, r.action)} — ${tr.t(`audit.outcome.${r.outcome}` as MessageKey)}`,
+      details: [targetText(r.target, names), r.detail]
+        .filter((x): x is string => Boolean(x))
+        .map((text) => ({ text })),
+    })),
+    pages,
+  };
+}

@@ -1,0 +1,279 @@
+import { z } from 'zod';
+import {
+  LIST_BENEFITS_DIALOG,
+  ListBenefitsDialog,
+  type ListBenefitsOptions,
+} from '../../../dialogs/listBenefits';
+import { renderCard, type AdaptiveCard } from '../../cards';
+import { isCredit } from '../../domain/azureCredit';
+import { RuleViolation } from '../../domain/errors';
+import { REDEEM_MODES } from '../../domain/licenceTerm';
+import { guid, isoDate, memberId, type Benefit } from '../../domain/model';
+import {
+  BENEFIT_VIEWS,
+  cancelPackageView,
+  cancelledNotice,
+  creditManageView,
+  licenceOptionsView,
+  licenceShortTermView,
+  redeemedNotice,
+  softwareProductView,
+  type BenefitsContext,
+  type Notice,
+} from './views';
+import { benefitActions, benefitsContext, categoryCard, summaryCard } from './cards';
+import { verb, type Feature, type Handler } from '../feature';
+import { sendCard } from '../shared/reply';
+
+/**
+ * Benefits: the overview by category ("benefits" / "权益"), software keys, Azure credit,
+ * licence keys and package cancellation. The verbs carry ids only; each handler re-reads the
+ * records of the turn's tenant, the domain re-checks the rules, and the card that comes back is
+ * the server's truth. The dispatcher has asked the policy table before any handler runs.
+ */
+
+const benefitId = z.string().startsWith('benefit:').max(200);
+const productId = z.string().min(1).max(100);
+const keyId = z.string().min(1).max(100);
+/** A person picked from the directory; empty when nothing was chosen. */
+const person = z.string().max(100).optional();
+/**
+ * Pressed in a list: post the card with inputs as a new message and keep the list (on `page`).
+ * Some clients (the Agents Playground) do not submit the inputs of a card that replaced another.
+ */
+const post = z.literal(true).optional();
+const page = z.number().int().min(0).max(1000).optional();
+
+async function context({ turn, services }: Handler): Promise<BenefitsContext> {
+  return benefitsContext(turn, services);
+}
+
+function picked(value: string | undefined): string {
+  const parsed = guid.safeParse(value);
+  if (!parsed.success) throw new RuleViolation('benefits.credit.pickPerson');
+  return parsed.data.toLowerCase();
+}
+
+async function creditCard(h: Handler, id: string, notice?: Notice): Promise<AdaptiveCard> {
+  const ctx = await context(h);
+  const benefit = ctx.snapshot.benefits.find((b) => b.id === id);
+  if (!benefit || !isCredit(benefit.details)) throw new RuleViolation('benefits.notFound');
+  return renderCard('creditManage', creditManageView(ctx, benefit, notice));
+}
+
+async function personName(h: Handler, aadObjectId: string): Promise<string> {
+  const m = await h.services.repos.members.get(h.turn.tenantId, memberId(aadObjectId));
+  return m?.doc.name ?? h.turn.tr.t('benefits.unknownPerson');
+}
+
+const changed = (text: string): Notice => ({ style: 'good', text });
+
+function creditNotice(h: Handler, key: 'added' | 'removed' | 'transferred', name: string, benefit: Benefit) {
+  return changed(h.turn.tr.t(`benefits.credit.${key}`, { name, benefit: benefit.name }));
+}
+
+export const benefitsFeature: Feature = {
+  id: 'benefits',
+  commands: [
+    {
+      id: 'benefits',
+      phrases: {
+        'en-US': ['benefits', 'my benefits', 'list benefits', 'show benefits', 'show my benefits'],
+        'zh-CN': ['权益', '我的权益', '查看权益', '权益列表'],
+      },
+      descriptionKey: 'benefits.cmd.list',
+      action: 'benefits.view',
+      run: async ({ dc }) => {
+        const options: ListBenefitsOptions = { view: 'summary' };
+        await dc.beginDialog(LIST_BENEFITS_DIALOG, options);
+      },
+    },
+    {
+      id: 'cancelPackage',
+      phrases: {
+        'en-US': ['cancel package', 'cancel a package', 'cancel benefit package', 'refund package'],
+        'zh-CN': ['取消权益包', '退订权益包'],
+      },
+      descriptionKey: 'benefits.cmd.cancelPackage',
+      action: 'package.cancel',
+      run: async ({ dc }) => {
+        const options: ListBenefitsOptions = { view: 'packages' };
+        await dc.beginDialog(LIST_BENEFITS_DIALOG, options);
+      },
+    },
+  ],
+  verbs: {
+    'benefits.summary': verb({
+      schema: z.object({}).strict(),
+      action: 'benefits.view',
+      run: async (h) => summaryCard(await context(h)),
+    }),
+
+    'benefits.category': verb({
+      schema: z.object({ category: z.enum(BENEFIT_VIEWS), page }).strict(),
+      action: 'benefits.view',
+      run: async (h, data) => categoryCard(await context(h), data.category, data.page ?? 0),
+    }),
+
+    /* Software: product details with masked key; the language/OS choice; the reveal. */
+    'software.product': verb({
+      schema: z.object({ benefitId, productId, post, page }).strict(),
+      action: 'benefits.view',
+      run: async (h, data) => {
+        const found = await benefitActions(h.services).softwareProduct(
+          h.turn.tenantId,
+          data.benefitId,
+          data.productId,
+        );
+        const ctx = await context(h);
+        const card = renderCard('softwareProduct', softwareProductView(ctx, found.benefit, found.product));
+        if (!data.post) return card;
+        await sendCard(h.context, card);
+        const notice = h.turn.tr.t('benefits.key.posted', { product: found.product.name });
+        return categoryCard(ctx, 'software', data.page ?? 0, { style: 'accent', text: notice });
+      },
+    }),
+
+    'software.revealKeys': verb({
+      schema: z
+        .object({
+          benefitId,
+          productId,
+          language: z.string().max(20).optional(),
+          osType: z.string().max(50).optional(),
+        })
+        .strict(),
+      action: 'software.revealKeys',
+      run: async (h, { language, osType, ...ids }) => {
+        // Both are chosen in the card; an empty choice is answered in words, not as bad data.
+        if (!language || !osType) throw new RuleViolation('benefits.key.pickBoth');
+        const revealed = await benefitActions(h.services).revealKey(h.turn.actor, {
+          ...ids,
+          language,
+          osType,
+        });
+        return renderCard(
+          'softwareProduct',
+          softwareProductView(await context(h), revealed.benefit, revealed.product, revealed),
+        );
+      },
+    }),
+
+    /* Azure credit: the people of one credit benefit; add, remove, transfer. */
+    'credit.view': verb({
+      schema: z.object({ benefitId, post, page }).strict(),
+      action: 'benefits.view',
+      run: async (h, data) => {
+        const card = await creditCard(h, data.benefitId);
+        if (!data.post) return card;
+        await sendCard(h.context, card);
+        const ctx = await context(h);
+        const benefit = ctx.snapshot.benefits.find((b) => b.id === data.benefitId);
+        const notice = h.turn.tr.t('benefits.credit.posted', { benefit: benefit?.name ?? '' });
+        return categoryCard(ctx, 'azureCredit', data.page ?? 0, { style: 'accent', text: notice });
+      },
+    }),
+
+    'credit.addUser': verb({
+      schema: z.object({ benefitId, person }).strict(),
+      action: 'credit.addUser',
+      run: async (h, data) => {
+        const who = picked(data.person);
+        const benefit = await benefitActions(h.services).addCreditUser(h.turn.actor, data.benefitId, who);
+        return creditCard(h, benefit.id, creditNotice(h, 'added', await personName(h, who), benefit));
+      },
+    }),
+
+    'credit.removeUser': verb({
+      schema: z.object({ benefitId, person }).strict(),
+      action: 'credit.removeUser',
+      run: async (h, data) => {
+        const who = picked(data.person);
+        const benefit = await benefitActions(h.services).removeCreditUser(h.turn.actor, data.benefitId, who);
+        return creditCard(h, benefit.id, creditNotice(h, 'removed', await personName(h, who), benefit));
+      },
+    }),
+
+    'credit.transfer': verb({
+      schema: z.object({ benefitId, person }).strict(),
+      action: 'credit.transfer',
+      run: async (h, data) => {
+        const who = picked(data.person);
+        const benefit = await benefitActions(h.services).transferCredit(h.turn.actor, data.benefitId, who);
+        return creditCard(h, benefit.id, creditNotice(h, 'transferred', await personName(h, who), benefit));
+      },
+    }),
+
+    /* Licence keys: both outcomes side by side, then the redemption (twice for a short term). */
+    'license.options': verb({
+      schema: z.object({ benefitId, keyId }).strict(),
+      action: 'license.redeem',
+      run: async (h, data) => {
+        const actions = benefitActions(h.services);
+        const options = await actions.redemptionOptions(h.turn.tenantId, data.benefitId, data.keyId);
+        // The key is redeemed in the Microsoft 365 admin centre: the person who may redeem sees it here.
+        const key = await actions.revealLicenceKey(h.turn.actor, data.benefitId, data.keyId);
+        return renderCard(
+          'benefitsConfirm',
+          licenceOptionsView(await context(h), options.benefit, data.keyId, options.plans, false, key),
+        );
+      },
+    }),
+
+    'license.redeem': verb({
+      schema: z
+        .object({
+          benefitId,
+          keyId,
+          mode: z.enum(REDEEM_MODES),
+          expectEndDate: isoDate,
+          acceptShortTerm: z.literal(true).optional(),
+        })
+        .strict(),
+      action: 'license.redeem',
+      run: async (h, data) => {
+        const actions = benefitActions(h.services);
+        const outcome = await actions.redeem(h.turn.actor, {
+          ...data,
+          acceptShortTerm: data.acceptShortTerm === true,
+        });
+        const ctx = await context(h);
+        switch (outcome.kind) {
+          case 'redeemed':
+            return categoryCard(ctx, 'licence', 0, redeemedNotice(ctx, outcome.benefit, outcome.plan));
+          case 'confirmShortTerm':
+            return renderCard('benefitsConfirm', licenceShortTermView(ctx, outcome.benefit, outcome.plan));
+          case 'changed': {
+            const options = await actions.redemptionOptions(h.turn.tenantId, data.benefitId, data.keyId);
+            return renderCard(
+              'benefitsConfirm',
+              licenceOptionsView(ctx, options.benefit, data.keyId, options.plans, true),
+            );
+          }
+        }
+      },
+    }),
+
+    /* Package cancellation: what blocks it or a confirmation, then the cancellation. */
+    'package.cancel': verb({
+      schema: z
+        .object({
+          packageId: z.string().startsWith('package:').max(200),
+          confirmed: z.literal(true).optional(),
+        })
+        .strict(),
+      action: 'package.cancel',
+      run: async (h, data) => {
+        const actions = benefitActions(h.services);
+        if (!data.confirmed) {
+          const { pkg, blocks } = await actions.cancellation(h.turn.tenantId, data.packageId);
+          return renderCard('benefitsConfirm', cancelPackageView(await context(h), pkg.doc, blocks));
+        }
+        const cancelled = await actions.cancelPackage(h.turn.actor, data.packageId);
+        const ctx = await context(h);
+        return categoryCard(ctx, 'packages', 0, cancelledNotice(ctx, cancelled));
+      },
+    }),
+  },
+  dialogs: (services) => [new ListBenefitsDialog(services)],
+};

@@ -1,0 +1,20 @@
+import type { RolesView } from '../../cards';
+import type { Member } from '../../domain/model';
+import { actionsAllowed } from '../../domain/policy';
+import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+
+export function rolesView(tr: Translator, member: Member, tenantName: string, now: Date): RolesView {
+  return {
+    title: tr.t('roles.title'),
+    subtitle: tr.t('roles.subtitle', { name: member.name, tenant: tenantName }),
+    heldLabel: tr.t('roles.held'),
+    roles:
+      member.roles.length > 0
+        ? member.roles.map((r) => ({ name: tr.t(`role.${r}` as MessageKey) }))
+        : [{ name: tr.t('role.none') }],
+    allowsLabel: tr.t('roles.allows'),
+    allows: actionsAllowed(member.roles).map((a) => ({ text: tr.t(`action.${a}` as MessageKey) })),
+    refreshTitle: tr.t('roles.refresh'),
+    updatedAt: tr.t('roles.updatedAt', { time: formatDateTime(tr.locale, now) }),
+  };
+}

@@ -1,0 +1,65 @@
+import type { TurnContext } from 'botbuilder';
+import type { Dialog, DialogContext } from 'botbuilder-dialogs';
+import type { z, ZodType } from 'zod';
+import type { AdaptiveCard } from '../cards';
+import type { Action } from '../domain/policy';
+import type { MessageKey } from '../i18n';
+import type { BotServices } from '../services';
+import type { Turn } from './shared/turn';
+
+/** What a command or verb handler gets: the turn, who is acting, the services. */
+export interface Handler {
+  context: TurnContext;
+  turn: Turn;
+  services: BotServices;
+}
+
+/** A message turn also has the dialog stack, so a command can start a dialog. */
+export interface MessageHandler extends Handler {
+  dc: DialogContext;
+  /** Every command of the bot (help lists them). */
+  commands: readonly Command[];
+  /** What followed the phrase, for commands that take arguments ("reminder days 30 7 1"). */
+  args: string;
+}
+
+/**
+ * A typed text command, in both languages. Help lists exactly the commands a person may use,
+ * so it never offers something that does not exist or that they cannot do.
+ */
+export interface Command {
+  id: string;
+  /** Lower-case phrases; a phrase in either language works for everyone. */
+  phrases: { 'en-US': string[]; 'zh-CN': string[] };
+  descriptionKey: MessageKey;
+  /** The act it leads to: help hides it from people who may not perform it. */
+  action?: Action;
+  /** The phrase may be followed by arguments. */
+  takesArguments?: boolean;
+  /** Commands that only make sense in a team channel (e.g. subscriptions) say so. */
+  scope?: 'channel';
+  /** Not listed in help (the answer a button sends, e.g. "No" to a confirmation). */
+  hidden?: boolean;
+  run(h: MessageHandler): Promise<void>;
+}
+
+/**
+ * A verb of `Action.Execute`: zod schema for its data (ids only) → the act → handler that
+ * re-reads the records, acts, and returns the card that replaces the pressed one.
+ */
+export interface VerbHandler<S extends ZodType = ZodType> {
+  schema: S;
+  action: Action;
+  run(h: Handler, data: z.infer<S>): Promise<AdaptiveCard>;
+}
+
+export const verb = <S extends ZodType>(h: VerbHandler<S>): VerbHandler => h;
+
+/** One capability of the bot: its commands, card verbs and dialogs. */
+export interface Feature {
+  id: string;
+  commands: Command[];
+  verbs: Record<string, VerbHandler>;
+  /** Dialogs get the services by constructor injection. */
+  dialogs?: (services: BotServices) => Dialog[];
+}

@@ -1,0 +1,66 @@
+import type { Command, Feature, VerbHandler } from './feature';
+import { normalize } from './shared/text';
+import { benefitsFeature } from './benefits/feature';
+import { auditFeature } from './audit/feature';
+import { coreFeature } from './core/feature';
+import { noticesFeature } from './notices/feature';
+import { enrollFeature } from './enroll/feature';
+import { languageFeature } from './language/feature';
+import { membershipFeature } from './membership/feature';
+import { roleAdminFeature } from './roleAdmin/feature';
+import { directoryFeature } from './directory/feature';
+import { gtmFeature } from './gtm/feature';
+import { seatsFeature } from './seats/feature';
+import { supportFeature } from './support/feature';
+import { reportsFeature } from './reports/feature';
+
+/**
+ * Every capability of the bot. A new feature is one module in this folder and one line here.
+ */
+export const FEATURES: readonly Feature[] = [
+  coreFeature,
+  seatsFeature,
+  supportFeature,
+  gtmFeature,
+  benefitsFeature,
+  enrollFeature,
+  membershipFeature,
+  roleAdminFeature,
+  directoryFeature,
+  auditFeature,
+  languageFeature,
+  noticesFeature,
+  reportsFeature,
+];
+
+export const ALL_COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);
+
+/** The verb table of all features; a verb defined twice is a programming error. */
+export function verbTable(features: Feature[]): Map<string, VerbHandler> {
+  const table = new Map<string, VerbHandler>();
+  for (const f of features) {
+    for (const [name, handler] of Object.entries(f.verbs)) {
+      if (table.has(name)) throw new Error(`verb ${name} is defined twice (feature ${f.id})`);
+      table.set(name, handler);
+    }
+  }
+  return table;
+}
+
+/** The command a message names, and what followed its phrase. */
+export function findCommand(
+  commands: readonly Command[],
+  text: string,
+): { command: Command; args: string } | undefined {
+  const n = normalize(text);
+  for (const command of commands) {
+    for (const phrase of [...command.phrases['en-US'], ...command.phrases['zh-CN']]) {
+      if (n === phrase) return { command, args: '' };
+      if (command.takesArguments && n.startsWith(phrase)) {
+        const rest = n.slice(phrase.length);
+        if (/^[\s\d]/.test(rest)) return { command, args: rest.trim() };
+      }
+    }
+  }
+  return undefined;
+}

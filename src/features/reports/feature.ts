@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import { renderCard, type AdaptiveCard } from '../../cards';
+import { deliveryReport } from '../../domain/deliveryReport';
+import { conversationRefId } from '../../domain/model';
+import type { BenefitGroup } from '../../domain/benefits';
+import type { Locale } from '../../domain/model';
+import { expiringItems } from '../../domain/notices';
+import { authorize, type Action, type Actor } from '../../domain/policy';
+import { usageFigures } from '../../domain/usage';
+import { holdingsPage } from '../../domain/holdings';
+import {
+  channelName,
+  deliveryReportView,
+  peopleTableView,
+  resendConfirmView,
+  usageDigestView,
+  type UsageAct,
+} from './views';
+import { verb, type Command, type Feature, type Handler } from '../feature';
+import { sendCard } from '../shared/reply';
+import { benefitsFeature } from '../benefits/feature';
+import { seatsFeature } from '../seats/feature';
+
+/** What admins can see: the delivery report of the bot's own reminders. */
+
+async function deliveryCard({ turn, services }: Handler, notes: string[] = []): Promise<AdaptiveCard> {
+  const report = await deliveryReport(services.repos, turn.tenantId, services.clock.now());
+  return renderCard('deliveryReport', deliveryReportView(turn.tr, report, notes));
+}
+
+/** What each digest button leads to: an existing command, and the act it needs. */
+const ACTS: Record<BenefitGroup | 'requests', { command: string; action: Action }> = {
+  software: { command: 'benefits', action: 'software.revealKeys' },
+  licence: { command: 'benefits', action: 'license.redeem' },
+  azureCredit: { command: 'benefits', action: 'credit.addUser' },
+  visualStudio: { command: 'assignSeat', action: 'seat.assign' },
+  technical: { command: 'activateSupport', action: 'support.activate' },
+  gtm: { command: 'gtmOffers', action: 'gtm.activate' },
+  requests: { command: 'pendingApprovals', action: 'seat.approve' },
+};
+
+/**
+ * The digest's buttons: the command phrase to send. With an actor (a chat), only the buttons they
+ * may use; in a channel every button is shown and its press is checked when it arrives.
+ */
+export function usageActs(commands: readonly Command[], locale: Locale, actor?: Actor): UsageAct {
+  return (kind) => {
+    const { command, action } = ACTS[kind];
+    const found = commands.find((c) => c.id === command);
+    if (!found || (actor && !authorize(actor, action).allowed)) return undefined;
+    return { command: found.phrases[locale][0] };
+  };
+}
+
+async function peopleCard({ turn, services }: Handler, offset: number) {
+  const commands = [...seatsFeature.commands, ...benefitsFeature.commands];
+  const page = await holdingsPage(services.repos, turn.actor, offset);
+  const phrase = (id: string, action: Action) => {
+    const c = commands.find((x) => x.id === id);
+    return c && authorize(turn.actor, action).allowed ? c.phrases[turn.locale][0] : undefined;
+  };
+  return renderCard(
+    'peopleTable',
+    peopleTableView(turn.tr, page, {
+      manageSeats: phrase('seatPools', 'seat.assign'),
+      manageCredit: phrase('benefits', 'credit.addUser'),
+    }),
+  );
+}
+
+const noticeRef = z.object({ noticeId: z.string().startsWith('notice:').max(900) }).strict();
+
+const FREQUENCY: Record<string, 'weekly' | 'monthly' | 'off' | undefined> = {
+  weekly: 'weekly',
+  monthly: 'monthly',
+  off: 'off',
+  每周: 'weekly',
+  每月: 'monthly',
+  关闭: 'off',
+};
+
+export const reportsFeature: Feature = {
+  id: 'reports',
+  commands: [
+    {
+      id: 'deliveryReport',
+      phrases: {
+        'en-US': ['reminder report', 'delivery report', 'reminders report'],
+        'zh-CN': ['提醒报告', '送达报告'],
+      },
+      descriptionKey: 'reports.cmd.delivery',
+      action: 'notify.report',
+      run: async (h) => {
+        await sendCard(h.context, await deliveryCard(h));
+      },
+    },
+    {
+      id: 'usageReport',
+      phrases: {
+        'en-US': ['usage report', 'usage', 'utilisation report', 'utilization report'],
+        'zh-CN': ['使用情况', '使用情况报告'],
+      },
+      descriptionKey: 'reports.cmd.usage',
+      action: 'usage.view',
+      run: async ({ context, turn, services, commands }) => {
+        const figures = await usageFigures(services.repos, turn.tenantId, services.clock.now());
+        await sendCard(
+          context,
+          renderCard(
+            'usageDigest',
+            usageDigestView(turn.tr, figures, usageActs(commands, turn.locale, turn.actor)),
+          ),
+        );
+      },
+    },
+    {
+      id: 'whoHasWhat',
+      phrases: {
+        'en-US': ['who has what', 'people table', 'who holds what'],
+        'zh-CN': ['谁有什么权益', '谁有什么'],
+      },
+      descriptionKey: 'reports.cmd.people',
+      action: 'people.view',
+      run: async (h) => {
+        await sendCard(h.context, await peopleCard(h, 0));
+      },
+    },
+    {
+      id: 'usageDigestFrequency',
+      phrases: { 'en-US': ['usage digest'], 'zh-CN': ['使用情况摘要'] },
+      takesArguments: true,
+      descriptionKey: 'reports.cmd.usageDigest',
+      action: 'usage.setDigest',
+      run: async ({ context, turn, services, args }) => {
+        const frequency = FREQUENCY[args.trim().toLowerCase()];
+        if (!frequency) {
+          await context.sendActivity(turn.tr.t('reports.usage.digestInvalid'));
+          return;
+        }
+        await services.directory.updateTenant(turn.tenantId, (t) => ({ ...t, usageDigest: frequency }));
+        await services.audit.record({
+          tenantId: turn.tenantId,
+          actor: turn.actor.aadObjectId,
+          action: 'usage.setDigest',
+          target: 'usageDigest',
+          outcome: 'success',
+          detail: frequency,
+        });
+        await context.sendActivity(turn.tr.t(`reports.usage.digestSet.${frequency}`));
+      },
+    },
+  ],
+  verbs: {
+    'people.page': verb({
+      schema: z.object({ offset: z.number().int().min(0).max(10_000) }).strict(),
+      action: 'people.view',
+      run: (h, data) => peopleCard(h, data.offset),
+    }),
+    'report.delivery': verb({
+      schema: z.object({}).strict(),
+      action: 'notify.report',
+      run: (h) => deliveryCard(h),
+    }),
+    'report.resendAsk': verb({
+      schema: noticeRef,
+      action: 'notify.resend',
+      run: async (h, data) => {
+        const { turn, services } = h;
+        const notice = await services.repos.notices.get(turn.tenantId, data.noticeId);
+        if (!notice || notice.doc.state !== 'failed')
+          return deliveryCard(h, [turn.tr.t('reports.delivery.resendNotFailed')]);
+        const [items, ref] = await Promise.all([
+          expiringItems(services.repos, turn.tenantId),
+          services.repos.conversationRefs.get(turn.tenantId, conversationRefId(notice.doc.conversationId)),
+        ]);
+        const item = items.find((i) => i.itemId === notice.doc.itemId);
+        const channel = channelName({
+          ref: ref?.doc,
+          subscription: { conversationId: notice.doc.conversationId },
+        });
+        return renderCard('actionConfirm', resendConfirmView(turn.tr, notice.doc, item, channel));
+      },
+    }),
+    'report.resend': verb({
+      schema: noticeRef,
+      action: 'notify.resend',
+      run: async (h, data) => {
+        const { turn, services } = h;
+        const notice = await services.repos.notices.get(turn.tenantId, data.noticeId);
+        const outcome = notice ? await services.scanner.resend(turn.tenantId, data.noticeId) : 'notFailed';
+        // Audited when a send was attempted; nothing to send changes nothing.
+        if (outcome === 'sent' || outcome === 'failed')
+          await services.audit.record({
+            tenantId: turn.tenantId,
+            actor: turn.actor.aadObjectId,
+            action: 'notify.resend',
+            target: data.noticeId,
+            outcome: outcome === 'sent' ? 'success' : 'failed',
+            detail: outcome,
+          });
+        const ref = notice
+          ? await services.repos.conversationRefs.get(
+              turn.tenantId,
+              conversationRefId(notice.doc.conversationId),
+            )
+          : undefined;
+        const channel = channelName({
+          ref: ref?.doc,
+          subscription: { conversationId: notice?.doc.conversationId ?? '' },
+        });
+        const note = {
+          sent: turn.tr.t('reports.delivery.resent', { channel }),
+          failed: turn.tr.t('reports.delivery.resendFailed'),
+          notFailed: turn.tr.t('reports.delivery.resendNotFailed'),
+          channelOff: turn.tr.t('reports.delivery.resendChannelOff'),
+          itemGone: turn.tr.t('reports.delivery.resendItemGone'),
+        }[outcome];
+        return deliveryCard(h, [note]);
+      },
+    }),
+  },
+};

@@ -1,0 +1,261 @@
+import { renderCard, type AdaptiveCard } from '../../cards';
+import {
+  memberId,
+  personLocale,
+  type ConversationRef,
+  type Locale,
+  type Member,
+  type SeatRequest,
+} from '../../domain/model';
+import { authorize } from '../../domain/policy';
+import { SeatService, type PoolUsage } from '../../domain/seats';
+import { translator } from '../../i18n';
+import type { PostedCard } from '../../notify/messenger';
+import { seatRequestDigestView, seatRequestView } from './views';
+import type { BotServices } from '../../services';
+
+/**
+ * Where seat requests go and how decisions travel back: the approvals channel if one is set,
+ * else each Global admin's personal chat; every posted copy is remembered on the request so a
+ * decision updates all of them, and the requester is told in their own chat.
+ */
+
+async function approvers(services: BotServices, tenantId: string) {
+  return services.directory.holdersOf(tenantId, ['GlobalAdmin']);
+}
+
+export async function requestCard(
+  services: BotServices,
+  request: SeatRequest,
+  usage: PoolUsage,
+  locale: Locale,
+  viewerMayDecide: boolean,
+  /** The tenant's Global admins when the caller has just read them (saves reading them again). */
+  approverList?: Member[],
+): Promise<AdaptiveCard> {
+  const admins = approverList ?? (await approvers(services, request.tenantId));
+  return renderCard(
+    'seatRequest',
+    seatRequestView(translator(locale), {
+      request,
+      usage,
+      viewerMayDecide,
+      approverTeamsIds: admins.map((a) => a.teamsUserId).filter((id): id is string => Boolean(id)),
+    }),
+  );
+}
+
+interface Target {
+  ref: ConversationRef;
+  locale: Locale;
+  /** Only approvers read their personal chat: buttons are safe there; a channel relies on refresh. */
+  decides: boolean;
+}
+
+async function targets(services: BotServices, tenantId: string, admins: Member[]): Promise<Target[]> {
+  const tenant = await services.directory.tenant(tenantId);
+  const tenantLocale = tenant?.locale ?? 'en-US';
+  if (tenant?.approvalsConversationId) {
+    const channel = await services.messenger.conversation(tenantId, tenant.approvalsConversationId);
+    if (channel) return [{ ref: channel, locale: tenantLocale, decides: false }];
+  }
+  const found: Target[] = [];
+  for (const admin of admins) {
+    // The member document was just read with the approvers: its personal chat needs no second read.
+    const chat = admin.personalConversationId
+      ? await services.messenger.conversation(tenantId, admin.personalConversationId)
+      : undefined;
+    if (chat) found.push({ ref: chat, locale: personLocale(admin, tenantLocale), decides: true });
+  }
+  return found;
+}
+
+/**
+ * Approval cards of one tenant waiting to be posted, per process. A request that arrives while
+ * nothing waits gets its own card; requests that pile up while a post waits for Teams' limits on
+ * the approver's chat (8 sends in 2 s, 60 in 30 s) go out as ONE "N requests waiting" card,
+ * posted once and then updated (each row with Approve and Decline), until none is waiting.
+ */
+interface TenantApprovals {
+  waiting: { request: SeatRequest; usage: PoolUsage }[];
+  targets: Target[];
+  admins: Member[];
+  posting: boolean;
+  /** Where the digest card of each target landed (conversation id → card). */
+  digest: Map<string, PostedCard>;
+}
+
+const queues = new WeakMap<BotServices, Map<string, TenantApprovals>>();
+
+function queueOf(services: BotServices, tenantId: string): TenantApprovals {
+  let byTenant = queues.get(services);
+  if (!byTenant) {
+    byTenant = new Map();
+    queues.set(services, byTenant);
+  }
+  let queue = byTenant.get(tenantId);
+  if (!queue) {
+    queue = { waiting: [], targets: [], admins: [], posting: false, digest: new Map() };
+    byTenant.set(tenantId, queue);
+  }
+  return queue;
+}
+
+async function poolNamesOf(services: BotServices, tenantId: string): Promise<Map<string, string>> {
+  const pools = await services.repos.seatPools.list(tenantId);
+  return new Map(pools.map((p) => [p.doc.id, p.doc.subscription]));
+}
+
+/** The "N requests waiting" card of a tenant as it is now (read afresh), and how many wait. */
+export async function digestCard(
+  services: BotServices,
+  tenantId: string,
+  locale: Locale,
+  viewerMayDecide: boolean,
+): Promise<{ card: AdaptiveCard; waiting: number }> {
+  const seats = new SeatService(services.repos, services.audit, services.clock);
+  const [pending, names] = await Promise.all([
+    seats.pendingRequests(tenantId),
+    poolNamesOf(services, tenantId),
+  ]);
+  const card = renderCard(
+    'seatRequestDigest',
+    seatRequestDigestView(translator(locale), pending, names, viewerMayDecide),
+  );
+  return { card, waiting: pending.length };
+}
+
+/** Posts or updates the digest card at every target but `except` (the copy just pressed). */
+async function refreshDigest(
+  services: BotServices,
+  tenantId: string,
+  queue: TenantApprovals,
+  except?: string,
+): Promise<number> {
+  let waiting = 0;
+  for (const target of queue.targets) {
+    const { card, waiting: count } = await digestCard(services, tenantId, target.locale, target.decides);
+    waiting = count;
+    const posted = queue.digest.get(target.ref.conversationId);
+    if (posted) {
+      if (posted.activityId !== except) await services.messenger.updateCard(target.ref, posted, card);
+    } else {
+      const sent = await services.messenger.sendCard(target.ref, card);
+      if (sent) queue.digest.set(target.ref.conversationId, sent);
+    }
+  }
+  return waiting;
+}
+
+async function postWaiting(services: BotServices, tenantId: string, queue: TenantApprovals): Promise<void> {
+  const seats = new SeatService(services.repos, services.audit, services.clock);
+  while (queue.waiting.length > 0) {
+    const batch = queue.waiting.splice(0);
+    if (batch.length === 1 && queue.digest.size === 0) {
+      const { request, usage } = batch[0];
+      for (const target of queue.targets) {
+        const card = await requestCard(services, request, usage, target.locale, target.decides, queue.admins);
+        const posted = await services.messenger.sendCard(target.ref, card);
+        if (posted) await seats.addCard(tenantId, request.id, posted);
+      }
+    } else {
+      await refreshDigest(services, tenantId, queue);
+    }
+  }
+}
+
+/**
+ * Finds where the approval card goes (now), then posts it after the turn has answered: a post
+ * may wait for Teams' per-conversation limits, and the requester should not. Returns how many
+ * places it will go to (0: no approver can be reached yet).
+ */
+export async function postForApproval(
+  services: BotServices,
+  request: SeatRequest,
+  usage: PoolUsage,
+): Promise<number> {
+  const admins = await approvers(services, request.tenantId);
+  const found = await targets(services, request.tenantId, admins);
+  if (found.length === 0) return 0;
+  const queue = queueOf(services, request.tenantId);
+  queue.targets = found;
+  queue.admins = admins;
+  queue.waiting.push({ request, usage });
+  if (!queue.posting) {
+    queue.posting = true;
+    services.background.run('post seat requests for approval', async () => {
+      try {
+        await postWaiting(services, request.tenantId, queue);
+      } finally {
+        queue.posting = false;
+      }
+    });
+  }
+  return found.length;
+}
+
+/**
+ * A decision taken on a digest row: the other copies of the digest show the new list (the
+ * pressed one is replaced by the verb's answer); once none is waiting, the next request gets
+ * its own card again.
+ */
+export function refreshDigestAfterDecision(
+  services: BotServices,
+  tenantId: string,
+  pressedActivityId: string | undefined,
+): void {
+  const queue = queueOf(services, tenantId);
+  if (queue.digest.size === 0) return;
+  services.background.run('seat digest refresh', async () => {
+    const waiting = await refreshDigest(services, tenantId, queue, pressedActivityId);
+    if (waiting === 0 && !queue.posting) queue.digest.clear();
+  });
+}
+
+/**
+ * After a decision: every other copy of the card shows the outcome, and the requester hears it.
+ * Runs after the invoke has been answered.
+ */
+export function announceDecision(
+  services: BotServices,
+  request: SeatRequest,
+  pressedActivityId: string | undefined,
+): void {
+  refreshDigestAfterDecision(services, request.tenantId, pressedActivityId);
+  services.background.run('seat decision fan-out', async () => {
+    const seats = new SeatService(services.repos, services.audit, services.clock);
+    const usage = await seats.usage(request.tenantId, request.poolId);
+    const tenant = await services.directory.tenant(request.tenantId);
+    for (const copy of request.cards) {
+      if (copy.activityId === pressedActivityId) continue;
+      const ref = await services.messenger.conversation(request.tenantId, copy.conversationId);
+      if (!ref) continue;
+      const card = await requestCard(services, request, usage, tenant?.locale ?? 'en-US', false);
+      await services.messenger.updateCard(ref, copy, card);
+    }
+    const chat = await services.messenger.personalChat(request.tenantId, request.requester);
+    if (!chat || !request.decision) return;
+    // The requester's language now (they may have chosen one since asking), else the request's.
+    const requester = await services.repos.members.get(request.tenantId, memberId(request.requester));
+    const tr = translator(personLocale(requester?.doc, request.locale));
+    const pool = usage.pool.subscription;
+    await services.messenger.sendText(
+      chat,
+      request.status === 'approved'
+        ? tr.t('seats.told.approved', {
+            pool,
+            by: request.decision.byName,
+            seat: request.decision.seatNo ?? '',
+          })
+        : tr.t('seats.told.rejected', {
+            pool,
+            by: request.decision.byName,
+            reason: request.decision.reason ?? '',
+          }),
+    );
+  });
+}
+
+export function mayDecide(roles: Parameters<typeof authorize>[0]['roles']): boolean {
+  return authorize({ tenantId: '', aadObjectId: '', roles }, 'seat.approve').allowed;
+}

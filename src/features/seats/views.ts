@@ -1,0 +1,210 @@
+import type { SeatPoolsView, SeatRequestDigestView, SeatRequestListView, SeatRequestView } from '../../cards';
+import type { Member, SeatRequest } from '../../domain/model';
+import { canReassign, reassignableOn, type PoolUsage } from '../../domain/seats';
+import { formatDate, formatDateTime, type Translator } from '../../i18n';
+
+export interface SeatRequestContext {
+  request: SeatRequest;
+  usage: PoolUsage;
+  /** May the person looking at the card decide it (Global admin)? */
+  viewerMayDecide: boolean;
+  approverTeamsIds: string[];
+}
+
+function statusOf(tr: Translator, r: SeatRequest): Pick<SeatRequestView, 'statusStyle' | 'statusText'> {
+  const d = r.decision;
+  switch (r.status) {
+    case 'approved':
+      return {
+        statusStyle: 'good',
+        statusText: tr.t('seats.status.approved', {
+          by: d?.byName ?? '',
+          at: d ? formatDateTime(tr.locale, d.at) : '',
+          seat: d?.seatNo ?? '',
+        }),
+      };
+    case 'rejected':
+      return {
+        statusStyle: 'attention',
+        statusText: tr.t('seats.status.rejected', {
+          by: d?.byName ?? '',
+          at: d ? formatDateTime(tr.locale, d.at) : '',
+          reason: d?.reason ?? '',
+        }),
+      };
+    case 'approving':
+      return { statusStyle: 'accent', statusText: tr.t('seats.status.approving') };
+    default:
+      return { statusStyle: 'warning', statusText: tr.t('seats.status.pending') };
+  }
+}
+
+/** The approval card: the same facts for everyone; buttons only for an approver of a pending request. */
+export function seatRequestView(tr: Translator, c: SeatRequestContext): SeatRequestView {
+  const { request: r, usage } = c;
+  const pending = r.status === 'pending';
+  const decide = pending && c.viewerMayDecide;
+  return {
+    requestId: r.id,
+    refreshUserIds: c.approverTeamsIds.slice(0, 60),
+    title: tr.t('seats.card.title'),
+    facts: [
+      { title: tr.t('seats.card.requester'), value: r.requesterName },
+      { title: tr.t('seats.card.subscription'), value: usage.pool.subscription },
+      { title: tr.t('seats.card.justification'), value: r.justification },
+      { title: tr.t('seats.card.requestedOn'), value: formatDateTime(tr.locale, r.createdAt) },
+      {
+        title: tr.t('seats.card.poolUsage'),
+        value: tr.t('seats.card.usage', { used: usage.used, total: usage.pool.seats }),
+      },
+    ],
+    statusLabel: tr.t('seats.card.status'),
+    ...statusOf(tr, r),
+    warnings: pending && usage.free === 0 ? [{ text: tr.t('seats.card.noFreeSeat') }] : [],
+    approveButtons: decide ? [{ title: tr.t('seats.button.approve'), requestId: r.id }] : [],
+    rejectButtons: decide
+      ? [
+          {
+            title: tr.t('seats.button.reject'),
+            requestId: r.id,
+            reasonLabel: tr.t('seats.reasonLabel'),
+            reasonRequired: tr.t('seats.reasonRequired'),
+            confirmTitle: tr.t('seats.button.confirmReject'),
+          },
+        ]
+      : [],
+  };
+}
+
+/** The id of the person picker of one seat on the pools card. */
+export const reassignInputId = (seatNo: number): string => `assignee-${seatNo}`;
+
+export function seatPoolsView(
+  tr: Translator,
+  pools: PoolUsage[],
+  people: Map<string, Member>,
+  now: Date,
+  mayRelease: boolean,
+): SeatPoolsView {
+  return {
+    title: tr.t('seats.pools.title'),
+    pools: pools.map((u) => ({
+      name: u.pool.subscription,
+      usage: [
+        tr.t('seats.card.usage', { used: u.used, total: u.pool.seats }),
+        tr.t('seats.pools.free', { free: u.free }),
+        ...(u.reserved.length > 0 ? [tr.t('seats.pools.reservedCount', { count: u.reserved.length })] : []),
+      ].join(' · '),
+      seats: u.assignments
+        .map((a) => ({
+          text: tr.t('seats.pools.seat', {
+            seat: a.seatNo,
+            name: people.get(a.assignee)?.name ?? a.assignee,
+            date: formatDate(tr.locale, a.assignedAt.slice(0, 10)),
+          }),
+          note: canReassign(now, a.assignedAt)
+            ? ''
+            : tr.t('seats.pools.reassignFrom', { date: formatDate(tr.locale, reassignableOn(a.assignedAt)) }),
+          releaseButtons: mayRelease
+            ? [{ title: tr.t('seats.button.release', { seat: a.seatNo }), assignmentId: a.id }]
+            : [],
+          reassignButtons: mayRelease
+            ? [
+                {
+                  title: tr.t('seats.button.reassign', { seat: a.seatNo }),
+                  assignmentId: a.id,
+                  inputId: reassignInputId(a.seatNo),
+                  label: tr.t('seats.ask.person'),
+                  confirmTitle: tr.t('seats.button.confirmReassign'),
+                  // People of the tenant without a seat in this pool (at most 40, to keep the card small).
+                  choices: [...people.values()]
+                    .filter((m) => !u.assignments.some((x) => x.assignee === m.aadObjectId))
+                    .sort((x, y) => x.name.localeCompare(y.name))
+                    .slice(0, 40)
+                    .map((m) => ({ title: m.name, value: m.aadObjectId })),
+                },
+              ]
+            : [],
+        }))
+        .concat(
+          // Released before their 90 days: reserved, named with the day they can be given out again.
+          u.reserved.map((a) => ({
+            text: tr.t('seats.pools.reserved', {
+              seat: a.seatNo,
+              name: people.get(a.assignee)?.name ?? a.assignee,
+              date: formatDate(tr.locale, (a.released?.at ?? a.assignedAt).slice(0, 10)),
+            }),
+            note: tr.t('seats.pools.reservedUntil', {
+              date: formatDate(tr.locale, a.released?.freeOn ?? reassignableOn(a.assignedAt)),
+            }),
+            releaseButtons: [],
+            reassignButtons: [],
+          })),
+        ),
+    })),
+  };
+}
+
+/** Rows shown on the "N requests waiting" card (the card stays well under Teams' size limit). */
+export const DIGEST_ROWS = 20;
+
+export function seatRequestDigestView(
+  tr: Translator,
+  requests: SeatRequest[],
+  poolNames: Map<string, string>,
+  decide: boolean,
+): SeatRequestDigestView {
+  const shown = requests.slice(0, DIGEST_ROWS);
+  return {
+    title: tr.t('seats.digest.title', { count: requests.length }),
+    empty: requests.length === 0 ? [{ text: tr.t('seats.digest.none') }] : [],
+    rows: shown.map((r, row) => ({
+      text: tr.t('seats.list.row', {
+        requester: r.requesterName,
+        pool: poolNames.get(r.poolId) ?? r.poolId,
+        date: formatDate(tr.locale, r.createdAt.slice(0, 10)),
+      }),
+      justification: r.justification,
+      approveButtons: decide ? [{ title: tr.t('seats.button.approve'), requestId: r.id }] : [],
+      rejectButtons: decide
+        ? [
+            {
+              title: tr.t('seats.button.reject'),
+              requestId: r.id,
+              reasonId: `reason${row}`,
+              row,
+              reasonLabel: tr.t('seats.reasonLabel'),
+              reasonRequired: tr.t('seats.reasonRequired'),
+              confirmTitle: tr.t('seats.button.confirmReject'),
+            },
+          ]
+        : [],
+    })),
+    more:
+      requests.length > shown.length
+        ? [{ text: tr.t('seats.digest.more', { count: requests.length - shown.length }) }]
+        : [],
+  };
+}
+
+export function seatRequestListView(
+  tr: Translator,
+  title: string,
+  requests: SeatRequest[],
+  poolNames: Map<string, string>,
+  withReview: boolean,
+): SeatRequestListView {
+  return {
+    title,
+    empty: requests.length === 0 ? [{ text: tr.t('seats.list.none') }] : [],
+    rows: requests.slice(0, 25).map((r) => ({
+      text: tr.t('seats.list.row', {
+        requester: r.requesterName,
+        pool: poolNames.get(r.poolId) ?? r.poolId,
+        date: formatDate(tr.locale, r.createdAt.slice(0, 10)),
+      }),
+      status: statusOf(tr, r).statusText,
+      reviewButtons: withReview ? [{ title: tr.t('seats.button.review'), requestId: r.id }] : [],
+    })),
+  };
+}

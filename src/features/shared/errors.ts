@@ -1,0 +1,86 @@
+import { DialogContextError } from 'botbuilder-dialogs';
+import type { Directory } from '../../domain/directory';
+import {
+  ConcurrencyError,
+  NotAuthorizedError,
+  RuleViolation,
+  StoreUnavailableError,
+} from '../../domain/errors';
+import {
+  formatDate,
+  formatDateTime,
+  joinList,
+  roleList,
+  type MessageKey,
+  type Params,
+  type Translator,
+} from '../../i18n';
+
+/**
+ * The one place that turns an error into words for the user. Internals never leak: unknown
+ * errors become a generic apology carrying the correlation id the logs are keyed by.
+ */
+export async function explainError(
+  thrown: unknown,
+  tr: Translator,
+  correlationId: string,
+  directory: Directory | undefined,
+  tenantId: string | undefined,
+): Promise<string> {
+  const err = unwrap(thrown);
+  if (err instanceof NotAuthorizedError) {
+    if (err.reason === 'membershipExpired') return tr.t('error.membershipExpired');
+    const roles = roleList(
+      tr.locale,
+      err.rolesNeeded.map((r) => tr.t(`role.${r}` as MessageKey)),
+      'or',
+    );
+    const first = tr.t('error.notAuthorized', { action: tr.t(`action.${err.action}` as MessageKey), roles });
+    if (!directory || !tenantId) return first;
+    const holders = await directory.holdersOf(tenantId, err.rolesNeeded).catch(() => []);
+    const second =
+      holders.length > 0
+        ? tr.t('error.notAuthorizedHolders', {
+            holders: joinList(
+              tr.locale,
+              holders.slice(0, 3).map((h) => h.name),
+              'or',
+            ),
+          })
+        : tr.t('error.notAuthorizedNoHolders');
+    return `${first} ${second}`;
+  }
+  if (err instanceof RuleViolation) return tr.t(err.key as MessageKey, localiseParams(tr, err.params));
+  if (err instanceof ConcurrencyError) return tr.t('error.concurrentChange');
+  if (err instanceof StoreUnavailableError) return tr.t('error.storeUnavailable', { ref: correlationId });
+  return tr.t('error.generic', { ref: correlationId });
+}
+
+/** Errors the user caused or a rule raised: expected, logged at info, not as failures. */
+export function isExpected(thrown: unknown): boolean {
+  const err = unwrap(thrown);
+  return err instanceof NotAuthorizedError || err instanceof RuleViolation || err instanceof ConcurrencyError;
+}
+
+/** botbuilder-dialogs wraps whatever a dialog step throws; the rule that said no is inside. */
+export function unwrap(err: unknown): unknown {
+  let current = err;
+  while (current instanceof DialogContextError) current = current.error;
+  return current;
+}
+
+/**
+ * Rules speak in ISO dates (the domain knows no language): a parameter that is a day
+ * (YYYY-MM-DD) or an instant (ISO-8601) is shown the way the person's language writes it.
+ */
+function localiseParams(tr: Translator, params: Params): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+      out[name] = formatDate(tr.locale, value);
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value))
+      out[name] = formatDateTime(tr.locale, value);
+    else out[name] = value;
+  }
+  return out;
+}

@@ -1,0 +1,217 @@
+import { renderCard } from '../../../src/cards';
+import { AUDIT_PAGE_SIZE } from '../../../src/domain/auditQuery';
+import { allOffers } from '../../../src/domain/membership';
+import { MEMBERSHIP_CATALOGUE as catalogue } from '../../../src/domain/membershipCatalogue';
+import type { AuditRecord, Member, Membership } from '../../../src/domain/model';
+import type { SeedDocuments } from '../../../src/domain/seed';
+import type { Translator } from '../../../src/i18n';
+import { auditView } from '../../../src/features/audit/views';
+import {
+  enrollAdminAgentView,
+  enrollAgreementView,
+  enrollCodeView,
+  enrollDetailsView,
+  enrollFreeMailView,
+} from '../../../src/features/enroll/views';
+import { membershipView, upgradeConfirmView } from '../../../src/features/membership/views';
+import { globalAdminConfirmView, roleDirectoryView } from '../../../src/features/roleAdmin/views';
+import type { CardSample } from './';
+
+/** Enrolment, membership, roles and audit cards, built from the demo data through the real views. */
+export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: Date): CardSample[] {
+  const [contoso, fabrikam] = docs.tenants;
+  const person = (name: string): Member => {
+    const m = docs.members.find((x) => x.name === name);
+    if (!m) throw new Error(`demo member ${name} missing`);
+    return m;
+  };
+  const membershipOf = (tenantId: string): Membership => {
+    const m = docs.memberships.find((x) => x.tenantId === tenantId);
+    if (!m) throw new Error(`demo membership of ${tenantId} missing`);
+    return m;
+  };
+  const packagesOf = (tenantId: string) => docs.packages.filter((p) => p.tenantId === tenantId);
+  const gale = person('Gale Ito');
+  const avery = person('Avery Chen');
+  const contosoMembers = docs.members.filter((m) => m.tenantId === contoso.tenantId);
+  const card = (
+    id: string,
+    tenantId: string,
+    membership: Membership | undefined,
+    viewer: Member,
+    extra: { localMode?: boolean; started?: boolean; at?: Date } = {},
+  ): CardSample => ({
+    id,
+    card: renderCard(
+      'membership',
+      membershipView(tr, {
+        catalogue,
+        tenantName: tenantId === contoso.tenantId ? contoso.name : fabrikam.name,
+        holdings: { membership, packages: packagesOf(tenantId) },
+        viewer,
+        localMode: extra.localMode ?? true,
+        now: extra.at ?? now,
+        enrollCommand: 'enroll',
+        enrollmentStarted: extra.started ?? false,
+      }),
+    ),
+  });
+  const contosoMembership = membershipOf(contoso.tenantId);
+  const events: AuditRecord[] = Array.from({ length: AUDIT_PAGE_SIZE }, (_, i) => ({
+    type: 'audit',
+    id: `audit:${i}`,
+    tenantId: contoso.tenantId,
+    at: new Date(now.getTime() - i * 3_600_000).toISOString(),
+    actor: contosoMembers[i % contosoMembers.length].aadObjectId,
+    action: i % 3 === 0 ? 'roles.grant' : i % 3 === 1 ? 'seat.assign' : 'software.revealKeys',
+    target: `member:${contosoMembers[(i + 1) % contosoMembers.length].aadObjectId}`,
+    outcome: i % 4 === 0 ? 'denied' : 'success',
+    detail: i % 3 === 0 ? 'MpnPartnerAdmin' : undefined,
+  }));
+  return [
+    {
+      id: 'enroll-details',
+      card: renderCard(
+        'enrollDetails',
+        enrollDetailsView(tr, {
+          tenantId: fabrikam.tenantId,
+          tenantName: fabrikam.name,
+          enrollingName: gale.name,
+          values: { legalName: 'Fabrikam Solutions Ltd.', contactEmail: 'gale@gmail' },
+          problems: ['postalCode', 'contactEmail'],
+        }),
+      ),
+    },
+    {
+      id: 'enroll-free-mail',
+      card: renderCard('enrollQuestion', enrollFreeMailView(tr, 'gale.ito@gmail.com')),
+    },
+    {
+      id: 'enroll-code-local',
+      card: renderCard(
+        'enrollCode',
+        enrollCodeView(tr, {
+          email: 'gale.ito@fabrikam.example',
+          contactName: gale.name,
+          justSent: true,
+          minutes: catalogue.enrollment.codeTtlMinutes,
+          attempts: catalogue.enrollment.codeMaxAttempts,
+          notices: [
+            { kind: 'local', code: '123456' },
+            { kind: 'problem', text: tr.t('enroll.code.wrong', { left: 4 }) },
+          ],
+        }),
+      ),
+    },
+    {
+      id: 'enroll-agreement',
+      card: renderCard(
+        'enrollAgreement',
+        enrollAgreementView(tr, {
+          company: 'Fabrikam Solutions Ltd.',
+          version: catalogue.agreement.version,
+          problem: tr.t('enroll.agreement.bothNeeded'),
+        }),
+      ),
+    },
+    { id: 'enroll-admin-agent', card: renderCard('enrollQuestion', enrollAdminAgentView(tr)) },
+    card('membership-active-renewal-open', contoso.tenantId, contosoMembership, avery),
+    card('membership-active-employee', contoso.tenantId, contosoMembership, person('Eli Park')),
+    card('membership-expired', contoso.tenantId, contosoMembership, avery, {
+      at: new Date(Date.parse(`${contosoMembership.expiresOn ?? ''}T12:00:00Z`) + 5 * 86_400_000),
+    }),
+    card('membership-fabrikam-not-enrolled', fabrikam.tenantId, membershipOf(fabrikam.tenantId), gale),
+    card(
+      'membership-under-review-local',
+      fabrikam.tenantId,
+      { ...membershipOf(fabrikam.tenantId), status: 'underReview' },
+      gale,
+      {
+        started: true,
+      },
+    ),
+    {
+      id: 'membership-upgrade-confirm',
+      card: renderCard(
+        'actionConfirm',
+        upgradeConfirmView(
+          tr,
+          catalogue,
+          contosoMembership,
+          allOffers(catalogue).filter((o) => o.tier === 'gold')[0],
+        ),
+      ),
+    },
+    {
+      id: 'roles-directory-global-admin',
+      card: renderCard(
+        'roleDirectory',
+        roleDirectoryView(tr, {
+          tenantName: contoso.name,
+          members: contosoMembers,
+          viewer: avery,
+          now,
+          notices: [
+            {
+              style: 'good',
+              text: tr.t('roleAdmin.granted', { name: 'Dana Zhou', role: tr.t('role.UserManagementAdmin') }),
+            },
+            { style: 'default', text: tr.t('roleAdmin.told', { name: 'Dana Zhou' }) },
+          ],
+        }),
+      ),
+    },
+    {
+      id: 'roles-directory-user-admin',
+      card: renderCard(
+        'roleDirectory',
+        roleDirectoryView(tr, {
+          tenantName: contoso.name,
+          members: contosoMembers,
+          viewer: person('Bo Li'),
+          now,
+        }),
+      ),
+    },
+    {
+      id: 'roles-directory-employee',
+      card: renderCard(
+        'roleDirectory',
+        roleDirectoryView(tr, {
+          tenantName: contoso.name,
+          members: contosoMembers,
+          viewer: person('Eli Park'),
+          now,
+        }),
+      ),
+    },
+    {
+      id: 'roles-confirm-revoke-global-admin',
+      card: renderCard('actionConfirm', globalAdminConfirmView(tr, 'revoke', avery, true)),
+    },
+    {
+      id: 'audit-page',
+      card: renderCard(
+        'audit',
+        auditView(tr, {
+          tenantName: contoso.name,
+          page: { items: events, offset: AUDIT_PAGE_SIZE, hasMore: true },
+          filter: {},
+          members: contosoMembers,
+        }),
+      ),
+    },
+    {
+      id: 'audit-empty',
+      card: renderCard(
+        'audit',
+        auditView(tr, {
+          tenantName: contoso.name,
+          page: { items: [], offset: 0, hasMore: false },
+          filter: { action: 'membership.renew' },
+          members: contosoMembers,
+        }),
+      ),
+    },
+  ];
+}
