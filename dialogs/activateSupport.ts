@@ -11,13 +11,13 @@ import { sendCard } from '../src/features/shared/reply';
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
-import { renderCard } from '../src/cards';
 import { authorize } from '../src/domain/policy';
 import { SupportBenefits, type SupportNeed } from '../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../src/domain/supportCatalogue';
 import { t, type MessageKey } from '../src/i18n';
 import { supportAdviceView, supportCard, SUPPORT_PAGE_SIZE } from '../src/features/support/views';
 import { BaseDialog } from './base';
+import { renderSupportAdvice } from '../src/features/support/views';
 
 export const ACTIVATE_SUPPORT_DIALOG = 'activateSupport';
 const WATERFALL = 'activateSupport.waterfall';
@@ -137,8 +137,7 @@ export class ActivateSupportDialog extends BaseDialog {
     ]);
     await sendCard(
       step.context,
-      renderCard(
-        'supportAdvice',
+      renderSupportAdvice(
         supportAdviceView(turn.tr, advice, standing, authorize(turn.actor, 'support.activate').allowed),
       ),
     );

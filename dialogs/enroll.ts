@@ -4,7 +4,6 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { renderCard } from '../src/cards';
 import { explainError, isExpected } from '../src/features/shared/errors';
 import { ENROLL_PHRASES, membershipCard } from '../src/features/membership/feature';
 import { sendCard } from '../src/features/shared/reply';
@@ -34,6 +33,12 @@ import {
   type DetailsValues,
 } from '../src/features/enroll/views';
 import { BaseDialog } from './base';
+import {
+  renderEnrollAgreement,
+  renderEnrollCode,
+  renderEnrollDetails,
+  renderEnrollQuestion,
+} from '../src/features/enroll/views';
 
 export const ENROLL_DIALOG = 'enroll';
 const ROUTER = 'enroll.router';
@@ -217,7 +222,7 @@ export class EnrollDialog extends BaseDialog {
       values: options.values ?? storedDetails(state.enrollment),
       problems: options.problems ?? [],
     });
-    await sendCard(step.context, renderCard('enrollDetails', view));
+    await sendCard(step.context, renderEnrollDetails(view));
     return Dialog.EndOfTurn;
   }
 
@@ -255,7 +260,7 @@ export class EnrollDialog extends BaseDialog {
     const { enrollment } = await this.enrollment().load(turn.tenantId);
     await sendCard(
       step.context,
-      renderCard('enrollQuestion', enrollFreeMailView(turn.tr, enrollment?.contact?.email ?? '')),
+      renderEnrollQuestion(enrollFreeMailView(turn.tr, enrollment?.contact?.email ?? '')),
     );
     return Dialog.EndOfTurn;
   }
@@ -322,7 +327,7 @@ export class EnrollDialog extends BaseDialog {
       attempts: catalogue.codeMaxAttempts,
       notices,
     });
-    await sendCard(step.context, renderCard('enrollCode', view));
+    await sendCard(step.context, renderEnrollCode(view));
     return Dialog.EndOfTurn;
   }
 
@@ -374,7 +379,7 @@ export class EnrollDialog extends BaseDialog {
       version: service.agreementVersion,
       problem: options.problem,
     });
-    await sendCard(step.context, renderCard('enrollAgreement', view));
+    await sendCard(step.context, renderEnrollAgreement(view));
     return Dialog.EndOfTurn;
   }
 
@@ -422,7 +427,7 @@ export class EnrollDialog extends BaseDialog {
         await this.enrollment().submit(turn.actor, 'alreadyMember');
         return step.endDialog('next' satisfies StepOutcome);
       }
-      await sendCard(step.context, renderCard('enrollQuestion', enrollAdminAgentView(turn.tr)));
+      await sendCard(step.context, renderEnrollQuestion(enrollAdminAgentView(turn.tr)));
       return Dialog.EndOfTurn;
     });
   }

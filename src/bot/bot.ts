@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
 import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
 import { personLocale, type ConversationRef } from '../domain/model';
-import { renderCard, type AdaptiveCard } from '../cards';
+import { type AdaptiveCard } from '../cards';
 import { welcomeView } from '../features/core/help';
 import { sendCard } from '../features/shared/reply';
 import { resolveLocale, translator, type Translator } from '../i18n';
@@ -39,6 +39,8 @@ import type { BotServices } from '../services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from '../features/shared/turn';
 import { withTurnReads } from '../store/turnCache';
 import { prepareUnderstanding, understand, writtenLocale } from './understand';
+import { renderHelp } from '../features/core/help';
+import { renderMessage } from '../features/shared/cards';
 
 const MESSAGE: string = ActivityTypes.Message;
 const INVOKE: string = ActivityTypes.Invoke;
@@ -241,12 +243,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const tr = translator(
       member.preferredLocale ?? personLocale(member, resolveLocale(context.activity.locale)),
     );
-    await this.sendWelcome(
-      context,
-      tenantId,
-      ref,
-      renderCard('help', welcomeView(tr, member, this.commands)),
-    );
+    await this.sendWelcome(context, tenantId, ref, renderHelp(welcomeView(tr, member, this.commands)));
   }
 
   private async welcomeTeam(context: TurnContext, tenantId: string, ref: ConversationRef): Promise<void> {
@@ -254,7 +251,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     // A channel's notices speak the organisation's language (the installer's until it has one).
     const tenant = await this.services.directory.tenant(tenantId);
     const tr = translator(tenant?.locale ?? resolveLocale(context.activity.locale));
-    const card = renderCard('message', {
+    const card = renderMessage({
       style: 'emphasis',
       title: tr.t('welcome.channel.title'),
       text: tr.t('welcome.channel.text'),

@@ -1,7 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { ASSIGN_SEAT_DIALOG, type AssignSeatOptions } from '../../dialogs/assignSeat';
 import { LIST_BENEFITS_DIALOG, type ListBenefitsOptions } from '../../dialogs/listBenefits';
-import { renderCard } from '../cards';
 import type { Locale } from '../domain/model';
 import { authorize } from '../domain/policy';
 import type { MessageKey } from '../i18n';
@@ -20,6 +19,8 @@ import { clarifyView, faqView, type CommandButton } from '../features/faq/views'
 import type { Command, MessageHandler } from '../features/feature';
 import { auditCard } from '../features/audit/feature';
 import { sendCard } from '../features/shared/reply';
+import { renderFaq } from '../features/faq/views';
+import { renderClarify } from '../features/shared/cards';
 
 /**
  * Free text → the feature command that serves it. The bot tries the exact command phrases first
@@ -187,7 +188,7 @@ async function confirmCommand(h: Understanding, question: string, yes: string): 
     attachments: [
       {
         contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderCard('clarify', { title: question, buttons }),
+        content: renderClarify({ title: question, buttons }),
       },
     ],
   });
@@ -262,7 +263,7 @@ async function clarify(h: Understanding, rec: Recognition): Promise<void> {
     attachments: [
       {
         contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderCard('clarify', clarifyView(h.turn.tr, buttons)),
+        content: renderClarify(clarifyView(h.turn.tr, buttons)),
       },
     ],
   });
@@ -295,7 +296,7 @@ async function answerFaq(h: Understanding, rec: Recognition, text = ''): Promise
     attachments: [
       {
         contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderCard('faq', faqView(turn.tr, answer, turn.member.roles, buttons, holders)),
+        content: renderFaq(faqView(turn.tr, answer, turn.member.roles, buttons, holders)),
       },
     ],
   });

@@ -1,4 +1,4 @@
-import { renderCard, type AdaptiveCard } from '../cards';
+import { type AdaptiveCard } from '../cards';
 import { ConcurrencyError } from '../domain/errors';
 import {
   conversationRefId,
@@ -18,6 +18,7 @@ import { expiryDigestView, expiryNoticeView } from '../features/notices/views';
 import { ConnectorError } from './connector';
 import type { LeaseManager } from './lease';
 import type { Messenger } from './messenger';
+import { renderExpiryDigest, renderExpiryNotice } from '../features/notices/views';
 
 export const SCANNER_LEASE = 'expiry-scanner';
 
@@ -250,8 +251,7 @@ export class ExpiryScanner {
       claimed.length > this.deps.digestAbove
         ? [
             {
-              card: renderCard(
-                'expiryDigest',
+              card: renderExpiryDigest(
                 expiryDigestView(
                   tr,
                   claimed.map((c) => c.item),
@@ -263,7 +263,7 @@ export class ExpiryScanner {
             },
           ]
         : claimed.map((c) => ({
-            card: renderCard('expiryNotice', expiryNoticeView(tr, c.item, today)),
+            card: renderExpiryNotice(expiryNoticeView(tr, c.item, today)),
             notices: [c.notice],
             digest: false,
           }));
@@ -378,7 +378,7 @@ export class ExpiryScanner {
     try {
       const posted = await messenger.sendCard(
         ref,
-        renderCard('expiryNotice', expiryNoticeView(tr, item, clock.now())),
+        renderExpiryNotice(expiryNoticeView(tr, item, clock.now())),
         observe,
       );
       if (!posted) {

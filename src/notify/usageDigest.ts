@@ -1,4 +1,3 @@
-import { renderCard } from '../cards';
 import { ConcurrencyError } from '../domain/errors';
 import { addDays, toIsoDate } from '../domain/dates';
 import { noticeId, type Locale, type Notice, type Tenant } from '../domain/model';
@@ -10,6 +9,7 @@ import type { Logger } from '../logger';
 import { periodTitle, usageDigestView, type UsageAct } from '../features/reports/views';
 import { ConnectorError } from './connector';
 import type { Messenger } from './messenger';
+import { renderUsageDigest } from '../features/reports/views';
 
 export { USAGE_DIGEST_ITEM };
 
@@ -70,8 +70,7 @@ export class UsageDigestSender {
     if (subs.length === 0) return;
     const locale = tenant?.locale ?? 'en-US';
     const tr = translator(locale);
-    const card = renderCard(
-      'usageDigest',
+    const card = renderUsageDigest(
       usageDigestView(
         tr,
         await usageFigures(repos, tenantId, today),

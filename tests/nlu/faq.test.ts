@@ -1,4 +1,3 @@
-import { renderCard } from '../../src/cards';
 import { BULK_CREDIT_AMOUNTS_USD } from '../../src/domain/model';
 import { CANCELLATION_WINDOW_DAYS } from '../../src/domain/packageCancellation';
 import { MAX_KEY_TO_SEATS_RATIO, MONTHS_PER_KEY_TERM } from '../../src/domain/licenceTerm';
@@ -10,14 +9,14 @@ import { faqAnswer, ROLE_QUESTION_ACTS } from '../../src/nlu/faq';
 import { FAQ_TOPICS } from '../../src/nlu/intents';
 import { faqView } from '../../src/features/faq/views';
 import { cardButtons, cardText } from '../support/testApp';
+import { renderFaq } from '../../src/features/faq/views';
 
 const facts = { activation: { supportDays: 4, gtmDays: 9 } };
 const en = translator('en-US');
 const zh = translator('zh-CN');
 const read = (tr: typeof en, topic: (typeof FAQ_TOPICS)[number], about: string[] = []) =>
   cardText(
-    renderCard(
-      'faq',
+    renderFaq(
       faqView(tr, faqAnswer(topic, facts, about as never[]), [], [{ title: 'seats', command: 'seats' }]),
     ),
   ).join('\n');
@@ -78,10 +77,7 @@ describe('FAQ answers come from the rules the domain enforces', () => {
   it('renders every topic in both languages with the buttons it was given', () => {
     for (const tr of [en, zh]) {
       for (const topic of FAQ_TOPICS) {
-        const card = renderCard(
-          'faq',
-          faqView(tr, faqAnswer(topic, facts), [], [{ title: 'x', command: 'x' }]),
-        );
+        const card = renderFaq(faqView(tr, faqAnswer(topic, facts), [], [{ title: 'x', command: 'x' }]));
         expect(JSON.stringify(card)).not.toContain('${');
         expect(cardButtons(card)).toEqual(['x']);
       }

@@ -1,9 +1,10 @@
-import { cardBytes, MAX_CARD_BYTES, renderCard } from '../../src/cards';
+import { cardBytes, MAX_CARD_BYTES } from '../../src/cards';
 import type { BenefitsSnapshot } from '../../src/domain/benefits';
 import type { Benefit, BenefitPackage, Member } from '../../src/domain/model';
 import { translator } from '../../src/i18n';
 import { benefitsCategoryView, PAGE_SIZE, type BenefitsContext } from '../../src/features/benefits/views';
 import { cardButtons, cardText } from '../support/testApp';
+import { renderBenefitsList } from '../../src/features/benefits/views';
 
 const TENANT = 'd0c0ffee-0000-4000-8000-000000000001';
 const NOW = new Date('2026-11-24T09:00:00Z');
@@ -78,7 +79,7 @@ describe.each(['en-US', 'zh-CN'] as const)('a long category in %s', (locale) => 
 
   it('pages so that every page stays under the Teams card limit', () => {
     for (let page = 0; page < pages; page++) {
-      const card = renderCard('benefitsList', benefitsCategoryView(ctx, 'software', page));
+      const card = renderBenefitsList(benefitsCategoryView(ctx, 'software', page));
       expect(cardBytes(card)).toBeLessThan(MAX_CARD_BYTES);
       expect(JSON.stringify(card)).not.toContain('${');
       expect(JSON.stringify(card)).not.toContain('H7BC7');
@@ -87,18 +88,18 @@ describe.each(['en-US', 'zh-CN'] as const)('a long category in %s', (locale) => 
 
   it('offers Next on the first page, Previous on the last, and says where you are', () => {
     const tr = translator(locale);
-    const first = renderCard('benefitsList', benefitsCategoryView(ctx, 'software', 0));
+    const first = renderBenefitsList(benefitsCategoryView(ctx, 'software', 0));
     expect(cardButtons(first)).toContain(tr.t('benefits.next'));
     expect(cardButtons(first)).not.toContain(tr.t('benefits.previous'));
     expect(cardText(first)).toContain(tr.t('benefits.page', { page: 1, pages }));
-    const last = renderCard('benefitsList', benefitsCategoryView(ctx, 'software', pages - 1));
+    const last = renderBenefitsList(benefitsCategoryView(ctx, 'software', pages - 1));
     expect(cardButtons(last)).toContain(tr.t('benefits.previous'));
     expect(cardButtons(last)).not.toContain(tr.t('benefits.next'));
     expect(JSON.stringify(last)).toContain(`"page":${pages - 2}`);
   });
 
   it('shows the last page for a page number past the end', () => {
-    const beyond = renderCard('benefitsList', benefitsCategoryView(ctx, 'software', 999));
+    const beyond = renderBenefitsList(benefitsCategoryView(ctx, 'software', 999));
     expect(cardText(beyond)).toContain(translator(locale).t('benefits.page', { page: pages, pages }));
   });
 });

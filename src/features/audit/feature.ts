@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { AUDIT_MAX_OFFSET, auditPage, type AuditFilter } from '../../domain/auditQuery';
 import { guid } from '../../domain/model';
 import { ACTIONS } from '../../domain/policy';
@@ -9,6 +9,7 @@ import { verb } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
+import { renderAudit } from './views';
 
 const DIRECTORY_LIMIT = 500;
 
@@ -23,8 +24,7 @@ export async function auditCard(
     auditPage(services.repos.audit, turn.tenantId, filter, offset),
     services.repos.members.list(turn.tenantId, { limit: DIRECTORY_LIMIT }),
   ]);
-  return renderCard(
-    'audit',
+  return renderAudit(
     auditView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
       page,

@@ -1,8 +1,26 @@
-import type { AuditView } from '../../cards';
 import { AUDIT_PAGE_SIZE, type AuditFilter, type AuditPage } from '../../domain/auditQuery';
 import type { Member } from '../../domain/model';
 import { ACTIONS, type Action } from '../../domain/policy';
 import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+import auditTemplate from '../../../cards/audit/audit.json';
+import { cardTemplate, type Fact } from '../../cards';
+
+export interface AuditView {
+  title: string;
+  subtitle: string;
+  personLabel: string;
+  person: string;
+  people: Fact[];
+  actionLabel: string;
+  action: string;
+  actions: Fact[];
+  filterTitle: string;
+  empty: { text: string }[];
+  items: { line: string; what: string; details: { text: string }[] }[];
+  pages: { title: string; offset: number; person: string; action: string }[];
+}
+
+export const renderAudit = cardTemplate<AuditView>(auditTemplate);
 
 /** Value of the "anyone" / "any action" choice (an empty choice value is not reliable in clients). */
 export const ANY = 'any';

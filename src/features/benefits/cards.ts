@@ -1,4 +1,4 @@
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { BenefitActions } from '../../domain/benefitActions';
 import { loadBenefitsSnapshot, type BenefitsSnapshot } from '../../domain/benefits';
 import type { Locale } from '../../domain/model';
@@ -11,6 +11,7 @@ import {
 } from './views';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
+import { renderBenefitsList, renderBenefitsSummary } from './views';
 
 /**
  * The benefits cards of one turn: the tenant's benefits are read once (a handful of queries,
@@ -67,7 +68,7 @@ export function inLanguage(snapshot: BenefitsSnapshot, locale: Locale): Benefits
 }
 
 export function summaryCard(ctx: BenefitsContext): AdaptiveCard {
-  return renderCard('benefitsSummary', benefitsSummaryView(ctx));
+  return renderBenefitsSummary(benefitsSummaryView(ctx));
 }
 
 export function categoryCard(
@@ -76,5 +77,5 @@ export function categoryCard(
   page = 0,
   notice?: Notice,
 ): AdaptiveCard {
-  return renderCard('benefitsList', benefitsCategoryView(ctx, view, page, notice));
+  return renderBenefitsList(benefitsCategoryView(ctx, view, page, notice));
 }

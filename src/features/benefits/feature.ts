@@ -4,7 +4,7 @@ import {
   ListBenefitsDialog,
   type ListBenefitsOptions,
 } from '../../../dialogs/listBenefits';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { isCredit } from '../../domain/azureCredit';
 import { RuleViolation } from '../../domain/errors';
 import { REDEEM_MODES } from '../../domain/licenceTerm';
@@ -24,6 +24,7 @@ import {
 import { benefitActions, benefitsContext, categoryCard, summaryCard } from './cards';
 import { verb, type Feature, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
+import { renderBenefitsConfirm, renderCreditManage, renderSoftwareProduct } from './views';
 
 /**
  * Benefits: the overview by category ("benefits" / "权益"), software keys, Azure credit,
@@ -58,7 +59,7 @@ async function creditCard(h: Handler, id: string, notice?: Notice): Promise<Adap
   const ctx = await context(h);
   const benefit = ctx.snapshot.benefits.find((b) => b.id === id);
   if (!benefit || !isCredit(benefit.details)) throw new RuleViolation('benefits.notFound');
-  return renderCard('creditManage', creditManageView(ctx, benefit, notice));
+  return renderCreditManage(creditManageView(ctx, benefit, notice));
 }
 
 async function personName(h: Handler, aadObjectId: string): Promise<string> {
@@ -126,7 +127,7 @@ export const benefitsFeature: Feature = {
           data.productId,
         );
         const ctx = await context(h);
-        const card = renderCard('softwareProduct', softwareProductView(ctx, found.benefit, found.product));
+        const card = renderSoftwareProduct(softwareProductView(ctx, found.benefit, found.product));
         if (!data.post) return card;
         await sendCard(h.context, card);
         const notice = h.turn.tr.t('benefits.key.posted', { product: found.product.name });
@@ -152,8 +153,7 @@ export const benefitsFeature: Feature = {
           language,
           osType,
         });
-        return renderCard(
-          'softwareProduct',
+        return renderSoftwareProduct(
           softwareProductView(await context(h), revealed.benefit, revealed.product, revealed),
         );
       },
@@ -213,8 +213,7 @@ export const benefitsFeature: Feature = {
         const options = await actions.redemptionOptions(h.turn.tenantId, data.benefitId, data.keyId);
         // The key is redeemed in the Microsoft 365 admin centre: the person who may redeem sees it here.
         const key = await actions.revealLicenceKey(h.turn.actor, data.benefitId, data.keyId);
-        return renderCard(
-          'benefitsConfirm',
+        return renderBenefitsConfirm(
           licenceOptionsView(await context(h), options.benefit, data.keyId, options.plans, false, key),
         );
       },
@@ -242,11 +241,10 @@ export const benefitsFeature: Feature = {
           case 'redeemed':
             return categoryCard(ctx, 'licence', 0, redeemedNotice(ctx, outcome.benefit, outcome.plan));
           case 'confirmShortTerm':
-            return renderCard('benefitsConfirm', licenceShortTermView(ctx, outcome.benefit, outcome.plan));
+            return renderBenefitsConfirm(licenceShortTermView(ctx, outcome.benefit, outcome.plan));
           case 'changed': {
             const options = await actions.redemptionOptions(h.turn.tenantId, data.benefitId, data.keyId);
-            return renderCard(
-              'benefitsConfirm',
+            return renderBenefitsConfirm(
               licenceOptionsView(ctx, options.benefit, data.keyId, options.plans, true),
             );
           }
@@ -267,7 +265,7 @@ export const benefitsFeature: Feature = {
         const actions = benefitActions(h.services);
         if (!data.confirmed) {
           const { pkg, blocks } = await actions.cancellation(h.turn.tenantId, data.packageId);
-          return renderCard('benefitsConfirm', cancelPackageView(await context(h), pkg.doc, blocks));
+          return renderBenefitsConfirm(cancelPackageView(await context(h), pkg.doc, blocks));
         }
         const cancelled = await actions.cancelPackage(h.turn.actor, data.packageId);
         const ctx = await context(h);

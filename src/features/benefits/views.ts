@@ -1,13 +1,3 @@
-import type {
-  BenefitButton,
-  BenefitChoice,
-  BenefitFact,
-  BenefitsConfirmView,
-  BenefitsListView,
-  BenefitsSummaryView,
-  CreditManageView,
-  SoftwareProductView,
-} from '../../cards';
 import {
   enrollmentYearLastDay,
   withinEnrollmentYear,
@@ -41,6 +31,125 @@ import {
   type Params,
   type Translator,
 } from '../../i18n';
+import benefitsSummaryTemplate from '../../../cards/benefits/benefitsSummary.json';
+import benefitsListTemplate from '../../../cards/benefits/benefitsList.json';
+import softwareProductTemplate from '../../../cards/benefits/softwareProduct.json';
+import creditManageTemplate from '../../../cards/benefits/creditManage.json';
+import benefitsConfirmTemplate from '../../../cards/benefits/benefitsConfirm.json';
+import { cardTemplate, type Choice, type ContainerStyle, type ExecuteButton, type Fact } from '../../cards';
+
+export interface BenefitsSummaryView {
+  title: string;
+  subtitle: string;
+  scopeNote: string;
+  /** The "renew now" notice (30 days after the anniversary) or the lapse notice after them. */
+  hasRenewNotice: boolean;
+  renewNotice: string;
+  groups: {
+    name: string;
+    status: string;
+    count: string;
+    hasExpiry: boolean;
+    expiry: string;
+    open: ExecuteButton;
+  }[];
+  showPackages: boolean;
+  packagesTitle: string;
+  packages: { text: string }[];
+  buttons: ExecuteButton[];
+}
+
+export interface BenefitsListView {
+  title: string;
+  subtitle: string;
+  hasNotice: boolean;
+  notice: string;
+  noticeStyle: ContainerStyle;
+  isEmpty: boolean;
+  empty: string;
+  items: {
+    title: string;
+    hasSubtitle: boolean;
+    subtitle: string;
+    hasFacts: boolean;
+    facts: Fact[];
+    lines: { text: string }[];
+    hasActions: boolean;
+    links: { title: string; url: string }[];
+    buttons: ExecuteButton[];
+  }[];
+  hasPager: boolean;
+  pageText: string;
+  nav: ExecuteButton[];
+}
+
+export interface SoftwareProductView {
+  title: string;
+  subtitle: string;
+  facts: Fact[];
+  hasInstructions: boolean;
+  instructionsLabel: string;
+  instructions: string;
+  keyStyle: ContainerStyle;
+  keyLabel: string;
+  /** The real key only on the card answering a reveal; masked everywhere else. */
+  keyText: string;
+  keyNote: string;
+  canReveal: boolean;
+  pickLabel: string;
+  pickPlaceholder: string;
+  languageLabel: string;
+  languages: Choice[];
+  osLabel: string;
+  osTypes: Choice[];
+  reveal: ExecuteButton;
+  download: { title: string; url: string };
+  nav: ExecuteButton[];
+}
+
+export interface CreditManageView {
+  title: string;
+  subtitle: string;
+  hasNotice: boolean;
+  notice: string;
+  noticeStyle: ContainerStyle;
+  facts: Fact[];
+  ruleNote: string;
+  showPeople: boolean;
+  peopleLabel: string;
+  people: { name: string; detail: string; hasButtons: boolean; buttons: ExecuteButton[] }[];
+  canPick: boolean;
+  pickLabel: string;
+  pickPlaceholder: string;
+  choices: Choice[];
+  pick: ExecuteButton;
+  nav: ExecuteButton[];
+}
+
+export interface BenefitsConfirmView {
+  title: string;
+  subtitle: string;
+  facts: Fact[];
+  hasWarning: boolean;
+  warningStyle: ContainerStyle;
+  warnings: { text: string }[];
+  lines: { text: string }[];
+  options: {
+    title: string;
+    hasFacts: boolean;
+    facts: Fact[];
+    lines: { text: string }[];
+    hasButtons: boolean;
+    buttons: ExecuteButton[];
+  }[];
+  buttons: ExecuteButton[];
+}
+
+export const renderBenefitsSummary = cardTemplate<BenefitsSummaryView>(benefitsSummaryTemplate);
+export const renderBenefitsList = cardTemplate<BenefitsListView>(benefitsListTemplate);
+export const renderSoftwareProduct = cardTemplate<SoftwareProductView>(softwareProductTemplate);
+export const renderCreditManage = cardTemplate<CreditManageView>(creditManageTemplate);
+export const renderBenefitsConfirm = cardTemplate<BenefitsConfirmView>(benefitsConfirmTemplate);
 
 /**
  * View models of the benefits cards. Every word is localised here; templates only bind. Who
@@ -73,9 +182,9 @@ type Item = BenefitsListView['items'][number];
 const button = (
   title: string,
   verb: string,
-  data: BenefitButton['data'] = {},
-  style: BenefitButton['style'] = 'default',
-): BenefitButton => ({ title, verb, data, style });
+  data: ExecuteButton['data'] = {},
+  style: ExecuteButton['style'] = 'default',
+): ExecuteButton => ({ title, verb, data, style });
 
 const may = (ctx: BenefitsContext, action: Action) => authorize(ctx.actor, action).allowed;
 
@@ -139,9 +248,9 @@ function whoMay(ctx: BenefitsContext, action: Action): { roles: string; holders:
   };
 }
 
-function adminFacts(ctx: BenefitsContext, b: Benefit): BenefitFact[] {
+function adminFacts(ctx: BenefitsContext, b: Benefit): Fact[] {
   const pkg = packageOf(ctx, b);
-  const facts: BenefitFact[] = [];
+  const facts: Fact[] = [];
   if (pkg) {
     facts.push({
       title: ctx.tr.t('benefits.fact.offer'),
@@ -163,10 +272,10 @@ function item(
   title: string,
   parts: {
     subtitle?: string;
-    facts?: BenefitFact[];
+    facts?: Fact[];
     lines?: string[];
     links?: { title: string; url: string }[];
-    buttons?: BenefitButton[];
+    buttons?: ExecuteButton[];
   },
 ): Item {
   const links = parts.links ?? [];
@@ -334,7 +443,7 @@ function softwareItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
     if (b.details.category !== 'software') return [];
     const revealedAt = b.details.firstRevealedAt;
     return b.details.products.map((p) => {
-      const facts: BenefitFact[] = [
+      const facts: Fact[] = [
         {
           title: tr.t('benefits.fact.languages'),
           value: p.languages.map((l) => languageName(ctx, l)).join(', '),
@@ -381,7 +490,7 @@ function creditItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
       ? [button(tr.t('benefits.credit.manage'), 'credit.view', { benefitId: b.id, post: true })]
       : [];
     if (d.category === 'azureMonthlyCredit') {
-      const facts: BenefitFact[] = [
+      const facts: Fact[] = [
         {
           title: tr.t('benefits.fact.amount'),
           value: tr.t('benefits.credit.perMonth', { amount: money(ctx, d.amountPerMonthUsd) }),
@@ -400,7 +509,7 @@ function creditItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
       return [item(b.name, { subtitle: tr.t('benefits.credit.monthly'), facts, lines, buttons: manage })];
     }
     if (d.category === 'azureBulkCredit') {
-      const facts: BenefitFact[] = [
+      const facts: Fact[] = [
         {
           title: tr.t('benefits.fact.amount'),
           value: tr.t('benefits.credit.perYear', { amount: money(ctx, d.amountPerYearUsd) }),
@@ -441,9 +550,9 @@ function licenceItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
       live && d.endDate
         ? tr.t('benefits.licence.activeUntil', { date: date(ctx, d.endDate) })
         : tr.t('benefits.licence.notStarted');
-    const facts: BenefitFact[] = [{ title: tr.t('benefits.fact.subscription'), value: subscription }];
+    const facts: Fact[] = [{ title: tr.t('benefits.fact.subscription'), value: subscription }];
     const lines: string[] = [];
-    const buttons: BenefitButton[] = [];
+    const buttons: ExecuteButton[] = [];
     if (admin) {
       facts.push(
         { title: tr.t('benefits.fact.activeSeats'), value: String(d.activeSeats) },
@@ -482,7 +591,7 @@ function visualStudioItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
     const d = b.details;
     if (d.category !== 'visualStudio') return [];
     const pool = ctx.snapshot.pools.find((p) => p.id === d.poolId);
-    const facts: BenefitFact[] = [];
+    const facts: Fact[] = [];
     if (pool) facts.push({ title: tr.t('benefits.fact.subscriptionType'), value: pool.subscription });
     if (admin && pool) {
       facts.push(
@@ -514,7 +623,7 @@ function activationItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
   return benefits.flatMap((b) => {
     const d = b.details;
     if (d.category !== 'technical' && d.category !== 'gtm') return [];
-    const facts: BenefitFact[] = [
+    const facts: Fact[] = [
       { title: tr.t('benefits.fact.status'), value: tr.t(`benefits.activation.${d.status}`) },
     ];
     if (d.category === 'gtm') facts.unshift({ title: tr.t('benefits.fact.offerName'), value: d.offer });
@@ -542,7 +651,7 @@ function packageItems(ctx: BenefitsContext): Item[] {
   const admin = seesAdminView(ctx.actor);
   const canCancel = may(ctx, 'package.cancel');
   return ctx.snapshot.packages.map((p) => {
-    const facts: BenefitFact[] = [{ title: tr.t('benefits.fact.status'), value: packageStatus(ctx, p) }];
+    const facts: Fact[] = [{ title: tr.t('benefits.fact.status'), value: packageStatus(ctx, p) }];
     if (admin) {
       facts.push(
         { title: tr.t('benefits.fact.offer'), value: tr.t(`benefits.offerType.${p.offerType}`) },
@@ -637,7 +746,7 @@ export function benefitsCategoryView(
   const all = categoryItems(ctx, view);
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
-  const nav: BenefitButton[] = [];
+  const nav: ExecuteButton[] = [];
   if (current > 0)
     nav.push(button(tr.t('benefits.previous'), 'benefits.category', { category: view, page: current - 1 }));
   if (current < pages - 1)
@@ -678,7 +787,7 @@ export function softwareProductView(
   const canReveal = may(ctx, 'software.revealKeys');
   const firstRevealedAt =
     benefit.details.category === 'software' ? benefit.details.firstRevealedAt : undefined;
-  const facts: BenefitFact[] = [
+  const facts: Fact[] = [
     {
       title: tr.t('benefits.fact.languages'),
       value: product.languages.map((l) => languageName(ctx, l)).join(', '),
@@ -693,7 +802,7 @@ export function softwareProductView(
         : tr.t('benefits.keys.notViewed'),
     });
   }
-  const nav: BenefitButton[] = [];
+  const nav: ExecuteButton[] = [];
   if (revealed) {
     nav.push(
       button(tr.t('benefits.key.hide'), 'software.product', {
@@ -727,9 +836,9 @@ export function softwareProductView(
     pickLabel: tr.t('benefits.key.pick'),
     pickPlaceholder: tr.t('benefits.key.pickPlaceholder'),
     languageLabel: tr.t('benefits.fact.language'),
-    languages: product.languages.map((l): BenefitChoice => ({ title: languageName(ctx, l), value: l })),
+    languages: product.languages.map((l): Choice => ({ title: languageName(ctx, l), value: l })),
     osLabel: tr.t('benefits.fact.osType'),
-    osTypes: product.osTypes.map((o): BenefitChoice => ({ title: o, value: o })),
+    osTypes: product.osTypes.map((o): Choice => ({ title: o, value: o })),
     reveal: button(
       tr.t('benefits.getKeys'),
       'software.revealKeys',
@@ -787,7 +896,7 @@ function monthlyCreditView(
   members: Member[],
 ): CreditManageView {
   const { tr } = ctx;
-  const facts: BenefitFact[] = [
+  const facts: Fact[] = [
     {
       title: tr.t('benefits.fact.amount'),
       value: tr.t('benefits.credit.perMonth', { amount: money(ctx, d.amountPerMonthUsd) }),
@@ -852,7 +961,7 @@ function bulkCreditView(
 ): CreditManageView {
   const { tr } = ctx;
   const lastDay = enrollmentYearLastDay(d.enrollmentYearStart);
-  const facts: BenefitFact[] = [
+  const facts: Fact[] = [
     {
       title: tr.t('benefits.fact.amount'),
       value: tr.t('benefits.credit.perYear', { amount: money(ctx, d.amountPerYearUsd) }),
@@ -913,7 +1022,7 @@ function bulkCreditView(
 
 /* ------------------------------------------------------------------ licence keys */
 
-function planFacts(ctx: BenefitsContext, plan: RedemptionPlan): BenefitFact[] {
+function planFacts(ctx: BenefitsContext, plan: RedemptionPlan): Fact[] {
   const { tr } = ctx;
   return [
     { title: tr.t('benefits.fact.seatsAfter'), value: String(plan.seatsAfter) },
@@ -925,7 +1034,7 @@ function planFacts(ctx: BenefitsContext, plan: RedemptionPlan): BenefitFact[] {
   ];
 }
 
-function licenceHeader(ctx: BenefitsContext, benefit: Benefit, keyId: string): BenefitFact[] {
+function licenceHeader(ctx: BenefitsContext, benefit: Benefit, keyId: string): Fact[] {
   const { tr } = ctx;
   const d = benefit.details;
   if (d.category !== 'licence') return [];
@@ -1077,7 +1186,7 @@ export function cancelPackageView(
 ): BenefitsConfirmView {
   const { tr } = ctx;
   const benefits = ctx.snapshot.benefits.filter((b) => b.packageId === pkg.id);
-  const facts: BenefitFact[] = [
+  const facts: Fact[] = [
     { title: tr.t('benefits.fact.offer'), value: tr.t(`benefits.offerType.${pkg.offerType}`) },
     { title: tr.t('benefits.fact.purchased'), value: date(ctx, pkg.purchasedOn) },
     { title: tr.t('benefits.fact.cancelUntil'), value: date(ctx, cancellationLastDay(pkg)) },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { helpView } from './help';
 import { rolesView } from './roles';
 import { sendCard } from '../shared/reply';
@@ -7,13 +7,12 @@ import type { BotServices } from '../../services';
 import type { Feature } from '../feature';
 import { verb } from '../feature';
 import type { Turn } from '../shared/turn';
+import { renderHelp } from './help';
+import { renderRoles } from './roles';
 
 export async function rolesCard(turn: Turn, services: BotServices): Promise<AdaptiveCard> {
   const tenant = await services.directory.tenant(turn.tenantId);
-  return renderCard(
-    'roles',
-    rolesView(turn.tr, turn.member, tenant?.name ?? turn.tenantId, services.clock.now()),
-  );
+  return renderRoles(rolesView(turn.tr, turn.member, tenant?.name ?? turn.tenantId, services.clock.now()));
 }
 
 /** Help and "who am I". */
@@ -25,7 +24,7 @@ export const coreFeature: Feature = {
       phrases: { 'en-US': ['help', '?', 'menu', 'what can you do'], 'zh-CN': ['帮助', '菜单'] },
       descriptionKey: 'help.cmd.help',
       run: async ({ context, turn, commands }) => {
-        await sendCard(context, renderCard('help', helpView(turn.tr, turn.member, commands)));
+        await sendCard(context, renderHelp(helpView(turn.tr, turn.member, commands)));
       },
     },
     {

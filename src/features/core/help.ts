@@ -1,7 +1,18 @@
-import type { HelpView } from '../../cards';
 import type { Member } from '../../domain/model';
 import { authorize, type Action } from '../../domain/policy';
 import type { MessageKey, Translator } from '../../i18n';
+import helpTemplate from '../../../cards/core/help.json';
+import { cardTemplate } from '../../cards';
+
+export interface HelpView {
+  title: string;
+  intro: string;
+  commands: { command: string; description: string }[];
+  footer: string;
+  buttons: { title: string; command: string }[];
+}
+
+export const renderHelp = cardTemplate<HelpView>(helpTemplate);
 
 export interface HelpEntry {
   id: string;

@@ -1,7 +1,21 @@
-import type { RolesView } from '../../cards';
 import type { Member } from '../../domain/model';
 import { actionsAllowed } from '../../domain/policy';
 import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+import rolesTemplate from '../../../cards/core/roles.json';
+import { cardTemplate } from '../../cards';
+
+export interface RolesView {
+  title: string;
+  subtitle: string;
+  heldLabel: string;
+  roles: { name: string }[];
+  allowsLabel: string;
+  allows: { text: string }[];
+  refreshTitle: string;
+  updatedAt: string;
+}
+
+export const renderRoles = cardTemplate<RolesView>(rolesTemplate);
 
 export function rolesView(tr: Translator, member: Member, tenantName: string, now: Date): RolesView {
   return {

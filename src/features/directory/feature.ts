@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { BenefitActions } from '../../domain/benefitActions';
 import { DirectoryAdmin, type RosterPerson } from '../../domain/directoryAdmin';
 import { NotAuthorizedError, RuleViolation } from '../../domain/errors';
@@ -23,6 +23,7 @@ import { verb, type Feature, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
+import { renderDirectory, renderDirectoryRemove, renderDirectoryRoster } from './views';
 
 /** Members read per roster page (Teams allows up to 500; a card holds far fewer comfortably). */
 const ROSTER_PAGE_SIZE = 50;
@@ -68,8 +69,7 @@ export async function directoryCard(
     admin(services).invitations(turn.tenantId),
     teamsOf(services, turn.tenantId),
   ]);
-  return renderCard(
-    'directory',
+  return renderDirectory(
     directoryView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
       members: members.map((m) => m.doc),
@@ -135,8 +135,7 @@ async function rosterCard(h: Handler, teamId: string | undefined, token?: string
       page.people.map((p) => services.repos.members.get(turn.tenantId, `member:${p.aadObjectId}`)),
     );
     const entries: RosterEntry[] = page.people.filter((_, i) => !known[i]);
-    return renderCard(
-      'directoryRoster',
+    return renderDirectoryRoster(
       directoryRosterView(turn.tr, {
         teamName: team.name,
         teamId: team.teamId,
@@ -286,8 +285,7 @@ async function removeCard(
     orderBy: { field: 'name', direction: 'ASC' },
     limit: DIRECTORY_LIMIT,
   });
-  return renderCard(
-    'directoryRemove',
+  return renderDirectoryRemove(
     directoryRemoveView(turn.tr, {
       holdings,
       others: others.map((m) => m.doc),

@@ -1,10 +1,80 @@
-import type { DirectoryRemoveView, DirectoryRosterView, DirectoryView } from '../../cards';
 import type { Holdings } from '../../domain/directoryAdmin';
 import type { Invitation, Member } from '../../domain/model';
 import { authorize } from '../../domain/policy';
 import { toIsoDate } from '../../domain/dates';
 import { formatDate, formatDateTime, joinList, type Translator } from '../../i18n';
 import { roleName } from '../roleAdmin/views';
+import directoryTemplate from '../../../cards/directory/directory.json';
+import directoryRosterTemplate from '../../../cards/directory/directoryRoster.json';
+import directoryRemoveTemplate from '../../../cards/directory/directoryRemove.json';
+import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+
+export interface DirectoryView {
+  title: string;
+  notices: CardNotice[];
+  countText: string;
+  people: Fact[];
+  notes: { text: string }[];
+  pending: { title: string; lines: { text: string }[] }[];
+  /** Empty unless the viewer may add people. */
+  addFromTeam: {
+    label: string;
+    hints: { text: string }[];
+    pickers: {
+      teamLabel: string;
+      teamPlaceholder: string;
+      firstTeam: string;
+      teams: Fact[];
+      showTitle: string;
+    }[];
+  }[];
+  addByEmail: {
+    label: string;
+    hint: string;
+    nameLabel: string;
+    emailLabel: string;
+    guestLabel: string;
+    addTitle: string;
+  }[];
+  /** Empty unless the viewer may remove people. */
+  remove: {
+    label: string;
+    personLabel: string;
+    personPlaceholder: string;
+    people: Fact[];
+    askTitle: string;
+  }[];
+  refreshTitle: string;
+  updatedAt: string;
+}
+
+export interface DirectoryRosterView {
+  title: string;
+  notices: CardNotice[];
+  choose: {
+    label: string;
+    people: Fact[];
+    addTitle: string;
+    data: Record<string, string>;
+  }[];
+  next: { title: string; data: Record<string, string> }[];
+  backTitle: string;
+}
+
+export interface DirectoryRemoveView {
+  title: string;
+  notices: CardNotice[];
+  paragraphs: { text: string }[];
+  transfers: { inputId: string; label: string; people: Fact[] }[];
+  warnings: { text: string }[];
+  confirmTitle: string;
+  confirmData: Record<string, string | boolean>;
+  backTitle: string;
+}
+
+export const renderDirectory = cardTemplate<DirectoryView>(directoryTemplate);
+export const renderDirectoryRoster = cardTemplate<DirectoryRosterView>(directoryRosterTemplate);
+export const renderDirectoryRemove = cardTemplate<DirectoryRemoveView>(directoryRemoveTemplate);
 
 export type DirectoryNotice = DirectoryView['notices'][number];
 

@@ -1,7 +1,57 @@
-import type { EnrollAgreementView, EnrollCodeView, EnrollDetailsView, EnrollQuestionView } from '../../cards';
 import type { EnrollmentField } from '../../domain/enrollment';
 import type { Enrollment } from '../../domain/model';
 import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+import enrollDetailsTemplate from '../../../cards/enroll/enrollDetails.json';
+import enrollQuestionTemplate from '../../../cards/enroll/enrollQuestion.json';
+import enrollCodeTemplate from '../../../cards/enroll/enrollCode.json';
+import enrollAgreementTemplate from '../../../cards/enroll/enrollAgreement.json';
+import { cardTemplate, type ButtonStyle, type CardNotice, type Fact } from '../../cards';
+
+export interface EnrollDetailsView {
+  title: string;
+  intro: string;
+  facts: Fact[];
+  problems: { label: string; items: { text: string }[] }[];
+  companyLabel: string;
+  companyFields: { id: string; label: string; value: string; maxLength: number }[];
+  contactLabel: string;
+  contactHint: string;
+  contactFields: { id: string; label: string; value: string; maxLength: number; style: 'text' | 'email' }[];
+  submitTitle: string;
+}
+
+export interface EnrollQuestionView {
+  title: string;
+  text: string;
+  buttons: { title: string; style: ButtonStyle; answer: string }[];
+}
+
+export interface EnrollCodeView {
+  title: string;
+  text: string;
+  notices: CardNotice[];
+  codeLabel: string;
+  codePlaceholder: string;
+  confirmTitle: string;
+  resendTitle: string;
+  editTitle: string;
+}
+
+export interface EnrollAgreementView {
+  title: string;
+  intro: string;
+  terms: { text: string }[];
+  problems: { text: string }[];
+  authorityLabel: string;
+  acceptLabel: string;
+  acceptTitle: string;
+  declineTitle: string;
+}
+
+export const renderEnrollDetails = cardTemplate<EnrollDetailsView>(enrollDetailsTemplate);
+export const renderEnrollQuestion = cardTemplate<EnrollQuestionView>(enrollQuestionTemplate);
+export const renderEnrollCode = cardTemplate<EnrollCodeView>(enrollCodeTemplate);
+export const renderEnrollAgreement = cardTemplate<EnrollAgreementView>(enrollAgreementTemplate);
 
 /** Values shown in the details form: what was typed (after a failed check) or what is stored. */
 export type DetailsValues = Partial<Record<EnrollmentField, string>>;

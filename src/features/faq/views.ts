@@ -1,7 +1,21 @@
-import type { ClarifyView, FaqView } from '../../cards';
 import type { Role } from '../../domain/roles';
 import { formatCurrency, joinList, roleList, type MessageKey, type Translator } from '../../i18n';
 import type { FaqAnswer, RoleRule } from '../../nlu/faq';
+import faqTemplate from '../../../cards/faq/faq.json';
+import { cardTemplate, type Fact } from '../../cards';
+import { type ClarifyView } from '../shared/cards';
+
+/** An answer to a question about the rules; buttons start the related command. */
+export interface FaqView {
+  title: string;
+  paragraphs: { text: string }[];
+  hasFacts: boolean;
+  facts: Fact[];
+  footer: string;
+  buttons: { title: string; command: string }[];
+}
+
+export const renderFaq = cardTemplate<FaqView>(faqTemplate);
 
 export interface CommandButton {
   title: string;

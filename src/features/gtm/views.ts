@@ -1,10 +1,67 @@
-import type { AdaptiveCard, GtmView, MarketingContactFormView } from '../../cards';
-import { renderCard } from '../../cards';
 import type { ContactProblem, GtmOverview, GtmState } from '../../domain/gtm';
 import type { MarketingContact, Member } from '../../domain/model';
 import { SUPPORT_CATALOGUE, type SupportCatalogue } from '../../domain/supportCatalogue';
 import { formatDate, type MessageKey, type Translator } from '../../i18n';
-import { subtitle, tierLabel, tierList } from '../support/views';
+import { subtitle, tierLabel, tierList, type BenefitVerbButton } from '../support/views';
+import gtmTemplate from '../../../cards/gtm/gtm.json';
+import marketingContactFormTemplate from '../../../cards/gtm/marketingContactForm.json';
+import { cardTemplate, type AdaptiveCard, type CardNotice, type Fact } from '../../cards';
+
+export interface GtmView {
+  title: string;
+  subtitle: string;
+  notices: CardNotice[];
+  contactLabel: string;
+  contact: Fact[];
+  contactMissing: { text: string }[];
+  contactButtons: { title: string; command: string }[];
+  offerHeader: string;
+  statusHeader: string;
+  expiresHeader: string;
+  offers: {
+    name: string;
+    /** The offer type, when the benefit's name does not already say it. */
+    offer: { text: string }[];
+    status: string;
+    expires: string;
+    notes: { text: string }[];
+    actions: BenefitVerbButton[];
+  }[];
+  empty: { text: string }[];
+  footer: string;
+  page: number;
+  pages: { title: string; page: number }[];
+  refreshTitle: string;
+}
+
+export interface MarketingContactFormView {
+  title: string;
+  intro: string;
+  current: { text: string }[];
+  problemBox: { label: string; items: { text: string }[] }[];
+  personLabel: string;
+  personPlaceholder: string;
+  person: string;
+  people: Fact[];
+  peopleNote: { text: string }[];
+  emailLabel: string;
+  emailPlaceholder: string;
+  email: string;
+  phoneLabel: string;
+  phonePlaceholder: string;
+  phone: string;
+  languageLabel: string;
+  languagePlaceholder: string;
+  language: string;
+  languages: Fact[];
+  saveTitle: string;
+  cancelTitle: string;
+}
+
+export const renderGtm = cardTemplate<GtmView>(gtmTemplate);
+export const renderMarketingContactForm = cardTemplate<MarketingContactFormView>(
+  marketingContactFormTemplate,
+);
 
 export const GTM_PAGE_SIZE = 8;
 /** People offered as marketing contact in the form (a card must stay small). */
@@ -159,7 +216,7 @@ export function gtmView(tr: Translator, input: GtmViewInput): GtmView {
 }
 
 export function gtmCard(tr: Translator, input: GtmViewInput): AdaptiveCard {
-  return renderCard('gtm', gtmView(tr, input));
+  return renderGtm(gtmView(tr, input));
 }
 
 /* ------------------------------------------------------------------ contact form */
@@ -218,5 +275,5 @@ export function marketingContactFormView(tr: Translator, input: ContactFormInput
 }
 
 export function marketingContactFormCard(tr: Translator, input: ContactFormInput): AdaptiveCard {
-  return renderCard('marketingContactForm', marketingContactFormView(tr, input));
+  return renderMarketingContactForm(marketingContactFormView(tr, input));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { ConcurrencyError, RuleViolation } from '../../domain/errors';
 import {
   applyForCompetency,
@@ -29,6 +29,8 @@ import { verb } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
+import { renderMembership } from './views';
+import { renderActionConfirm } from '../shared/cards';
 
 const catalogue = MEMBERSHIP_CATALOGUE;
 const MAX_TRIES = 4;
@@ -58,8 +60,7 @@ export async function membershipCard(
     holdings(services, turn.tenantId),
     services.repos.enrollments.get(turn.tenantId, 'enrollment'),
   ]);
-  return renderCard(
-    'membership',
+  return renderMembership(
     membershipView(turn.tr, {
       catalogue,
       tenantName: tenant?.name ?? turn.tenantId,
@@ -131,7 +132,7 @@ async function apply(h: Handler, offerId: string, confirmed: boolean): Promise<A
   if (!confirmed) {
     // Checked now, so the confirmation never offers what would be refused.
     applyForCompetency(catalogue, await holdings(services, turn.tenantId), offerId, now, applicant);
-    return renderCard('actionConfirm', applyConfirmView(turn.tr, catalogue, offer));
+    return renderActionConfirm(applyConfirmView(turn.tr, catalogue, offer));
   }
   let applicationId = '';
   await changeMembership(services, turn.tenantId, (held) => {
@@ -285,10 +286,7 @@ export const membershipFeature: Feature = {
             upgrade(catalogue, held, offerId, now);
             const offer = findOffer(catalogue, offerId);
             if (!held.membership || !offer) throw new RuleViolation('membership.upgrade.unknownOffer');
-            return renderCard(
-              'actionConfirm',
-              upgradeConfirmView(turn.tr, catalogue, held.membership, offer),
-            );
+            return renderActionConfirm(upgradeConfirmView(turn.tr, catalogue, held.membership, offer));
           }
           const upgraded = await changeMembership(services, turn.tenantId, (held) =>
             upgrade(catalogue, held, offerId, now),

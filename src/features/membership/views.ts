@@ -1,4 +1,3 @@
-import type { ActionConfirmView, MembershipView } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import {
   allOffers,
@@ -16,6 +15,33 @@ import type { Competency, Member, Membership, MembershipLevel } from '../../doma
 import { authorize, type Action } from '../../domain/policy';
 import { ROLES } from '../../domain/roles';
 import { formatDate, formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
+import membershipTemplate from '../../../cards/membership/membership.json';
+import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+import { type ActionConfirmView } from '../shared/cards';
+
+export interface MembershipView {
+  title: string;
+  subtitle: string;
+  banners: CardNotice[];
+  facts: Fact[];
+  /** Action.Submit buttons that start a command (enrol / continue enrolment). */
+  continueButtons: { title: string; command: string }[];
+  /** Local mode only, for a Global admin while under review. */
+  approveButtons: { title: string }[];
+  /** Local mode only: the demo stand-in for the programme's review of a competency application. */
+  reviewButtons: { title: string; data: { application: string; decision: 'approve' | 'decline' } }[];
+  renewButtons: { title: string; expiresOn: string }[];
+  upgrade: {
+    title: string;
+    label: string;
+    choices: Fact[];
+    reviewTitle: string;
+  }[];
+  refreshTitle: string;
+  updatedAt: string;
+}
+
+export const renderMembership = cardTemplate<MembershipView>(membershipTemplate);
 
 export type Notice = MembershipView['banners'][number];
 

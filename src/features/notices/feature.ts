@@ -1,6 +1,5 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { renderCard } from '../../cards';
 import { ConcurrencyError, RuleViolation } from '../../domain/errors';
 import { subscriptionId, type NoticeSubscription } from '../../domain/model';
 import { DEFAULT_THRESHOLDS } from '../../domain/notices';
@@ -10,6 +9,8 @@ import { verb, type Feature, type Handler, type MessageHandler } from '../featur
 import { conversationKey, saveConversationRef } from '../../bot/installations';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
+import { renderNoticeSubscription } from './views';
+import { renderMessage } from '../shared/cards';
 
 /** Expiry reminders: a channel subscribes, picks kinds; admins set thresholds and language. */
 
@@ -78,8 +79,7 @@ async function subscribe({ context, turn, services }: MessageHandler): Promise<v
   });
   await sendCard(
     context,
-    renderCard(
-      'noticeSubscription',
+    renderNoticeSubscription(
       noticeSubscriptionView(turn.tr, sub, await thresholdsOf(services, turn.tenantId)),
     ),
   );
@@ -115,7 +115,7 @@ function parseThresholds(args: string): number[] {
   return valid ? [...new Set(numbers)].sort((a, b) => b - a) : [];
 }
 
-const messageResponseText = (text: string) => renderCard('message', { style: 'default', title: '', text });
+const messageResponseText = (text: string) => renderMessage({ style: 'default', title: '', text });
 
 export const noticesFeature: Feature = {
   id: 'notices',
@@ -233,8 +233,7 @@ export const noticesFeature: Feature = {
           outcome: 'success',
           detail: chosen.join(',') || 'all',
         });
-        return renderCard(
-          'noticeSubscription',
+        return renderNoticeSubscription(
           noticeSubscriptionView(turn.tr, sub.doc, await thresholdsOf(services, turn.tenantId)),
         );
       },

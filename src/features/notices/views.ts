@@ -1,10 +1,44 @@
-import type { ExpiryDigestView, ExpiryNoticeView, NoticeSubscriptionView } from '../../cards';
 import { daysUntil } from '../../domain/dates';
 import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import type { Membership, NoticeSubscription } from '../../domain/model';
 import { membershipLevelText } from '../membership/views';
 import type { ExpiringItem } from '../../domain/notices';
 import { formatDate, type MessageKey, type Translator } from '../../i18n';
+import expiryNoticeTemplate from '../../../cards/notices/expiryNotice.json';
+import expiryDigestTemplate from '../../../cards/notices/expiryDigest.json';
+import noticeSubscriptionTemplate from '../../../cards/notices/noticeSubscription.json';
+import { cardTemplate, type Fact } from '../../cards';
+
+export interface ExpiryNoticeView {
+  style: 'attention' | 'warning';
+  when: string;
+  name: string;
+  facts: Fact[];
+  hint: string;
+}
+
+export interface ExpiryDigestView {
+  title: string;
+  /** Urgent rows (a week or less, expired) are bold; colour alone is unreadable in some Teams themes. */
+  rows: { name: string; kind: string; when: string; weight: 'Bolder' | 'Default' }[];
+  hint: string;
+}
+
+export interface NoticeSubscriptionView {
+  title: string;
+  summary: string;
+  categoriesLabel: string;
+  /** Comma-separated values of the chosen kinds (Input.ChoiceSet multi-select format). */
+  selected: string;
+  choices: Fact[];
+  saveTitle: string;
+  stopTitle: string;
+  subscriptionId: string;
+}
+
+export const renderExpiryNotice = cardTemplate<ExpiryNoticeView>(expiryNoticeTemplate);
+export const renderExpiryDigest = cardTemplate<ExpiryDigestView>(expiryDigestTemplate);
+export const renderNoticeSubscription = cardTemplate<NoticeSubscriptionView>(noticeSubscriptionTemplate);
 
 /** Notice kinds a channel can choose (the categories of DOMAIN.md plus membership, packages, seats). */
 export const NOTICE_KINDS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { deliveryReport } from '../../domain/deliveryReport';
 import { conversationRefId } from '../../domain/model';
 import type { BenefitGroup } from '../../domain/benefits';
@@ -20,12 +20,14 @@ import { verb, type Command, type Feature, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import { benefitsFeature } from '../benefits/feature';
 import { seatsFeature } from '../seats/feature';
+import { renderDeliveryReport, renderUsageDigest } from './views';
+import { renderActionConfirm, renderPeopleTable } from '../shared/cards';
 
 /** What admins can see: the delivery report of the bot's own reminders. */
 
 async function deliveryCard({ turn, services }: Handler, notes: string[] = []): Promise<AdaptiveCard> {
   const report = await deliveryReport(services.repos, turn.tenantId, services.clock.now());
-  return renderCard('deliveryReport', deliveryReportView(turn.tr, report, notes));
+  return renderDeliveryReport(deliveryReportView(turn.tr, report, notes));
 }
 
 /** What each digest button leads to: an existing command, and the act it needs. */
@@ -59,8 +61,7 @@ async function peopleCard({ turn, services }: Handler, offset: number) {
     const c = commands.find((x) => x.id === id);
     return c && authorize(turn.actor, action).allowed ? c.phrases[turn.locale][0] : undefined;
   };
-  return renderCard(
-    'peopleTable',
+  return renderPeopleTable(
     peopleTableView(turn.tr, page, {
       manageSeats: phrase('seatPools', 'seat.assign'),
       manageCredit: phrase('benefits', 'credit.addUser'),
@@ -106,10 +107,7 @@ export const reportsFeature: Feature = {
         const figures = await usageFigures(services.repos, turn.tenantId, services.clock.now());
         await sendCard(
           context,
-          renderCard(
-            'usageDigest',
-            usageDigestView(turn.tr, figures, usageActs(commands, turn.locale, turn.actor)),
-          ),
+          renderUsageDigest(usageDigestView(turn.tr, figures, usageActs(commands, turn.locale, turn.actor))),
         );
       },
     },
@@ -178,7 +176,7 @@ export const reportsFeature: Feature = {
           ref: ref?.doc,
           subscription: { conversationId: notice.doc.conversationId },
         });
-        return renderCard('actionConfirm', resendConfirmView(turn.tr, notice.doc, item, channel));
+        return renderActionConfirm(resendConfirmView(turn.tr, notice.doc, item, channel));
       },
     }),
     'report.resend': verb({

@@ -1,4 +1,3 @@
-import type { ActionConfirmView, DeliveryReportView, PeopleTableView, UsageDigestView } from '../../cards';
 import { PEOPLE_PAGE_SIZE, type HoldingsPage } from '../../domain/holdings';
 import type { BenefitGroup } from '../../domain/benefits';
 import type { ChannelDelivery, DeliveryReport } from '../../domain/deliveryReport';
@@ -7,6 +6,52 @@ import type { ExpiringItem } from '../../domain/notices';
 import { USAGE_DIGEST_ITEM, type UsageFigures } from '../../domain/usage';
 import type { Locale } from '../../domain/model';
 import { formatDate, formatDateTime, translator, type MessageKey, type Translator } from '../../i18n';
+import deliveryReportTemplate from '../../../cards/reports/deliveryReport.json';
+import usageDigestTemplate from '../../../cards/reports/usageDigest.json';
+import { cardTemplate } from '../../cards';
+import { type ActionConfirmView, type PeopleTableView } from '../shared/cards';
+
+/** The reminder delivery report: per channel its last scans, what did not arrive and why, what is next. */
+export interface DeliveryReportView {
+  title: string;
+  notes: { text: string }[];
+  channels: {
+    name: string;
+    state: string;
+    off: { text: string }[];
+    scans: { text: string }[];
+    problems: {
+      text: string;
+      weight: 'Default' | 'Bolder';
+      resend: { title: string; noticeId: string }[];
+    }[];
+  }[];
+  nextTitle: string;
+  next: { text: string }[];
+  refreshTitle: string;
+}
+
+/**
+ * The utilisation digest: a `Chart.Donut` per seat pool (Teams draws it; the Playground and older
+ * clients show the `fallback` text with the same figures) and one section per kind of benefit.
+ */
+export interface UsageDigestView {
+  title: string;
+  seatsTitle: string;
+  noPools: { text: string }[];
+  pools: { name: string; chart: { legend: string; value: number; color: string }[]; text: string }[];
+  sections: {
+    title: string;
+    lines: {
+      text: string;
+      weight: 'Default' | 'Bolder';
+      buttons: { title: string; command: string }[];
+    }[];
+  }[];
+}
+
+export const renderDeliveryReport = cardTemplate<DeliveryReportView>(deliveryReportTemplate);
+export const renderUsageDigest = cardTemplate<UsageDigestView>(usageDigestTemplate);
 
 /** View models of the admin reports. Every word is localised here; templates only bind. */
 

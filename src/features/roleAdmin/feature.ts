@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import { guid, personLocale, type Member } from '../../domain/model';
 import type { Actor } from '../../domain/policy';
@@ -15,6 +15,8 @@ import { verb } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
+import { renderRoleDirectory } from './views';
+import { renderActionConfirm } from '../shared/cards';
 
 /** Directory size read for the card; the person picker shows the first ROLE_PICKER_LIMIT. */
 const DIRECTORY_LIMIT = 500;
@@ -31,8 +33,7 @@ export async function roleDirectoryCard(
       limit: DIRECTORY_LIMIT,
     }),
   ]);
-  return renderCard(
-    'roleDirectory',
+  return renderRoleDirectory(
     roleDirectoryView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
       members: members.map((m) => m.doc),
@@ -95,8 +96,7 @@ async function changeRole(
     if (role === 'GlobalAdmin' && !data.confirm) {
       const needed = op === 'grant' ? !target.doc.roles.includes(role) : target.doc.roles.includes(role);
       if (needed)
-        return renderCard(
-          'actionConfirm',
+        return renderActionConfirm(
           globalAdminConfirmView(turn.tr, op, target.doc, target.doc.aadObjectId === actor.aadObjectId),
         );
     }

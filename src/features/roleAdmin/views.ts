@@ -1,8 +1,35 @@
-import type { ActionConfirmView, RoleDirectoryView } from '../../cards';
 import type { Member } from '../../domain/model';
 import { authorize } from '../../domain/policy';
 import { ROLES, type Role } from '../../domain/roles';
 import { formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
+import roleDirectoryTemplate from '../../../cards/roleAdmin/roleDirectory.json';
+import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+import { type ActionConfirmView } from '../shared/cards';
+
+export interface RoleDirectoryView {
+  title: string;
+  notices: CardNotice[];
+  groups: { role: string; people: string }[];
+  employeesText: string;
+  /** Empty unless the viewer may grant or revoke roles. */
+  manage: {
+    label: string;
+    personLabel: string;
+    personPlaceholder: string;
+    people: Fact[];
+    notes: { text: string }[];
+    roleLabel: string;
+    rolePlaceholder: string;
+    roles: Fact[];
+    hints: { text: string }[];
+    grantTitle: string;
+    revokeTitle: string;
+  }[];
+  refreshTitle: string;
+  updatedAt: string;
+}
+
+export const renderRoleDirectory = cardTemplate<RoleDirectoryView>(roleDirectoryTemplate);
 
 export type RoleNotice = RoleDirectoryView['notices'][number];
 

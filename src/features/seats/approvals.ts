@@ -1,4 +1,4 @@
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import {
   memberId,
   personLocale,
@@ -13,6 +13,7 @@ import { translator } from '../../i18n';
 import type { PostedCard } from '../../notify/messenger';
 import { seatRequestDigestView, seatRequestView } from './views';
 import type { BotServices } from '../../services';
+import { renderSeatRequest, renderSeatRequestDigest } from './views';
 
 /**
  * Where seat requests go and how decisions travel back: the approvals channel if one is set,
@@ -34,8 +35,7 @@ export async function requestCard(
   approverList?: Member[],
 ): Promise<AdaptiveCard> {
   const admins = approverList ?? (await approvers(services, request.tenantId));
-  return renderCard(
-    'seatRequest',
+  return renderSeatRequest(
     seatRequestView(translator(locale), {
       request,
       usage,
@@ -118,8 +118,7 @@ export async function digestCard(
     seats.pendingRequests(tenantId),
     poolNamesOf(services, tenantId),
   ]);
-  const card = renderCard(
-    'seatRequestDigest',
+  const card = renderSeatRequestDigest(
     seatRequestDigestView(translator(locale), pending, names, viewerMayDecide),
   );
   return { card, waiting: pending.length };

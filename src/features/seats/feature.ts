@@ -5,7 +5,7 @@ import {
   RequestSeatDialog,
   type RequestSeatOptions,
 } from '../../../dialogs/requestSeat';
-import { renderCard, type AdaptiveCard } from '../../cards';
+import { type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import { guid, type Member } from '../../domain/model';
 import { SeatService } from '../../domain/seats';
@@ -16,6 +16,7 @@ import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
 import { announceDecision, digestCard, mayDecide, requestCard } from './approvals';
+import { renderSeatPools, renderSeatRequestList } from './views';
 
 const seatsOf = (s: BotServices) => new SeatService(s.repos, s.audit, s.clock);
 const requestId = z.string().startsWith('seatRequest:').max(300);
@@ -26,7 +27,7 @@ async function poolsCard(turn: Turn, services: BotServices): Promise<AdaptiveCar
     (await services.repos.members.list(turn.tenantId)).map((m) => [m.doc.aadObjectId, m.doc]),
   );
   const mayRelease = mayDecide(turn.member.roles);
-  return renderCard('seatPools', seatPoolsView(turn.tr, pools, people, services.clock.now(), mayRelease));
+  return renderSeatPools(seatPoolsView(turn.tr, pools, people, services.clock.now(), mayRelease));
 }
 
 async function poolNames(turn: Turn, services: BotServices): Promise<Map<string, string>> {
@@ -99,7 +100,7 @@ export const seatsFeature: Feature = {
           await poolNames(turn, services),
           false,
         );
-        await sendCard(context, renderCard('seatRequestList', view));
+        await sendCard(context, renderSeatRequestList(view));
       },
     },
     {
@@ -116,7 +117,7 @@ export const seatsFeature: Feature = {
           await poolNames(turn, services),
           true,
         );
-        await sendCard(context, renderCard('seatRequestList', view));
+        await sendCard(context, renderSeatRequestList(view));
       },
     },
     {

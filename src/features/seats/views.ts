@@ -1,7 +1,88 @@
-import type { SeatPoolsView, SeatRequestDigestView, SeatRequestListView, SeatRequestView } from '../../cards';
 import type { Member, SeatRequest } from '../../domain/model';
 import { canReassign, reassignableOn, type PoolUsage } from '../../domain/seats';
 import { formatDate, formatDateTime, type Translator } from '../../i18n';
+import seatRequestTemplate from '../../../cards/seats/seatRequest.json';
+import seatPoolsTemplate from '../../../cards/seats/seatPools.json';
+import seatRequestListTemplate from '../../../cards/seats/seatRequestList.json';
+import seatRequestDigestTemplate from '../../../cards/seats/seatRequestDigest.json';
+import { cardTemplate, type Fact } from '../../cards';
+
+export interface SeatRequestView {
+  requestId: string;
+  /** Teams user ids (`29:…`) of the approvers: Teams refreshes the card for them (max 60). */
+  refreshUserIds: string[];
+  title: string;
+  facts: Fact[];
+  statusStyle: 'default' | 'good' | 'attention' | 'warning' | 'accent';
+  statusLabel: string;
+  statusText: string;
+  warnings: { text: string }[];
+  /** Empty unless the viewer may decide and the request is pending. */
+  approveButtons: { title: string; requestId: string }[];
+  rejectButtons: {
+    title: string;
+    requestId: string;
+    reasonLabel: string;
+    reasonRequired: string;
+    confirmTitle: string;
+  }[];
+}
+
+export interface SeatPoolsView {
+  title: string;
+  pools: {
+    name: string;
+    usage: string;
+    seats: {
+      text: string;
+      note: string;
+      releaseButtons: { title: string; assignmentId: string }[];
+      /** A person picker in a ShowCard; the server refuses a reassignment before 90 days and says when. */
+      reassignButtons: {
+        title: string;
+        assignmentId: string;
+        /** Unique per seat: one card holds a picker per seat, and input ids must not repeat. */
+        inputId: string;
+        label: string;
+        confirmTitle: string;
+        choices: Fact[];
+      }[];
+    }[];
+  }[];
+}
+
+export interface SeatRequestListView {
+  title: string;
+  empty: { text: string }[];
+  rows: { text: string; status: string; reviewButtons: { title: string; requestId: string }[] }[];
+}
+
+/** "N seat requests waiting": one card for an approver instead of one per request, kept current. */
+export interface SeatRequestDigestView {
+  title: string;
+  empty: { text: string }[];
+  rows: {
+    text: string;
+    justification: string;
+    approveButtons: { title: string; requestId: string }[];
+    rejectButtons: {
+      title: string;
+      requestId: string;
+      /** The row's own input id (ids must be unique in a card); `row` says which one to read. */
+      reasonId: string;
+      row: number;
+      reasonLabel: string;
+      reasonRequired: string;
+      confirmTitle: string;
+    }[];
+  }[];
+  more: { text: string }[];
+}
+
+export const renderSeatRequest = cardTemplate<SeatRequestView>(seatRequestTemplate);
+export const renderSeatPools = cardTemplate<SeatPoolsView>(seatPoolsTemplate);
+export const renderSeatRequestList = cardTemplate<SeatRequestListView>(seatRequestListTemplate);
+export const renderSeatRequestDigest = cardTemplate<SeatRequestDigestView>(seatRequestDigestTemplate);
 
 export interface SeatRequestContext {
   request: SeatRequest;

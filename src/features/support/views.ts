@@ -1,5 +1,3 @@
-import type { AdaptiveCard, SupportAdviceView, SupportView } from '../../cards';
-import { renderCard } from '../../cards';
 import type { Standing } from '../../domain/activation';
 import { RuleViolation } from '../../domain/errors';
 import type {
@@ -11,6 +9,58 @@ import type {
 import { SUPPORT_CATALOGUE, type ProgrammeTier, type SupportCatalogue } from '../../domain/supportCatalogue';
 import { formatDate, joinList, type MessageKey, type Translator } from '../../i18n';
 import { toIsoDate } from '../../domain/dates';
+import supportTemplate from '../../../cards/support/support.json';
+import supportAdviceTemplate from '../../../cards/support/supportAdvice.json';
+import {
+  cardTemplate,
+  type AdaptiveCard,
+  type CardNotice,
+  type ContainerStyle,
+  type Fact,
+} from '../../cards';
+
+/** An Action.Execute on one benefit: verb + benefit id only. */
+export interface BenefitVerbButton {
+  title: string;
+  verb: string;
+  benefitId: string;
+}
+
+export interface SupportView {
+  title: string;
+  subtitle: string;
+  notices: CardNotice[];
+  benefits: {
+    name: string;
+    kind: string;
+    status: string;
+    lines: { text: string }[];
+    /** Access ID and Contract ID, once active: every member of the organisation may see them. */
+    ids: Fact[];
+    actions: BenefitVerbButton[];
+  }[];
+  locked: { label: string; items: { text: string }[] }[];
+  footer: string;
+  page: number;
+  pages: { title: string; page: number }[];
+  refreshTitle: string;
+  requestTitle: string;
+  requestCommand: string;
+}
+
+export interface SupportAdviceView {
+  title: string;
+  facts: Fact[];
+  explanation: string;
+  style: ContainerStyle;
+  lines: { text: string }[];
+  ids: Fact[];
+  executes: BenefitVerbButton[];
+  buttons: { title: string; command: string }[];
+}
+
+export const renderSupport = cardTemplate<SupportView>(supportTemplate);
+export const renderSupportAdvice = cardTemplate<SupportAdviceView>(supportAdviceTemplate);
 
 /** Technical benefits on one card page; a tenant with more pages through them. */
 export const SUPPORT_PAGE_SIZE = 5;
@@ -228,7 +278,7 @@ export function supportView(tr: Translator, input: SupportViewInput): SupportVie
 }
 
 export function supportCard(tr: Translator, input: SupportViewInput): AdaptiveCard {
-  return renderCard('support', supportView(tr, input));
+  return renderSupport(supportView(tr, input));
 }
 
 /* ------------------------------------------------------------------ advice */

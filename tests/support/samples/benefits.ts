@@ -1,4 +1,3 @@
-import { renderCard } from '../../../src/cards';
 import type { BenefitsSnapshot } from '../../../src/domain/benefits';
 import { planRedemption, type LicenceDetails } from '../../../src/domain/licenceTerm';
 import type { Benefit, Member } from '../../../src/domain/model';
@@ -17,6 +16,13 @@ import {
   type BenefitsContext,
 } from '../../../src/features/benefits/views';
 import type { CardSample } from './';
+import {
+  renderBenefitsConfirm,
+  renderBenefitsList,
+  renderBenefitsSummary,
+  renderCreditManage,
+  renderSoftwareProduct,
+} from '../../../src/features/benefits/views';
 
 /** The benefits cards from the demo data (Contoso), as an employee (Eli) and as admins (Dana, Avery). */
 export function benefitsCardSamples(docs: SeedDocuments, tr: Translator, now: Date): CardSample[] {
@@ -68,24 +74,23 @@ export function benefitsCardSamples(docs: SeedDocuments, tr: Translator, now: Da
     cancellationBlocks(pkg(slug), snapshot.benefits, snapshot.assignments, now);
 
   return [
-    { id: 'benefits-summary-employee', card: renderCard('benefitsSummary', benefitsSummaryView(eli)) },
-    { id: 'benefits-summary-partner-admin', card: renderCard('benefitsSummary', benefitsSummaryView(dana)) },
+    { id: 'benefits-summary-employee', card: renderBenefitsSummary(benefitsSummaryView(eli)) },
+    { id: 'benefits-summary-partner-admin', card: renderBenefitsSummary(benefitsSummaryView(dana)) },
     ...BENEFIT_VIEWS.flatMap((view) => [
-      { id: `benefits-${view}-employee`, card: renderCard('benefitsList', benefitsCategoryView(eli, view)) },
-      { id: `benefits-${view}-admin`, card: renderCard('benefitsList', benefitsCategoryView(avery, view)) },
+      { id: `benefits-${view}-employee`, card: renderBenefitsList(benefitsCategoryView(eli, view)) },
+      { id: `benefits-${view}-admin`, card: renderBenefitsList(benefitsCategoryView(avery, view)) },
     ]),
     {
       id: 'software-product-employee',
-      card: renderCard('softwareProduct', softwareProductView(eli, sql, sqlProduct)),
+      card: renderSoftwareProduct(softwareProductView(eli, sql, sqlProduct)),
     },
     {
       id: 'software-product-pick',
-      card: renderCard('softwareProduct', softwareProductView(dana, sql, sqlProduct)),
+      card: renderSoftwareProduct(softwareProductView(dana, sql, sqlProduct)),
     },
     {
       id: 'software-product-revealed',
-      card: renderCard(
-        'softwareProduct',
+      card: renderSoftwareProduct(
         softwareProductView(dana, viewed, sqlProduct, {
           benefit: viewed,
           product: sqlProduct,
@@ -97,38 +102,35 @@ export function benefitsCardSamples(docs: SeedDocuments, tr: Translator, now: Da
     },
     {
       id: 'credit-monthly-admin',
-      card: renderCard('creditManage', creditManageView(avery, benefit('azure-monthly'))),
+      card: renderCreditManage(creditManageView(avery, benefit('azure-monthly'))),
     },
     {
       id: 'credit-monthly-employee',
-      card: renderCard('creditManage', creditManageView(eli, benefit('azure-monthly'))),
+      card: renderCreditManage(creditManageView(eli, benefit('azure-monthly'))),
     },
     {
       id: 'credit-bulk-admin',
-      card: renderCard('creditManage', creditManageView(avery, benefit('azure-bulk'))),
+      card: renderCreditManage(creditManageView(avery, benefit('azure-bulk'))),
     },
     {
       id: 'credit-bulk-combined',
-      card: renderCard('creditManage', creditManageView(avery, benefit('azure-bulk-prepaid'))),
+      card: renderCreditManage(creditManageView(avery, benefit('azure-bulk-prepaid'))),
     },
     {
       id: 'licence-options',
-      card: renderCard('benefitsConfirm', licenceOptionsView(dana, o365, 'o365-k1', { extend, addSeats })),
+      card: renderBenefitsConfirm(licenceOptionsView(dana, o365, 'o365-k1', { extend, addSeats })),
     },
     {
       id: 'licence-short-term',
-      card: renderCard('benefitsConfirm', licenceShortTermView(dana, o365, addSeats)),
+      card: renderBenefitsConfirm(licenceShortTermView(dana, o365, addSeats)),
     },
     {
       id: 'package-cancel-confirm',
-      card: renderCard(
-        'benefitsConfirm',
-        cancelPackageView(dana, pkg('silver-addon'), blocks('silver-addon')),
-      ),
+      card: renderBenefitsConfirm(cancelPackageView(dana, pkg('silver-addon'), blocks('silver-addon'))),
     },
     {
       id: 'package-cancel-blocked',
-      card: renderCard('benefitsConfirm', cancelPackageView(dana, pkg('silver-core'), blocks('silver-core'))),
+      card: renderBenefitsConfirm(cancelPackageView(dana, pkg('silver-core'), blocks('silver-core'))),
     },
   ];
 }

@@ -1,4 +1,3 @@
-import { renderCard } from '../../../src/cards';
 import type { Holdings } from '../../../src/domain/directoryAdmin';
 import type { SeedDocuments } from '../../../src/domain/seed';
 import type { Translator } from '../../../src/i18n';
@@ -8,6 +7,11 @@ import {
   directoryView,
 } from '../../../src/features/directory/views';
 import type { CardSample } from './';
+import {
+  renderDirectory,
+  renderDirectoryRemove,
+  renderDirectoryRoster,
+} from '../../../src/features/directory/views';
 
 /** The directory cards, from the demo data: the admin's view, a team roster, a removal confirmation. */
 export function directoryCardSamples(docs: SeedDocuments, tr: Translator, now: Date): CardSample[] {
@@ -30,8 +34,7 @@ export function directoryCardSamples(docs: SeedDocuments, tr: Translator, now: D
   return [
     {
       id: 'directory-admin',
-      card: renderCard(
-        'directory',
+      card: renderDirectory(
         directoryView(tr, {
           tenantName: docs.tenants[0].name,
           members,
@@ -44,8 +47,7 @@ export function directoryCardSamples(docs: SeedDocuments, tr: Translator, now: D
     },
     {
       id: 'directory-roster',
-      card: renderCard(
-        'directoryRoster',
+      card: renderDirectoryRoster(
         directoryRosterView(tr, {
           teamName: team.name,
           teamId: team.teamId,
@@ -68,10 +70,7 @@ export function directoryCardSamples(docs: SeedDocuments, tr: Translator, now: D
     },
     {
       id: 'directory-remove-bulk-credit',
-      card: renderCard(
-        'directoryRemove',
-        directoryRemoveView(tr, { holdings, others: members, viewer: avery, now }),
-      ),
+      card: renderDirectoryRemove(directoryRemoveView(tr, { holdings, others: members, viewer: avery, now })),
     },
   ];
 }

@@ -1,4 +1,3 @@
-import { renderCard } from '../../../src/cards';
 import { DEFAULT_ACTIVATION } from '../../../src/domain/activation';
 import type { Member } from '../../../src/domain/model';
 import type { Translator } from '../../../src/i18n';
@@ -6,6 +5,8 @@ import { FAQ_TOPICS } from '../../../src/nlu/intents';
 import { faqAnswer } from '../../../src/nlu/faq';
 import type { CardSample } from './';
 import { clarifyView, faqView } from '../../../src/features/faq/views';
+import { renderFaq } from '../../../src/features/faq/views';
+import { renderClarify } from '../../../src/features/shared/cards';
 
 /** The FAQ answer of every topic (as an employee asking) and a "did you mean…?" question. */
 export function faqCardSamples(tr: Translator, employee: Member): CardSample[] {
@@ -13,8 +14,7 @@ export function faqCardSamples(tr: Translator, employee: Member): CardSample[] {
   return [
     ...FAQ_TOPICS.map((topic) => ({
       id: `faq-${topic}`,
-      card: renderCard(
-        'faq',
+      card: renderFaq(
         faqView(tr, faqAnswer(topic, { activation: DEFAULT_ACTIVATION }, ['assignSeat']), employee.roles, [
           button('understand.intent.listBenefits', tr.locale === 'zh-CN' ? '权益' : 'benefits'),
         ]),
@@ -22,8 +22,7 @@ export function faqCardSamples(tr: Translator, employee: Member): CardSample[] {
     })),
     {
       id: 'clarify',
-      card: renderCard(
-        'clarify',
+      card: renderClarify(
         clarifyView(tr, [
           button(
             'understand.intent.requestSeat',

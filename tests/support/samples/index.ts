@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ALL_COMMANDS } from '../../../src/features';
-import { renderCard, type AdaptiveCard } from '../../../src/cards';
+import { type AdaptiveCard } from '../../../src/cards';
 import type { Locale } from '../../../src/domain/model';
 import { seedDocuments } from '../../../src/domain/seed';
 import { translator } from '../../../src/i18n';
@@ -13,6 +13,8 @@ import { supportCardSamples } from './support';
 import { faqCardSamples } from './faq';
 import { reportsCardSamples } from './reports';
 import { directoryCardSamples } from './directory';
+import { renderHelp } from '../../../src/features/core/help';
+import { renderRoles } from '../../../src/features/core/roles';
 
 /**
  * Every card, rendered from the demo data through the real view builders: the card gallery
@@ -38,13 +40,13 @@ export function cardSamples(
   };
   const tenantName = docs.tenants[0].name;
   return [
-    { id: 'help-employee', card: renderCard('help', helpView(tr, byName('Eli Park'), ALL_COMMANDS)) },
-    { id: 'help-admin', card: renderCard('help', helpView(tr, byName('Avery Chen'), ALL_COMMANDS)) },
-    { id: 'roles-admin', card: renderCard('roles', rolesView(tr, byName('Avery Chen'), tenantName, now)) },
-    { id: 'roles-employee', card: renderCard('roles', rolesView(tr, byName('Eli Park'), tenantName, now)) },
+    { id: 'help-employee', card: renderHelp(helpView(tr, byName('Eli Park'), ALL_COMMANDS)) },
+    { id: 'help-admin', card: renderHelp(helpView(tr, byName('Avery Chen'), ALL_COMMANDS)) },
+    { id: 'roles-admin', card: renderRoles(rolesView(tr, byName('Avery Chen'), tenantName, now)) },
+    { id: 'roles-employee', card: renderRoles(rolesView(tr, byName('Eli Park'), tenantName, now)) },
     {
       id: 'roles-partner-admin',
-      card: renderCard('roles', rolesView(tr, byName('Dana Zhou'), tenantName, now)),
+      card: renderRoles(rolesView(tr, byName('Dana Zhou'), tenantName, now)),
     },
     ...supportCardSamples(docs, tr, now),
     ...benefitsCardSamples(docs, tr, now),

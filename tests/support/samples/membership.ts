@@ -1,4 +1,3 @@
-import { renderCard } from '../../../src/cards';
 import { AUDIT_PAGE_SIZE } from '../../../src/domain/auditQuery';
 import { allOffers } from '../../../src/domain/membership';
 import { MEMBERSHIP_CATALOGUE as catalogue } from '../../../src/domain/membershipCatalogue';
@@ -16,6 +15,16 @@ import {
 import { membershipView, upgradeConfirmView } from '../../../src/features/membership/views';
 import { globalAdminConfirmView, roleDirectoryView } from '../../../src/features/roleAdmin/views';
 import type { CardSample } from './';
+import { renderAudit } from '../../../src/features/audit/views';
+import {
+  renderEnrollAgreement,
+  renderEnrollCode,
+  renderEnrollDetails,
+  renderEnrollQuestion,
+} from '../../../src/features/enroll/views';
+import { renderMembership } from '../../../src/features/membership/views';
+import { renderRoleDirectory } from '../../../src/features/roleAdmin/views';
+import { renderActionConfirm } from '../../../src/features/shared/cards';
 
 /** Enrolment, membership, roles and audit cards, built from the demo data through the real views. */
 export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: Date): CardSample[] {
@@ -42,8 +51,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     extra: { localMode?: boolean; started?: boolean; at?: Date } = {},
   ): CardSample => ({
     id,
-    card: renderCard(
-      'membership',
+    card: renderMembership(
       membershipView(tr, {
         catalogue,
         tenantName: tenantId === contoso.tenantId ? contoso.name : fabrikam.name,
@@ -71,8 +79,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
   return [
     {
       id: 'enroll-details',
-      card: renderCard(
-        'enrollDetails',
+      card: renderEnrollDetails(
         enrollDetailsView(tr, {
           tenantId: fabrikam.tenantId,
           tenantName: fabrikam.name,
@@ -84,12 +91,11 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     },
     {
       id: 'enroll-free-mail',
-      card: renderCard('enrollQuestion', enrollFreeMailView(tr, 'gale.ito@gmail.com')),
+      card: renderEnrollQuestion(enrollFreeMailView(tr, 'gale.ito@gmail.com')),
     },
     {
       id: 'enroll-code-local',
-      card: renderCard(
-        'enrollCode',
+      card: renderEnrollCode(
         enrollCodeView(tr, {
           email: 'gale.ito@fabrikam.example',
           contactName: gale.name,
@@ -105,8 +111,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     },
     {
       id: 'enroll-agreement',
-      card: renderCard(
-        'enrollAgreement',
+      card: renderEnrollAgreement(
         enrollAgreementView(tr, {
           company: 'Fabrikam Solutions Ltd.',
           version: catalogue.agreement.version,
@@ -114,7 +119,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
         }),
       ),
     },
-    { id: 'enroll-admin-agent', card: renderCard('enrollQuestion', enrollAdminAgentView(tr)) },
+    { id: 'enroll-admin-agent', card: renderEnrollQuestion(enrollAdminAgentView(tr)) },
     card('membership-active-renewal-open', contoso.tenantId, contosoMembership, avery),
     card('membership-active-employee', contoso.tenantId, contosoMembership, person('Eli Park')),
     card('membership-expired', contoso.tenantId, contosoMembership, avery, {
@@ -132,8 +137,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     ),
     {
       id: 'membership-upgrade-confirm',
-      card: renderCard(
-        'actionConfirm',
+      card: renderActionConfirm(
         upgradeConfirmView(
           tr,
           catalogue,
@@ -144,8 +148,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     },
     {
       id: 'roles-directory-global-admin',
-      card: renderCard(
-        'roleDirectory',
+      card: renderRoleDirectory(
         roleDirectoryView(tr, {
           tenantName: contoso.name,
           members: contosoMembers,
@@ -163,8 +166,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     },
     {
       id: 'roles-directory-user-admin',
-      card: renderCard(
-        'roleDirectory',
+      card: renderRoleDirectory(
         roleDirectoryView(tr, {
           tenantName: contoso.name,
           members: contosoMembers,
@@ -175,8 +177,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     },
     {
       id: 'roles-directory-employee',
-      card: renderCard(
-        'roleDirectory',
+      card: renderRoleDirectory(
         roleDirectoryView(tr, {
           tenantName: contoso.name,
           members: contosoMembers,
@@ -187,12 +188,11 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     },
     {
       id: 'roles-confirm-revoke-global-admin',
-      card: renderCard('actionConfirm', globalAdminConfirmView(tr, 'revoke', avery, true)),
+      card: renderActionConfirm(globalAdminConfirmView(tr, 'revoke', avery, true)),
     },
     {
       id: 'audit-page',
-      card: renderCard(
-        'audit',
+      card: renderAudit(
         auditView(tr, {
           tenantName: contoso.name,
           page: { items: events, offset: AUDIT_PAGE_SIZE, hasMore: true },
@@ -203,8 +203,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     },
     {
       id: 'audit-empty',
-      card: renderCard(
-        'audit',
+      card: renderAudit(
         auditView(tr, {
           tenantName: contoso.name,
           page: { items: [], offset: 0, hasMore: false },

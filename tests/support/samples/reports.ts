@@ -1,4 +1,3 @@
-import { renderCard } from '../../../src/cards';
 import type { DeliveryReport } from '../../../src/domain/deliveryReport';
 import {
   conversationRefId,
@@ -18,6 +17,8 @@ import {
   usageDigestView,
 } from '../../../src/features/reports/views';
 import type { CardSample } from './';
+import { renderDeliveryReport, renderUsageDigest } from '../../../src/features/reports/views';
+import { renderActionConfirm, renderPeopleTable } from '../../../src/features/shared/cards';
 
 /**
  * The admin reports from the demo data: the delivery report after a scan in which one channel's
@@ -124,19 +125,15 @@ export function reportsCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
   const figures = computeUsage(snapshot, [], now);
   const everyButton = () => ({ command: 'benefits' });
   return [
-    { id: 'delivery-report', card: renderCard('deliveryReport', deliveryReportView(tr, report)) },
+    { id: 'delivery-report', card: renderDeliveryReport(deliveryReportView(tr, report)) },
     {
       id: 'delivery-resend-confirm',
-      card: renderCard(
-        'actionConfirm',
-        resendConfirmView(tr, ambiguous, item, 'Contoso Partners › Benefits desk'),
-      ),
+      card: renderActionConfirm(resendConfirmView(tr, ambiguous, item, 'Contoso Partners › Benefits desk')),
     },
-    { id: 'usage-digest', card: renderCard('usageDigest', usageDigestView(tr, figures, everyButton)) },
+    { id: 'usage-digest', card: renderUsageDigest(usageDigestView(tr, figures, everyButton)) },
     {
       id: 'who-has-what',
-      card: renderCard(
-        'peopleTable',
+      card: renderPeopleTable(
         peopleTableView(
           tr,
           {

@@ -1,4 +1,3 @@
-import { renderCard } from '../../../src/cards';
 import type { Member, SeatRequest } from '../../../src/domain/model';
 import type { ExpiringItem } from '../../../src/domain/notices';
 import type { SeedDocuments } from '../../../src/domain/seed';
@@ -15,6 +14,17 @@ import {
   seatRequestDigestView,
   seatRequestListView,
   seatRequestView,
+} from '../../../src/features/seats/views';
+import {
+  renderExpiryDigest,
+  renderExpiryNotice,
+  renderNoticeSubscription,
+} from '../../../src/features/notices/views';
+import {
+  renderSeatPools,
+  renderSeatRequest,
+  renderSeatRequestDigest,
+  renderSeatRequestList,
 } from '../../../src/features/seats/views';
 
 /** Seat approval cards and expiry notices, from the demo data. */
@@ -74,22 +84,19 @@ export function seatsAndNoticesSamples(docs: SeedDocuments, tr: Translator, now:
   return [
     {
       id: 'seat-request-approver',
-      card: renderCard(
-        'seatRequest',
+      card: renderSeatRequest(
         seatRequestView(tr, { request, usage, viewerMayDecide: true, approverTeamsIds: approverIds }),
       ),
     },
     {
       id: 'seat-request-status',
-      card: renderCard(
-        'seatRequest',
+      card: renderSeatRequest(
         seatRequestView(tr, { request, usage, viewerMayDecide: false, approverTeamsIds: approverIds }),
       ),
     },
     {
       id: 'seat-request-approved',
-      card: renderCard(
-        'seatRequest',
+      card: renderSeatRequest(
         seatRequestView(tr, {
           request: approved,
           usage,
@@ -98,33 +105,30 @@ export function seatsAndNoticesSamples(docs: SeedDocuments, tr: Translator, now:
         }),
       ),
     },
-    { id: 'seat-pools-admin', card: renderCard('seatPools', seatPoolsView(tr, [usage], people, now, true)) },
+    { id: 'seat-pools-admin', card: renderSeatPools(seatPoolsView(tr, [usage], people, now, true)) },
     {
       id: 'seat-requests-pending',
-      card: renderCard(
-        'seatRequestList',
+      card: renderSeatRequestList(
         seatRequestListView(tr, tr.t('seats.list.pendingTitle'), [request], names, true),
       ),
     },
     {
       id: 'seat-requests-digest',
-      card: renderCard(
-        'seatRequestDigest',
+      card: renderSeatRequestDigest(
         seatRequestDigestView(tr, [request, { ...request, id: `${request.id}-2` }], names, true),
       ),
     },
-    { id: 'expiry-notice-tomorrow', card: renderCard('expiryNotice', expiryNoticeView(tr, soonest[0], now)) },
+    { id: 'expiry-notice-tomorrow', card: renderExpiryNotice(expiryNoticeView(tr, soonest[0], now)) },
     {
       id: 'expiry-notice-30-days',
-      card: renderCard(
-        'expiryNotice',
+      card: renderExpiryNotice(
         expiryNoticeView(tr, soonest.find((i) => i.name.startsWith('Windows')) ?? soonest[1], now),
       ),
     },
-    { id: 'expiry-digest', card: renderCard('expiryDigest', expiryDigestView(tr, soonest.slice(0, 8), now)) },
+    { id: 'expiry-digest', card: renderExpiryDigest(expiryDigestView(tr, soonest.slice(0, 8), now)) },
     {
       id: 'notice-subscription',
-      card: renderCard('noticeSubscription', noticeSubscriptionView(tr, subscription, [30, 7, 1])),
+      card: renderNoticeSubscription(noticeSubscriptionView(tr, subscription, [30, 7, 1])),
     },
   ];
 }

@@ -1,4 +1,3 @@
-import { renderCard } from '../../../src/cards';
 import {
   isGtm,
   isTechnical,
@@ -16,6 +15,7 @@ import { toIsoDate } from '../../../src/domain/dates';
 import { gtmCard, marketingContactFormCard } from '../../../src/features/gtm/views';
 import type { CardSample } from './';
 import { supportAdviceView, supportCard } from '../../../src/features/support/views';
+import { renderSupportAdvice } from '../../../src/features/support/views';
 
 const DELAY = 3;
 const FIXED_IDS = { accessId: () => 'AID-4411223-02', contractId: () => 'CID-31790246' };
@@ -130,8 +130,7 @@ export function supportCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
     },
     {
       id: 'support-advice-ids',
-      card: renderCard(
-        'supportAdvice',
+      card: renderSupportAdvice(
         supportAdviceView(
           tr,
           adviseSupportRequest('breakFix', family('onPremises'), asDemo.benefits, standing),
@@ -142,8 +141,7 @@ export function supportCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
     },
     {
       id: 'support-advice-activate-first',
-      card: renderCard(
-        'supportAdvice',
+      card: renderSupportAdvice(
         supportAdviceView(
           tr,
           adviseSupportRequest('breakFix', family('azure'), asDemo.benefits, standing),
@@ -154,8 +152,7 @@ export function supportCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
     },
     {
       id: 'support-advice-action-pack-cloud',
-      card: renderCard(
-        'supportAdvice',
+      card: renderSupportAdvice(
         supportAdviceView(
           tr,
           adviseSupportRequest('breakFix', family('dynamics'), fabrikamOverview.benefits, fabrikamStanding),
