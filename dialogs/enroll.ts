@@ -5,7 +5,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { explainError, isExpected } from '../src/features/shared/errors';
-import { ENROLL_PHRASES, membershipCard } from '../src/features/membership/feature';
+import { ENROLL_PHRASES, membershipCard } from '../src/features/membership/card';
 import { sendCard } from '../src/features/shared/reply';
 import type { BotServices } from '../src/services';
 import { normalize } from '../src/features/shared/text';

@@ -33,7 +33,7 @@ import {
   rememberLocale,
   rememberPersonalChat,
   saveConversationRef,
-} from './installations';
+} from '../features/shared/installations';
 import { cardResponse, errorResponse, messageResponse } from '../features/shared/invoke';
 import type { BotServices } from '../services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from '../features/shared/turn';

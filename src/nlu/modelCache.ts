@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locale } from '../domain/model';
 import type { Corpus } from './corpus';
-import type { TrainedModel } from './recognizer';
 
 /** Bump when the training settings in `trainModel` or the nlp.js version change (the corpora are hashed anyway). */
 const TRAINING_VERSION = 'nlpjs-4.27.0/1';
@@ -27,10 +26,10 @@ export function corpusHash(corpora: Record<Locale, Corpus>): string {
  * model on disk, named by the corpus hash; the next start (or the next process) loads it
  * instead. A missing, unreadable or foreign file means training again.
  */
-export async function cachedModel(
+export async function cachedModel<M extends { nlp: { toJSON(): unknown } }>(
   corpora: Record<Locale, Corpus>,
-  train: (corpora: Record<Locale, Corpus>, trained?: unknown) => Promise<TrainedModel>,
-): Promise<TrainedModel> {
+  train: (corpora: Record<Locale, Corpus>, trained?: unknown) => Promise<M>,
+): Promise<M> {
   const hash = corpusHash(corpora);
   const file = modelFile(hash);
   try {

@@ -6,7 +6,7 @@ import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import { formatDate } from '../../i18n';
 import type { Feature } from '../feature';
 import { verb } from '../feature';
-import { ENROLL_PHRASES, membershipCard } from '../membership/feature';
+import { ENROLL_PHRASES, membershipCard } from '../membership/card';
 
 /** Enrolment of the organisation (a dialog) and, in the local demo, completing its review. */
 export const enrollFeature: Feature = {

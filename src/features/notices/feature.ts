@@ -6,7 +6,7 @@ import { DEFAULT_THRESHOLDS } from '../../domain/notices';
 import type { Versioned } from '../../domain/ports';
 import { NOTICE_KINDS, noticeSubscriptionView } from './views';
 import { verb, type Feature, type Handler, type MessageHandler } from '../feature';
-import { conversationKey, saveConversationRef } from '../../bot/installations';
+import { conversationKey, saveConversationRef } from '../shared/installations';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import { renderNoticeSubscription } from './views';

@@ -11,7 +11,7 @@ import { guid, type Member } from '../../domain/model';
 import { SeatService } from '../../domain/seats';
 import { DIGEST_ROWS, reassignInputId, seatPoolsView, seatRequestListView } from './views';
 import { verb, type Feature, type Handler } from '../feature';
-import { conversationKey, saveConversationRef } from '../../bot/installations';
+import { conversationKey, saveConversationRef } from '../shared/installations';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';

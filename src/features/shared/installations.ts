@@ -1,7 +1,13 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { ConcurrencyError } from '../domain/errors';
-import { conversationRefId, memberId, type ConversationRef, type Locale, type Member } from '../domain/model';
-import type { BotServices } from '../services';
+import { ConcurrencyError } from '../../domain/errors';
+import {
+  conversationRefId,
+  memberId,
+  type ConversationRef,
+  type Locale,
+  type Member,
+} from '../../domain/model';
+import type { BotServices } from '../../services';
 
 /**
  * Where the bot may post proactively. References are saved from authenticated incoming
