@@ -132,8 +132,9 @@ describe('replies within a turn, through a connector that fails', () => {
     // The reply and then the apology share one budget: never more than 4 + 4 requests.
     expect(requests).toBeGreaterThanOrEqual(fault.headers ? 1 : 2);
     expect(requests).toBeLessThanOrEqual(2 * TURN_RETRY.maxAttempts);
-    // Not 30 s: a Retry-After longer than the budget ends the retries at once.
-    expect(ms).toBeLessThan(fault.headers ? 1500 : TURN_RETRY.budgetMs + 2000);
+    // Not 30 s: a Retry-After longer than the budget ends the retries at once (the margin is the
+    // turn's own work on a loaded machine).
+    expect(ms).toBeLessThan(fault.headers ? 5000 : TURN_RETRY.budgetMs + 3000);
     // Logged, so an operator can see replies are being lost.
     expect(t.logs.text()).toContain('reply not delivered: retries of this turn ran out');
   });
