@@ -83,6 +83,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const connector = new ConnectorClient({
     auth: connectorAuth(config.auth, overrides.credentialsFactory),
     logger,
+    retryDeps: overrides.retryDeps,
   });
   const messenger = new Messenger(store.repos, connector, clock, logger);
   const scanner = new ExpiryScanner({

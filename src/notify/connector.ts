@@ -1,12 +1,19 @@
 import type { Logger } from '../logger';
 import { SlidingWindowLimiter, TEAMS_LIMITS } from './rateLimiter';
+import {
+  PROACTIVE_RETRY,
+  RetryBudget,
+  realRetryDeps,
+  sendWithRetries,
+  type RetryDeps,
+  type RetryRules,
+} from './retryPolicy';
 
 /**
- * The one place that sends proactive messages to Teams and owns their retry policy. botbuilder's
- * connector client retries on its own (and replays a POST after a 500, a possible duplicate), so
- * proactive sends do not go through it: this client calls the Bot Connector REST API directly,
- * respects Teams' rate limits, retries 429/412/502/504 with exponential backoff and jitter
- * (honouring Retry-After), and never retries a 500 (the message may have been posted).
+ * The one place that sends proactive messages to Teams. It calls the Bot Connector REST API
+ * directly, respects Teams' rate limits, and follows the shared retry policy (`retryPolicy.ts`,
+ * the same one turn replies follow): 429/412/502/504 retried with backoff and jitter, honouring
+ * Retry-After; a 500 never resent (the message may have been posted).
  */
 
 export interface ConnectorAuth {
@@ -36,22 +43,14 @@ export class ConnectorError extends Error {
   }
 }
 
-export interface RetryOptions {
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 };
-const RETRYABLE = new Set([429, 412, 502, 504]);
-
 export interface ConnectorOptions {
   auth: ConnectorAuth;
   logger: Logger;
-  retry?: RetryOptions;
+  /** Defaults to PROACTIVE_RETRY; each send has its own budget. */
+  retry?: RetryRules;
   limiter?: SlidingWindowLimiter;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
+  /** Clock, jitter and sleep of the retry policy (tests pass a seeded random). */
+  retryDeps?: Partial<RetryDeps>;
 }
 
 export interface SentActivity {
@@ -64,18 +63,16 @@ export interface SendObserver {
 }
 
 export class ConnectorClient {
-  private readonly retry: RetryOptions;
+  private readonly retry: RetryRules;
   private readonly limiter: SlidingWindowLimiter;
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
+  private readonly retryDeps: RetryDeps;
   /** Figures for the last-run report and the benchmarks. */
   readonly stats = { requests: 0, retries: 0, failures: 0 };
 
   constructor(private readonly options: ConnectorOptions) {
-    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.retry = options.retry ?? PROACTIVE_RETRY;
     this.limiter = options.limiter ?? new SlidingWindowLimiter();
-    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.random = options.random ?? Math.random;
+    this.retryDeps = { ...realRetryDeps, ...options.retryDeps };
   }
 
   sendToConversation(
@@ -135,57 +132,50 @@ export class ConnectorClient {
     observe?: SendObserver,
   ): Promise<unknown> {
     const url = new URL(path, to.serviceUrl.endsWith('/') ? to.serviceUrl : `${to.serviceUrl}/`).toString();
-    for (let attempt = 1; ; attempt += 1) {
+    const attempt = async (_n: number, timeoutMs: number): Promise<{ res: Response; text: string }> => {
       const authorization = await this.options.auth.authorization(to.serviceUrl);
       const permit = await this.limiter.acquire([
         [`tenant:${to.tenantId}`, TEAMS_LIMITS.tenant],
         [`conversation:${to.conversationId}`, TEAMS_LIMITS.conversation],
       ]);
       this.stats.requests += 1;
-      let res: Response;
-      let text: string;
       try {
-        res = await fetch(url, {
+        const res = await fetch(url, {
           method,
           headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
           body: JSON.stringify(body),
-          signal: AbortSignal.timeout(15_000),
+          signal: AbortSignal.timeout(timeoutMs),
         });
-        text = await res.text().catch(() => '');
+        const text = await res.text().catch(() => '');
+        return { res, text };
       } catch (err) {
-        permit.done();
         // No answer at all: the message may or may not have been posted; do not guess.
         this.stats.failures += 1;
         throw new ConnectorError(0, 'NetworkError', `connector unreachable: ${(err as Error).message}`);
+      } finally {
+        permit.done();
       }
-      permit.done();
-      if (res.ok) return text ? (JSON.parse(text) as unknown) : {};
-      const code = /"code"\s*:\s*"([^"]+)"/.exec(text)?.[1];
-      if (RETRYABLE.has(res.status) && attempt < this.retry.maxAttempts) {
-        const delay = this.backoff(attempt, res.headers.get('retry-after'));
+    };
+    const { response, attempts, gaveUp } = await sendWithRetries(
+      new RetryBudget(this.retry, this.retryDeps),
+      method,
+      attempt,
+      ({ res }) => ({ status: res.status, retryAfter: res.headers.get('retry-after') }),
+      ({ status, attempt: n, delayMs }) => {
         this.stats.retries += 1;
         if (observe) observe.retries += 1;
-        this.options.logger.debug({ status: res.status, attempt, delay }, 'connector asked us to retry');
-        await this.sleep(delay);
-        continue;
-      }
-      this.stats.failures += 1;
-      throw new ConnectorError(
-        res.status,
-        code,
-        `connector answered ${res.status}${code ? ` (${code})` : ''}`,
+        this.options.logger.debug({ status, attempt: n, delay: delayMs }, 'connector asked us to retry');
+      },
+    );
+    const { res, text } = response;
+    if (res.ok) return text ? (JSON.parse(text) as unknown) : {};
+    const code = /"code"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+    this.stats.failures += 1;
+    if (gaveUp === 'ambiguous')
+      this.options.logger.warn(
+        { status: res.status, attempts },
+        'connector answered 500: not resent (it may have been posted)',
       );
-    }
-  }
-
-  /** Exponential backoff with full jitter; Retry-After (seconds or a date) wins when given. */
-  private backoff(attempt: number, retryAfter: string | null): number {
-    if (retryAfter) {
-      const seconds = Number(retryAfter);
-      const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
-      if (Number.isFinite(ms) && ms >= 0) return Math.min(ms, this.retry.maxDelayMs * 2);
-    }
-    const cap = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(cap / 2 + (this.random() * cap) / 2);
+    throw new ConnectorError(res.status, code, `connector answered ${res.status}${code ? ` (${code})` : ''}`);
   }
 }

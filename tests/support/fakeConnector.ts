@@ -24,7 +24,14 @@ export interface RosterMember {
 export type FaultPlan = (
   call: ConnectorCall,
   attempt: number,
-) => { status: number; headers?: Record<string, string> } | undefined;
+) =>
+  | {
+      status: number;
+      headers?: Record<string, string>;
+      /** Posted (recorded as delivered) before answering the error, as Teams may do on a 500. */
+      posted?: boolean;
+    }
+  | undefined;
 
 /**
  * A local Bot Connector: records every call the bot makes (replies, updates, proactive sends)
@@ -72,6 +79,7 @@ export class FakeConnector {
         this.attempts.set(key, attempt);
         const fault = this.fault?.(call, attempt);
         if (fault) {
+          if (fault.posted) this.calls.push(call);
           res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.headers ?? {}) });
           res.end(JSON.stringify({ error: { code: 'Injected', message: `injected ${fault.status}` } }));
           return;
