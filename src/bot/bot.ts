@@ -151,7 +151,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
             return [account.email, account.userPrincipalName].filter((e): e is string => Boolean(e));
           },
         });
-        let member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
+        let member = await rememberPersonalChat(context, this.services, resolved.doc);
         // One language per person: their choice, else what they write in, else the Teams locale.
         // A press or a submit carries no words: it keeps the language they last wrote in when
         // that differed from their Teams locale (remembered as `lastLocale`, cleared otherwise).
@@ -238,7 +238,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
         return [account.email, account.userPrincipalName].filter((e): e is string => Boolean(e));
       },
     });
-    const member = await rememberPersonalChat(context, this.services, resolved.doc, resolved.etag);
+    const member = await rememberPersonalChat(context, this.services, resolved.doc);
     if (!(await claimWelcome(this.services, tenantId, ref.id))) return;
     const tr = translator(
       member.preferredLocale ?? personLocale(member, resolveLocale(context.activity.locale)),

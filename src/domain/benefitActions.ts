@@ -1,11 +1,11 @@
 import type { AuditLog } from './audit';
 import { addCreditUser, isCredit, removeCreditUser, transferCredit, type CreditDetails } from './azureCredit';
 import { assertNotExpired, type Activation } from './benefits';
-import { ConcurrencyError, RuleViolation } from './errors';
+import { RuleViolation } from './errors';
 import { planRedemption, type RedeemMode, type RedemptionPlan } from './licenceTerm';
 import { memberId, type Benefit, type BenefitPackage, type Member } from './model';
 import { cancellationBlocks, type CancellationBlock } from './packageCancellation';
-import { mutate } from './mutate';
+import { mutate, mutateExisting, UNCHANGED } from './mutate';
 import { useBenefit } from './packageGate';
 import type { Action, Actor } from './policy';
 import type { Clock, Versioned } from './ports';
@@ -17,9 +17,6 @@ import type { Repositories } from './repositories';
  * (re-reading and re-checking on a concurrent change), and audits the outcome. Authorisation is
  * asked by the caller right before calling (the policy table), never here.
  */
-
-/** Attempts of a read-check-write cycle before giving up on a busy document. */
-const MAX_ATTEMPTS = 5;
 
 export type SoftwareDetails = Extract<Benefit['details'], { category: 'software' }>;
 export type SoftwareProduct = SoftwareDetails['products'][number];
@@ -149,36 +146,30 @@ export class BenefitActions {
    * every view is audited. Refused once redeemed, for a cancelled package or after the last day.
    */
   async revealLicenceKey(actor: Actor, benefitId: string, keyId: string): Promise<string> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const { doc, etag } = await this.benefit(actor.tenantId, benefitId);
+    let shown = '';
+    await this.mutateBenefit(actor.tenantId, benefitId, async (doc) => {
       const details = this.licenceOf(doc);
       const key = details.keys.find((k) => k.keyId === keyId);
       if (!key) throw new RuleViolation('benefits.notFound');
       if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
       await this.assertPackageActive(doc);
       assertNotExpired(doc, this.clock.now());
-      if (!key.viewedAt) {
-        const at = this.clock.now().toISOString();
-        const keys = details.keys.map((k) =>
-          k.keyId === keyId ? { ...k, viewedAt: at, viewedBy: actor.aadObjectId } : k,
-        );
-        try {
-          await this.repos.benefits.replace({ ...doc, details: { ...details, keys } }, etag);
-        } catch (err) {
-          if (err instanceof ConcurrencyError) continue;
-          throw err;
-        }
-      }
-      await this.audit.record({
-        tenantId: actor.tenantId,
-        actor: actor.aadObjectId,
-        action: 'license.viewKey',
-        target: `${benefitId}:${keyId}`,
-        outcome: 'success',
-      });
-      return key.key;
-    }
-    throw new ConcurrencyError(benefitId);
+      shown = key.key;
+      if (key.viewedAt) return UNCHANGED;
+      const at = this.clock.now().toISOString();
+      const keys = details.keys.map((k) =>
+        k.keyId === keyId ? { ...k, viewedAt: at, viewedBy: actor.aadObjectId } : k,
+      );
+      return { ...doc, details: { ...details, keys } };
+    });
+    await this.audit.record({
+      tenantId: actor.tenantId,
+      actor: actor.aadObjectId,
+      action: 'license.viewKey',
+      target: `${benefitId}:${keyId}`,
+      outcome: 'success',
+    });
+    return shown;
   }
 
   /** The package and every rule that stops its cancellation today. */
@@ -269,8 +260,9 @@ export class BenefitActions {
       req.benefitId,
       detail,
       async () => {
-        for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-          const { doc, etag } = await this.benefit(actor.tenantId, req.benefitId);
+        // What the last attempt decided; a redemption's benefit is the version written.
+        let outcome: RedeemOutcome | undefined;
+        const stored = await this.mutateBenefit(actor.tenantId, req.benefitId, async (doc) => {
           const details = this.licenceOf(doc);
           const key = details.keys.find((k) => k.keyId === req.keyId);
           if (!key) throw new RuleViolation('benefits.notFound');
@@ -279,10 +271,17 @@ export class BenefitActions {
           const now = this.clock.now();
           assertNotExpired(doc, now);
           const plan = planRedemption(details, req.keyId, req.mode, now);
-          if (plan.endDateAfter !== req.expectEndDate) return { kind: 'changed', benefit: doc, plan };
-          if (plan.shortTerm && !req.acceptShortTerm) return { kind: 'confirmShortTerm', benefit: doc, plan };
+          if (plan.endDateAfter !== req.expectEndDate) {
+            outcome = { kind: 'changed', benefit: doc, plan };
+            return UNCHANGED;
+          }
+          if (plan.shortTerm && !req.acceptShortTerm) {
+            outcome = { kind: 'confirmShortTerm', benefit: doc, plan };
+            return UNCHANGED;
+          }
           await useBenefit(this.repos, this.clock, actor, doc, 'keyRedeemed');
-          const next: Benefit = {
+          outcome = { kind: 'redeemed', benefit: doc, plan };
+          return {
             ...doc,
             details: {
               ...details,
@@ -295,14 +294,9 @@ export class BenefitActions {
               ),
             },
           };
-          try {
-            const stored = await this.repos.benefits.replace(next, etag);
-            return { kind: 'redeemed', benefit: stored.doc, plan };
-          } catch (err) {
-            if (!(err instanceof ConcurrencyError)) throw err;
-          }
-        }
-        throw new ConcurrencyError(req.benefitId);
+        });
+        if (!outcome) throw new RuleViolation('benefits.notFound');
+        return outcome.kind === 'redeemed' ? { ...outcome, benefit: stored.doc } : outcome;
       },
       (outcome) => outcome.kind === 'redeemed',
       (outcome) => `${detail} seats=${outcome.plan.seatsAfter} end=${outcome.plan.endDateAfter}`,
@@ -394,17 +388,23 @@ export class BenefitActions {
     benefitId: string,
     change: (current: Benefit) => Benefit | undefined,
   ): Promise<Benefit> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const { doc, etag } = await this.benefit(tenantId, benefitId);
-      const next = change(doc);
-      if (!next) return doc;
-      try {
-        return (await this.repos.benefits.replace(next, etag)).doc;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    throw new ConcurrencyError(benefitId);
+    const stored = await this.mutateBenefit(tenantId, benefitId, (doc) => change(doc) ?? UNCHANGED);
+    return stored.doc;
+  }
+
+  /** `mutate` of a benefit that must exist (else `benefits.notFound`, nothing written). */
+  private mutateBenefit(
+    tenantId: string,
+    benefitId: string,
+    change: (current: Benefit) => Benefit | typeof UNCHANGED | Promise<Benefit | typeof UNCHANGED>,
+  ): Promise<Versioned<Benefit>> {
+    return mutateExisting(
+      this.repos.benefits,
+      tenantId,
+      benefitId,
+      () => new RuleViolation('benefits.notFound'),
+      change,
+    );
   }
 
   /**

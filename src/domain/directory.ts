@@ -1,6 +1,7 @@
-import { ConcurrencyError, RuleViolation } from './errors';
+import { RuleViolation } from './errors';
 import { AuditLog } from './audit';
 import { invitationId, memberId, type Invitation, type Member, type Tenant } from './model';
+import { mutate, mutateExisting, UNCHANGED } from './mutate';
 import type { Clock, Versioned } from './ports';
 import type { Repositories } from './repositories';
 import type { Role } from './roles';
@@ -105,12 +106,12 @@ export class Directory {
 
   private async update(current: Versioned<Member>, patch: Partial<Member>): Promise<Versioned<Member>> {
     try {
-      return await this.repos.members.replace(
-        { ...current.doc, ...patch, updatedAt: this.clock.now().toISOString() },
-        current.etag,
+      const stored = await mutate(this.repos.members, current.doc.tenantId, current.doc.id, (fresh) =>
+        fresh ? { ...fresh, ...patch, updatedAt: this.clock.now().toISOString() } : UNCHANGED,
       );
+      return stored ?? current;
     } catch {
-      // Someone updated the member at the same moment; theirs is as good as ours for this turn.
+      // Best effort for this turn (the store, attempts run out): the next message records it.
       return (await this.repos.members.get(current.doc.tenantId, current.doc.id)) ?? current;
     }
   }
@@ -127,16 +128,14 @@ export class Directory {
 
   /** Changes the tenant's settings with its ETag, re-reading on a concurrent change. */
   async updateTenant(tenantId: string, patch: (t: Tenant) => Tenant): Promise<Tenant> {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const current = await this.repos.tenants.get(tenantId, 'tenant');
-      if (!current) throw new RuleViolation('error.invalidAction');
-      try {
-        return (await this.repos.tenants.replace(patch(current.doc), current.etag)).doc;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    throw new ConcurrencyError('tenant');
+    const stored = await mutateExisting(
+      this.repos.tenants,
+      tenantId,
+      'tenant',
+      () => new RuleViolation('error.invalidAction'),
+      patch,
+    );
+    return stored.doc;
   }
 
   async tenant(tenantId: string): Promise<Tenant | undefined> {

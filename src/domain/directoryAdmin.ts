@@ -1,8 +1,9 @@
 import type { AuditLog } from './audit';
 import type { Authorizer } from './authorizer';
 import type { BenefitActions } from './benefitActions';
-import { ConcurrencyError, RuleViolation } from './errors';
+import { RuleViolation } from './errors';
 import { invitationId, memberId, type Invitation, type Member } from './model';
+import { retrying } from './mutate';
 import type { Actor } from './policy';
 import type { Clock, Versioned } from './ports';
 import type { Repositories } from './repositories';
@@ -57,8 +58,6 @@ export type RemovalOutcome =
   | { kind: 'removed'; holdings: Holdings }
   /** What they hold changed since the confirmation was shown: nothing was done, show it again. */
   | { kind: 'changed'; holdings: Holdings };
-
-const MAX_ATTEMPTS = 5;
 
 /** Lower-case, trimmed; undefined when it is not an address. */
 export function normaliseEmail(raw: string): string | undefined {
@@ -258,17 +257,11 @@ export class DirectoryAdmin {
   }
 
   private async deleteMember(tenantId: string, id: string): Promise<void> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    // Only the version read is deleted: a concurrent change of the member is read again first.
+    await retrying(id, async () => {
       const current: Versioned<Member> | undefined = await this.repos.members.get(tenantId, id);
-      if (!current) return;
-      try {
-        await this.repos.members.delete(tenantId, id, current.etag);
-        return;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    throw new ConcurrencyError(id);
+      if (current) await this.repos.members.delete(tenantId, id, current.etag);
+    });
   }
 
   private async record(

@@ -6,8 +6,9 @@ import { ConcurrencyError, RuleViolation } from './errors';
 import { activate } from './membership';
 import { MEMBERSHIP_CATALOGUE, entryLevel, type MembershipCatalogue } from './membershipCatalogue';
 import type { Enrollment, Locale, Membership } from './model';
+import { mutateExisting, UNCHANGED } from './mutate';
 import type { Actor } from './policy';
-import type { Clock, Versioned } from './ports';
+import type { Clock } from './ports';
 import type { Repositories } from './repositories';
 
 /**
@@ -109,8 +110,6 @@ function scryptHex(code: string, saltHex: string): Promise<string> {
 export async function hashCode(code: string, saltHex: string): Promise<string> {
   return scryptHex(code, saltHex);
 }
-
-const MAX_TRIES = 4;
 
 export class EnrollmentService {
   constructor(
@@ -266,54 +265,54 @@ export class EnrollmentService {
    */
   async confirmCode(actor: Actor, typed: string): Promise<void> {
     const code = typed.replace(/\s+/g, '');
-    for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-      const current = await this.repos.enrollments.get(actor.tenantId, 'enrollment');
-      if (!current) throw new RuleViolation('enroll.details.missing');
-      const e = current.doc;
-      const v = e.verification;
-      if (!v || v.email !== e.contact?.email) throw new RuleViolation('enroll.code.none');
-      const now = this.clock.now();
-      if (Date.parse(v.expiresAt) <= now.getTime()) {
-        await this.record(actor, 'enroll.start', 'rejected', 'confirmation code expired');
-        throw new RuleViolation('enroll.code.expired');
-      }
-      const max = this.catalogue.enrollment.codeMaxAttempts;
-      if (v.attempts >= max) {
-        await this.record(
-          actor,
-          'enroll.start',
-          'rejected',
-          'confirmation code locked after too many attempts',
-        );
-        throw new RuleViolation('enroll.code.tooManyAttempts');
-      }
-      const right =
-        /^\d{6}$/.test(code) &&
-        timingSafeEqual(Buffer.from(await scryptHex(code, v.salt), 'hex'), Buffer.from(v.hash, 'hex'));
-      const next: Enrollment = right
-        ? {
-            ...e,
-            verification: undefined,
-            emailConfirmed: { email: v.email, at: now.toISOString(), by: actor.aadObjectId },
-            updatedAt: now.toISOString(),
-          }
-        : { ...e, verification: { ...v, attempts: v.attempts + 1 }, updatedAt: now.toISOString() };
-      try {
-        await this.repos.enrollments.replace(next, current.etag);
-      } catch (err) {
-        if (err instanceof ConcurrencyError) continue;
-        throw err;
-      }
-      if (right) {
-        await this.record(actor, 'enroll.start', 'success', 'primary contact e-mail confirmed');
-        return;
-      }
-      const left = max - (v.attempts + 1);
-      await this.record(actor, 'enroll.start', 'rejected', `wrong confirmation code (${left} attempts left)`);
-      if (left <= 0) throw new RuleViolation('enroll.code.tooManyAttempts');
-      throw new RuleViolation('enroll.code.wrong', { left });
+    // What the last (written) attempt found: whether the code was right, and the guesses before it.
+    let right = false;
+    let guessesBefore = 0;
+    await mutateExisting(
+      this.repos.enrollments,
+      actor.tenantId,
+      'enrollment',
+      () => new RuleViolation('enroll.details.missing'),
+      async (e) => {
+        const v = e.verification;
+        if (!v || v.email !== e.contact?.email) throw new RuleViolation('enroll.code.none');
+        const now = this.clock.now();
+        if (Date.parse(v.expiresAt) <= now.getTime()) {
+          await this.record(actor, 'enroll.start', 'rejected', 'confirmation code expired');
+          throw new RuleViolation('enroll.code.expired');
+        }
+        const max = this.catalogue.enrollment.codeMaxAttempts;
+        if (v.attempts >= max) {
+          await this.record(
+            actor,
+            'enroll.start',
+            'rejected',
+            'confirmation code locked after too many attempts',
+          );
+          throw new RuleViolation('enroll.code.tooManyAttempts');
+        }
+        right =
+          /^\d{6}$/.test(code) &&
+          timingSafeEqual(Buffer.from(await scryptHex(code, v.salt), 'hex'), Buffer.from(v.hash, 'hex'));
+        guessesBefore = v.attempts;
+        return right
+          ? {
+              ...e,
+              verification: undefined,
+              emailConfirmed: { email: v.email, at: now.toISOString(), by: actor.aadObjectId },
+              updatedAt: now.toISOString(),
+            }
+          : { ...e, verification: { ...v, attempts: v.attempts + 1 }, updatedAt: now.toISOString() };
+      },
+    );
+    if (right) {
+      await this.record(actor, 'enroll.start', 'success', 'primary contact e-mail confirmed');
+      return;
     }
-    throw new ConcurrencyError('enrollment');
+    const left = this.catalogue.enrollment.codeMaxAttempts - (guessesBefore + 1);
+    await this.record(actor, 'enroll.start', 'rejected', `wrong confirmation code (${left} attempts left)`);
+    if (left <= 0) throw new RuleViolation('enroll.code.tooManyAttempts');
+    throw new RuleViolation('enroll.code.wrong', { left });
   }
 
   async acceptAgreement(actor: Actor, answer: { authority: boolean; accept: boolean }): Promise<Enrollment> {
@@ -383,18 +382,15 @@ export class EnrollmentService {
     const packages = (await this.repos.packages.list(actor.tenantId)).map((p) => p.doc);
     const partnerId = randomInt(1_000_000, 10_000_000).toString();
     const today = this.clock.now();
-    let result: Membership | undefined;
-    for (let attempt = 0; attempt < MAX_TRIES && !result; attempt += 1) {
-      const current = await this.repos.memberships.get(actor.tenantId, 'membership');
-      if (!current) throw new RuleViolation('enroll.approve.notUnderReview');
-      const next = activate(this.catalogue, current.doc, packages, today, partnerId);
-      try {
-        result = (await this.repos.memberships.replace(next, current.etag)).doc;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    if (!result) throw new ConcurrencyError('membership');
+    const result = (
+      await mutateExisting(
+        this.repos.memberships,
+        actor.tenantId,
+        'membership',
+        () => new RuleViolation('enroll.approve.notUnderReview'),
+        (current) => activate(this.catalogue, current, packages, today, partnerId),
+      )
+    ).doc;
     await this.change(
       actor.tenantId,
       (e) => ({ ...e, approved: { by: actor.aadObjectId, at: today.toISOString() } }),
@@ -415,22 +411,21 @@ export class EnrollmentService {
     fn: (e: Enrollment) => Enrollment,
     statuses: Membership['status'][],
   ): Promise<Enrollment> {
-    for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-      const [current, membership] = await Promise.all([
-        this.repos.enrollments.get(tenantId, 'enrollment'),
-        this.repos.memberships.get(tenantId, 'membership'),
-      ]);
-      if (!current || !membership) throw new RuleViolation('enroll.notStarted');
-      if (!statuses.includes(membership.doc.status))
-        throw new RuleViolation(`enroll.status.${membership.doc.status}`);
-      const next = { ...fn(current.doc), updatedAt: this.clock.now().toISOString() };
-      try {
-        return (await this.repos.enrollments.replace(next, current.etag)).doc;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    throw new ConcurrencyError('enrollment');
+    const notStarted = () => new RuleViolation('enroll.notStarted');
+    const stored = await mutateExisting(
+      this.repos.enrollments,
+      tenantId,
+      'enrollment',
+      notStarted,
+      async (current) => {
+        const membership = await this.repos.memberships.get(tenantId, 'membership');
+        if (!membership) throw notStarted();
+        if (!statuses.includes(membership.doc.status))
+          throw new RuleViolation(`enroll.status.${membership.doc.status}`);
+        return { ...fn(current), updatedAt: this.clock.now().toISOString() };
+      },
+    );
+    return stored.doc;
   }
 
   /** Moves the status forward when it is one of `from`; otherwise leaves it as it is. */
@@ -440,21 +435,14 @@ export class EnrollmentService {
     to: Membership['status'],
     extra: (m: Membership) => Membership = (m) => m,
   ): Promise<Membership> {
-    for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-      const current: Versioned<Membership> | undefined = await this.repos.memberships.get(
-        tenantId,
-        'membership',
-      );
-      if (!current) throw new RuleViolation('enroll.notStarted');
-      if (!from.includes(current.doc.status)) return current.doc;
-      try {
-        return (await this.repos.memberships.replace(extra({ ...current.doc, status: to }), current.etag))
-          .doc;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    throw new ConcurrencyError('membership');
+    const stored = await mutateExisting(
+      this.repos.memberships,
+      tenantId,
+      'membership',
+      () => new RuleViolation('enroll.notStarted'),
+      (current) => (from.includes(current.status) ? extra({ ...current, status: to }) : UNCHANGED),
+    );
+    return stored.doc;
   }
 
   private async record(

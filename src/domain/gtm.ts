@@ -12,7 +12,7 @@ import {
 } from './activation';
 import type { AuditLog } from './audit';
 import { addDays, isExpired, toIsoDate } from './dates';
-import { ConcurrencyError, RuleViolation } from './errors';
+import { RuleViolation } from './errors';
 import { memberId, type MarketingContact, type Membership } from './model';
 import type { Actor } from './policy';
 import type { Clock, Versioned } from './ports';
@@ -24,6 +24,7 @@ import {
   type ProgrammeTier,
   type SupportCatalogue,
 } from './supportCatalogue';
+import { mutate, retrying, UNCHANGED } from './mutate';
 import { useBenefit } from './packageGate';
 
 /**
@@ -225,8 +226,6 @@ export function gtmOverview(
   return { standing, contact, offers };
 }
 
-const MAX_RETRIES = 3;
-
 export class GoToMarket {
   constructor(
     private readonly repos: Repositories,
@@ -273,17 +272,8 @@ export class GoToMarket {
       setBy: actor.aadObjectId,
       setAt: this.clock.now().toISOString(),
     };
-    for (let attempt = 0; ; attempt++) {
-      const existing = await this.repos.marketingContacts.get(actor.tenantId, MARKETING_CONTACT_ID);
-      try {
-        if (existing) await this.repos.marketingContacts.replace(doc, existing.etag);
-        else if ((await this.repos.marketingContacts.create(doc)) === 'exists')
-          throw new ConcurrencyError(doc.id);
-        break;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
-      }
-    }
+    // Created, or replacing whatever is stored (also a version written meanwhile).
+    await mutate(this.repos.marketingContacts, actor.tenantId, MARKETING_CONTACT_ID, () => doc);
     await this.audit.record({
       tenantId: actor.tenantId,
       actor: actor.aadObjectId,
@@ -313,7 +303,8 @@ export class GoToMarket {
 
   /** `gtm.activate`: refused until a marketing contact exists; pending from now. */
   async activate(actor: Actor, benefitId: string): Promise<{ outcome: ActivationOutcome; state: GtmState }> {
-    for (let attempt = 0; ; attempt++) {
+    // A lost race (the benefit changed since it was read) reads and judges again.
+    return retrying(benefitId, async () => {
       const [standing, row, contact] = await Promise.all([
         this.standing(actor.tenantId),
         this.read(actor.tenantId, benefitId),
@@ -362,30 +353,27 @@ export class GoToMarket {
           requestedBy: actor.aadObjectId,
         },
       };
-      try {
-        const saved = await this.repos.benefits.replace(next, row.etag);
-        await this.audit.record({
-          tenantId: actor.tenantId,
-          actor: actor.aadObjectId,
-          action: 'gtm.activate',
-          target: benefitId,
-          outcome: 'success',
-          detail: `pending; processing takes ${this.settings.gtmDays} days`,
-        });
-        return {
-          outcome: 'requested',
-          state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
-        };
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
-      }
-    }
+      const saved = await this.repos.benefits.replace(next, row.etag);
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action: 'gtm.activate',
+        target: benefitId,
+        outcome: 'success',
+        detail: `pending; processing takes ${this.settings.gtmDays} days`,
+      });
+      return {
+        outcome: 'requested',
+        state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
+      };
+    });
   }
 
   /** `gtm.complete` (local mode only): activation completes today. */
   async complete(actor: Actor, benefitId: string): Promise<{ outcome: ActivationOutcome; state: GtmState }> {
     if (!this.settings.manualCompletion) throw new RuleViolation('support.complete.localOnly');
-    for (let attempt = 0; ; attempt++) {
+    // A lost race (the benefit changed since it was read) reads and judges again.
+    return retrying(benefitId, async () => {
       const [standing, row] = await Promise.all([
         this.standing(actor.tenantId),
         this.read(actor.tenantId, benefitId),
@@ -402,24 +390,20 @@ export class GoToMarket {
       if (d.status !== 'pending')
         throw new RuleViolation('support.complete.notPending', { name: row.doc.name });
       const done = completeGtm(row.doc, toIsoDate(now), this.catalogue);
-      try {
-        const saved = await this.repos.benefits.replace(done, row.etag);
-        await this.audit.record({
-          tenantId: actor.tenantId,
-          actor: actor.aadObjectId,
-          action: 'gtm.complete',
-          target: benefitId,
-          outcome: 'success',
-          detail: `completed by hand (local mode); expires ${done.expiresOn}`,
-        });
-        return {
-          outcome: 'completed',
-          state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
-        };
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
-      }
-    }
+      const saved = await this.repos.benefits.replace(done, row.etag);
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action: 'gtm.complete',
+        target: benefitId,
+        outcome: 'success',
+        detail: `completed by hand (local mode); expires ${done.expiresOn}`,
+      });
+      return {
+        outcome: 'completed',
+        state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
+      };
+    });
   }
 
   private async read(tenantId: string, benefitId: string): Promise<Versioned<GtmBenefit>> {
@@ -430,33 +414,32 @@ export class GoToMarket {
 
   /** Writes down a completion whose delay has passed (with the offer's expiry), the first time it is read. */
   private async settle(row: Versioned<GtmBenefit>): Promise<GtmBenefit> {
-    let current = row;
-    for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+    if (!isDue(row.doc.details, this.clock.now(), this.settings.gtmDays)) return row.doc;
+    // What the last look found: the benefit as it stands, and the completion written (if any).
+    let result: GtmBenefit = row.doc;
+    let written: GtmBenefit | undefined;
+    await mutate(this.repos.benefits, row.doc.tenantId, row.doc.id, (current) => {
+      written = undefined;
+      if (!current || !isGtm(current)) return UNCHANGED;
+      result = current;
       const now = this.clock.now();
-      if (!isDue(current.doc.details, now, this.settings.gtmDays)) return current.doc;
-      const done = completeGtm(
-        current.doc,
-        completionDay(current.doc.details, now, this.settings.gtmDays),
+      if (!isDue(current.details, now, this.settings.gtmDays)) return UNCHANGED;
+      written = completeGtm(
+        current,
+        completionDay(current.details, now, this.settings.gtmDays),
         this.catalogue,
       );
-      try {
-        const saved = await this.repos.benefits.replace(done, current.etag);
-        await this.audit.record({
-          tenantId: current.doc.tenantId,
-          actor: SYSTEM_ACTOR,
-          action: 'gtm.complete',
-          target: current.doc.id,
-          outcome: 'success',
-          detail: `processing delay of ${this.settings.gtmDays} days elapsed; expires ${done.expiresOn}`,
-        });
-        return saved.doc as GtmBenefit;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-        const fresh = await this.repos.benefits.get(current.doc.tenantId, current.doc.id);
-        if (!fresh || !isGtm(fresh.doc)) return current.doc;
-        current = fresh as Versioned<GtmBenefit>;
-      }
-    }
-    return current.doc;
+      return written;
+    });
+    if (!written) return result;
+    await this.audit.record({
+      tenantId: row.doc.tenantId,
+      actor: SYSTEM_ACTOR,
+      action: 'gtm.complete',
+      target: row.doc.id,
+      outcome: 'success',
+      detail: `processing delay of ${this.settings.gtmDays} days elapsed; expires ${written.expiresOn}`,
+    });
+    return written;
   }
 }

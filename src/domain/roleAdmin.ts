@@ -1,17 +1,13 @@
 import type { AuditLog } from './audit';
 import { ConcurrencyError, RuleViolation } from './errors';
 import { memberId, type Member } from './model';
+import { mutateExisting, retrying } from './mutate';
 import type { Actor } from './policy';
 import type { Clock, Versioned } from './ports';
 import type { Repositories } from './repositories';
 import type { Role } from './roles';
 
 const GLOBAL_ADMIN: Role = 'GlobalAdmin';
-const MAX_TRIES = 5;
-
-/** A short random wait that grows with the attempt number. */
-const pause = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * (attempt + 1))));
 
 export interface RoleChange {
   member: Member;
@@ -48,51 +44,51 @@ export class RoleAdmin {
   }
 
   async grant(actor: Actor, targetAad: string, role: Role): Promise<RoleChange> {
-    for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-      const target = await this.person(actor.tenantId, targetAad);
-      if (target.doc.roles.includes(role)) {
-        await this.record(actor, 'roles.grant', target.doc, role, 'rejected', 'already held');
-        throw new RuleViolation('roleAdmin.alreadyHolds', { name: target.doc.name, role });
-      }
-      try {
-        const saved = await this.repos.members.replace(
-          this.withRoles(target.doc, [...target.doc.roles, role]),
-          target.etag,
-        );
-        await this.record(actor, 'roles.grant', saved.doc, role, 'success');
-        return { member: saved.doc, role, op: 'grant' };
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    throw new ConcurrencyError(memberId(targetAad));
+    const saved = await mutateExisting(
+      this.repos.members,
+      actor.tenantId,
+      memberId(targetAad),
+      () => new RuleViolation('roleAdmin.unknownPerson'),
+      async (target) => {
+        if (target.roles.includes(role)) {
+          await this.record(actor, 'roles.grant', target, role, 'rejected', 'already held');
+          throw new RuleViolation('roleAdmin.alreadyHolds', { name: target.name, role });
+        }
+        return this.withRoles(target, [...target.roles, role]);
+      },
+    );
+    await this.record(actor, 'roles.grant', saved.doc, role, 'success');
+    return { member: saved.doc, role, op: 'grant' };
   }
 
   async revoke(actor: Actor, targetAad: string, role: Role): Promise<RoleChange> {
-    for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-      const target = await this.person(actor.tenantId, targetAad);
-      if (!target.doc.roles.includes(role)) {
-        await this.record(actor, 'roles.revoke', target.doc, role, 'rejected', 'not held');
-        throw new RuleViolation('roleAdmin.notHeld', { name: target.doc.name, role });
-      }
-      try {
-        if (role === GLOBAL_ADMIN) return await this.revokeGlobalAdmin(actor, targetAad);
-        const saved = await this.repos.members.replace(
-          this.withRoles(
-            target.doc,
-            target.doc.roles.filter((r) => r !== role),
-          ),
-          target.etag,
-        );
-        await this.record(actor, 'roles.revoke', saved.doc, role, 'success');
-        return { member: saved.doc, role, op: 'revoke' };
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-        // Two admins revoking each other collide symmetrically: a random pause breaks the tie.
-        await pause(attempt);
-      }
+    const notHeld = async (target: Member): Promise<never> => {
+      await this.record(actor, 'roles.revoke', target, role, 'rejected', 'not held');
+      throw new RuleViolation('roleAdmin.notHeld', { name: target.name, role });
+    };
+    if (role === GLOBAL_ADMIN) {
+      // Two admins revoking each other collide symmetrically: the policy's jittered pause breaks the tie.
+      return retrying(memberId(targetAad), async () => {
+        const target = await this.person(actor.tenantId, targetAad);
+        if (!target.doc.roles.includes(role)) await notHeld(target.doc);
+        return this.revokeGlobalAdmin(actor, targetAad);
+      });
     }
-    throw new ConcurrencyError(memberId(targetAad));
+    const saved = await mutateExisting(
+      this.repos.members,
+      actor.tenantId,
+      memberId(targetAad),
+      () => new RuleViolation('roleAdmin.unknownPerson'),
+      async (target) => {
+        if (!target.roles.includes(role)) await notHeld(target);
+        return this.withRoles(
+          target,
+          target.roles.filter((r) => r !== role),
+        );
+      },
+    );
+    await this.record(actor, 'roles.revoke', saved.doc, role, 'success');
+    return { member: saved.doc, role, op: 'revoke' };
   }
 
   /** One attempt of the protocol described on the class; ConcurrencyError means "read again". */

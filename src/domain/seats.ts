@@ -11,7 +11,7 @@ import {
 } from './model';
 import type { Actor } from './policy';
 import type { Clock, Versioned } from './ports';
-import { mutate, UNCHANGED } from './mutate';
+import { mutate, mutateExisting, retrying, UNCHANGED } from './mutate';
 import { useBenefit } from './packageGate';
 import type { Repositories } from './repositories';
 
@@ -26,7 +26,6 @@ export const REASSIGN_AFTER_DAYS = 90;
  * approver may take it over. An approval takes well under a second; 20 s leaves room for a slow store.
  */
 export const STALE_CLAIM_MS = 20_000;
-const MAX_ATTEMPTS = 20;
 
 /** The first calendar day (UTC) on which the seat may be reassigned. */
 export function reassignableOn(assignedAt: string): string {
@@ -109,7 +108,8 @@ export class SeatService {
   async assign(actor: Actor, poolId: string, assignee: string, requestId?: string): Promise<SeatAssignment> {
     const person = await this.repos.members.get(actor.tenantId, memberId(assignee));
     if (!person) throw new RuleViolation('seats.personNotInDirectory');
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    // Someone took the chosen seat a moment ago (ConcurrencyError): look again.
+    return retrying(poolId, async () => {
       const pool = await this.repos.seatPools.get(actor.tenantId, poolId);
       if (!pool) throw new RuleViolation('seats.unknownPool');
       const rows = await this.seatRows(pool.doc);
@@ -151,55 +151,52 @@ export class SeatService {
         assignedAt: at,
       };
       const freed = bySeat.get(seatNo);
-      if (freed) {
-        try {
-          await this.repos.seatAssignments.replace(doc, freed.etag);
-          await this.recordAssignment(doc);
-          return doc;
-        } catch (err) {
-          if (!(err instanceof ConcurrencyError)) throw err;
-        }
-      } else if ((await this.repos.seatAssignments.create(doc)) === 'created') {
-        await this.recordAssignment(doc);
-        return doc;
-      }
-      // Someone took that seat a moment ago: look again.
-    }
-    throw new ConcurrencyError(poolId);
+      if (freed) await this.repos.seatAssignments.replace(doc, freed.etag);
+      else if ((await this.repos.seatAssignments.create(doc)) === 'exists')
+        throw new ConcurrencyError(poolId);
+      await this.recordAssignment(doc);
+      return doc;
+    });
   }
 
   async reassign(actor: Actor, assignment: string, newAssignee: string): Promise<SeatAssignment> {
     const person = await this.repos.members.get(actor.tenantId, memberId(newAssignee));
     if (!person) throw new RuleViolation('seats.personNotInDirectory');
-    const current = await this.repos.seatAssignments.get(actor.tenantId, assignment);
-    if (!current || current.doc.released) throw new RuleViolation('seats.unknownAssignment');
-    if (!canReassign(this.clock.now(), current.doc.assignedAt)) {
-      throw new RuleViolation('seats.reassignTooEarly', {
-        date: reassignableOn(current.doc.assignedAt),
-        days: REASSIGN_AFTER_DAYS,
-      });
-    }
-    const usage = await this.usage(actor.tenantId, current.doc.poolId);
-    if (usage.assignments.some((a) => a.assignee === person.doc.aadObjectId)) {
-      throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: current.doc.seatNo });
-    }
-    await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
-    const at = this.clock.now().toISOString();
-    const updated = await this.repos.seatAssignments.replace(
-      {
-        ...current.doc,
-        assignee: person.doc.aadObjectId,
-        assignedBy: actor.aadObjectId,
-        assignedAt: at,
-        requestId: undefined,
+    const unknown = () => new RuleViolation('seats.unknownAssignment');
+    let from = '';
+    const updated = await mutateExisting(
+      this.repos.seatAssignments,
+      actor.tenantId,
+      assignment,
+      unknown,
+      async (current) => {
+        if (current.released) throw unknown();
+        if (!canReassign(this.clock.now(), current.assignedAt)) {
+          throw new RuleViolation('seats.reassignTooEarly', {
+            date: reassignableOn(current.assignedAt),
+            days: REASSIGN_AFTER_DAYS,
+          });
+        }
+        const usage = await this.usage(actor.tenantId, current.poolId);
+        if (usage.assignments.some((a) => a.assignee === person.doc.aadObjectId)) {
+          throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: current.seatNo });
+        }
+        await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
+        from = current.assignee;
+        return {
+          ...current,
+          assignee: person.doc.aadObjectId,
+          assignedBy: actor.aadObjectId,
+          assignedAt: this.clock.now().toISOString(),
+          requestId: undefined,
+        };
       },
-      current.etag,
     );
     await this.audit.record({
       tenantId: actor.tenantId,
       actor: actor.aadObjectId,
       action: 'seat.reassign',
-      target: `${assignment}: ${current.doc.assignee} → ${person.doc.aadObjectId}`,
+      target: `${assignment}: ${from} → ${person.doc.aadObjectId}`,
       outcome: 'success',
     });
     return updated.doc;
@@ -255,7 +252,7 @@ export class SeatService {
     // Asking uses nothing yet, but a cancelled package's pool takes no requests.
     await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId);
     const prefix = `seatRequest:${poolId.slice('pool:'.length)}:${actor.aadObjectId}:`;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    return retrying(prefix, async () => {
       const mine = await this.repos.seatRequests.list(actor.tenantId, { idPrefix: prefix });
       if (mine.some((r) => r.doc.status === 'pending' || r.doc.status === 'approving')) {
         throw new RuleViolation('seats.duplicateRequest', { pool: usage.pool.subscription });
@@ -273,19 +270,17 @@ export class SeatService {
         createdAt: this.clock.now().toISOString(),
         cards: [],
       };
-      // Two requests at the same moment compute the same id: exactly one is created.
-      if ((await this.repos.seatRequests.create(doc)) === 'created') {
-        await this.audit.record({
-          tenantId: actor.tenantId,
-          actor: actor.aadObjectId,
-          action: 'seat.request',
-          target: doc.id,
-          outcome: 'success',
-        });
-        return doc;
-      }
-    }
-    throw new ConcurrencyError(prefix);
+      // Two requests at the same moment compute the same id: exactly one is created, the other looks again.
+      if ((await this.repos.seatRequests.create(doc)) === 'exists') throw new ConcurrencyError(doc.id);
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action: 'seat.request',
+        target: doc.id,
+        outcome: 'success',
+      });
+      return doc;
+    });
   }
 
   async getRequest(tenantId: string, requestId: string): Promise<Versioned<SeatRequest>> {
@@ -304,7 +299,8 @@ export class SeatService {
     // failed half-way (the store went away), or from a second press racing this one. Every step
     // after the claim is idempotent (the seat is keyed by the request, the records by the act).
     let mayRetakeOwnClaim = true;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS * 5; attempt += 1) {
+    // Every ConcurrencyError below means "read the request again" (after the policy's pause).
+    return retrying(requestId, async () => {
       const current = await this.getRequest(actor.tenantId, requestId);
       const r = current.doc;
       if (r.status === 'approved' || r.status === 'rejected') {
@@ -315,21 +311,13 @@ export class SeatService {
       const claimFresh =
         r.status === 'approving' && r.claimedAt && now.getTime() - Date.parse(r.claimedAt) < STALE_CLAIM_MS;
       const ownClaim = r.claimedBy === actor.aadObjectId && mayRetakeOwnClaim;
-      if (claimFresh && !ownClaim) {
-        await new Promise((res) => setTimeout(res, 50));
-        continue;
-      }
+      // Another approval is under way: its outcome decides; look again after a pause.
+      if (claimFresh && !ownClaim) throw new ConcurrencyError(requestId);
       if (claimFresh) mayRetakeOwnClaim = false;
-      let claimed: Versioned<SeatRequest>;
-      try {
-        claimed = await this.repos.seatRequests.replace(
-          { ...r, status: 'approving', claimedAt: now.toISOString(), claimedBy: actor.aadObjectId },
-          current.etag,
-        );
-      } catch (err) {
-        if (err instanceof ConcurrencyError) continue;
-        throw err;
-      }
+      const claimed = await this.repos.seatRequests.replace(
+        { ...r, status: 'approving', claimedAt: now.toISOString(), claimedBy: actor.aadObjectId },
+        current.etag,
+      );
       let seat: SeatAssignment;
       try {
         seat = await this.assign(actor, r.poolId, r.requester, r.id);
@@ -343,70 +331,50 @@ export class SeatService {
           .catch(() => undefined);
         throw err;
       }
-      let decided: Versioned<SeatRequest>;
-      try {
-        decided = await this.repos.seatRequests.replace(
-          {
-            ...claimed.doc,
-            status: 'approved',
-            claimedAt: undefined,
-            claimedBy: undefined,
-            decision: {
-              by: actor.aadObjectId,
-              byName: actorName,
-              at: this.clock.now().toISOString(),
-              seatNo: seat.seatNo,
-            },
+      // A ConcurrencyError here: our claim was taken over (a second press of ours): its outcome decides.
+      const decided = await this.repos.seatRequests.replace(
+        {
+          ...claimed.doc,
+          status: 'approved',
+          claimedAt: undefined,
+          claimedBy: undefined,
+          decision: {
+            by: actor.aadObjectId,
+            byName: actorName,
+            at: this.clock.now().toISOString(),
+            seatNo: seat.seatNo,
           },
-          claimed.etag,
-        );
-      } catch (err) {
-        // Our claim was taken over (a second press of ours): its outcome decides; read it.
-        if (err instanceof ConcurrencyError) continue;
-        throw err;
-      }
+        },
+        claimed.etag,
+      );
       await this.recordDecision(decided.doc);
       return { kind: 'decided', request: decided.doc };
-    }
-    throw new ConcurrencyError(requestId);
+    });
   }
 
   async reject(actor: Actor, actorName: string, requestId: string, reason: string): Promise<DecisionOutcome> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS * 5; attempt += 1) {
-      const current = await this.getRequest(actor.tenantId, requestId);
-      const r = current.doc;
-      if (r.status === 'approved' || r.status === 'rejected') {
-        await this.recordDecision(r);
-        return { kind: 'alreadyDecided', request: r };
-      }
-      const claimFresh =
-        r.claimedAt !== undefined && this.clock.now().getTime() - Date.parse(r.claimedAt) < STALE_CLAIM_MS;
-      if (r.status === 'approving' && claimFresh) {
-        // An approval is under way; its outcome decides.
-        await new Promise((res) => setTimeout(res, 50));
-        continue;
-      }
-      try {
-        const decided = await this.repos.seatRequests.replace(
-          {
-            ...r,
-            status: 'rejected',
-            decision: {
-              by: actor.aadObjectId,
-              byName: actorName,
-              at: this.clock.now().toISOString(),
-              reason,
-            },
-          },
-          current.etag,
-        );
-        await this.recordDecision(decided.doc);
-        return { kind: 'decided', request: decided.doc };
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
-    throw new ConcurrencyError(requestId);
+    let already = false;
+    const stored = await mutateExisting(
+      this.repos.seatRequests,
+      actor.tenantId,
+      requestId,
+      () => new RuleViolation('seats.unknownRequest'),
+      (r) => {
+        already = r.status === 'approved' || r.status === 'rejected';
+        if (already) return UNCHANGED;
+        const claimFresh =
+          r.claimedAt !== undefined && this.clock.now().getTime() - Date.parse(r.claimedAt) < STALE_CLAIM_MS;
+        // An approval is under way; its outcome decides: look again after the policy's pause.
+        if (r.status === 'approving' && claimFresh) throw new ConcurrencyError(requestId);
+        return {
+          ...r,
+          status: 'rejected' as const,
+          decision: { by: actor.aadObjectId, byName: actorName, at: this.clock.now().toISOString(), reason },
+        };
+      },
+    );
+    await this.recordDecision(stored.doc);
+    return { kind: already ? 'alreadyDecided' : 'decided', request: stored.doc };
   }
 
   /**
@@ -449,18 +417,14 @@ export class SeatService {
     requestId: string,
     card: { conversationId: string; activityId: string },
   ): Promise<void> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const current = await this.getRequest(tenantId, requestId);
-      try {
-        await this.repos.seatRequests.replace(
-          { ...current.doc, cards: [...current.doc.cards, card] },
-          current.etag,
-        );
-        return;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
+    // Out of attempts throws (it used to return as if the copy were remembered).
+    await mutateExisting(
+      this.repos.seatRequests,
+      tenantId,
+      requestId,
+      () => new RuleViolation('seats.unknownRequest'),
+      (current) => ({ ...current, cards: [...current.cards, card] }),
+    );
   }
 
   /** Requests waiting for a decision, including ones an approval has claimed ("being approved"). */

@@ -14,7 +14,7 @@ import {
 } from './activation';
 import type { AuditLog } from './audit';
 import { isExpired, toIsoDate } from './dates';
-import { ConcurrencyError, CorruptDocumentError, RuleViolation } from './errors';
+import { CorruptDocumentError, RuleViolation } from './errors';
 import type { Membership } from './model';
 import type { Actor } from './policy';
 import type { Clock, Versioned } from './ports';
@@ -27,6 +27,7 @@ import {
   type TechnicalEntry,
   type TechnicalKind,
 } from './supportCatalogue';
+import { mutate, retrying, UNCHANGED } from './mutate';
 import { useBenefit } from './packageGate';
 
 /**
@@ -221,8 +222,6 @@ export function supportOverview(
 
 export type ActivationOutcome = 'requested' | 'alreadyPending' | 'alreadyActive' | 'completed';
 
-const MAX_RETRIES = 3;
-
 /**
  * Technical benefits of one tenant. Authorisation is the caller's (the verb dispatcher asks the
  * policy table right before); this re-reads records, re-checks the rules, writes with ETags and
@@ -268,7 +267,8 @@ export class SupportBenefits {
     actor: Actor,
     benefitId: string,
   ): Promise<{ outcome: ActivationOutcome; state: TechnicalState }> {
-    for (let attempt = 0; ; attempt++) {
+    // A lost race (the benefit changed since it was read) reads and judges again.
+    return retrying(benefitId, async () => {
       const [standing, row] = await Promise.all([
         this.standing(actor.tenantId),
         this.read(actor.tenantId, benefitId),
@@ -293,30 +293,26 @@ export class SupportBenefits {
           requestedBy: actor.aadObjectId,
         },
       };
-      try {
-        const saved = await this.repos.benefits.replace(next, row.etag);
-        await this.audit.record({
-          tenantId: actor.tenantId,
-          actor: actor.aadObjectId,
-          action: 'support.activate',
-          target: benefitId,
-          outcome: 'success',
-          detail: `pending; processing takes ${this.settings.supportDays} days`,
-        });
-        return {
-          outcome: 'requested',
-          state: technicalState(
-            saved.doc as TechnicalBenefit,
-            standing,
-            now,
-            this.settings.supportDays,
-            this.catalogue,
-          ),
-        };
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
-      }
-    }
+      const saved = await this.repos.benefits.replace(next, row.etag);
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action: 'support.activate',
+        target: benefitId,
+        outcome: 'success',
+        detail: `pending; processing takes ${this.settings.supportDays} days`,
+      });
+      return {
+        outcome: 'requested',
+        state: technicalState(
+          saved.doc as TechnicalBenefit,
+          standing,
+          now,
+          this.settings.supportDays,
+          this.catalogue,
+        ),
+      };
+    });
   }
 
   /** `support.complete` (local mode only): processing completes now instead of after the delay. */
@@ -325,7 +321,8 @@ export class SupportBenefits {
     benefitId: string,
   ): Promise<{ outcome: ActivationOutcome; state: TechnicalState }> {
     if (!this.settings.manualCompletion) throw new RuleViolation('support.complete.localOnly');
-    for (let attempt = 0; ; attempt++) {
+    // A lost race (the benefit changed since it was read) reads and judges again.
+    return retrying(benefitId, async () => {
       const [standing, row] = await Promise.all([
         this.standing(actor.tenantId),
         this.read(actor.tenantId, benefitId),
@@ -339,30 +336,26 @@ export class SupportBenefits {
         throw new RuleViolation('support.complete.notPending', { name: row.doc.name });
       const partnerId = standing.ok ? standing.membership.partnerId : undefined;
       const done = completeTechnical(row.doc, toIsoDate(now), partnerId, this.ids);
-      try {
-        const saved = await this.repos.benefits.replace(done, row.etag);
-        await this.audit.record({
-          tenantId: actor.tenantId,
-          actor: actor.aadObjectId,
-          action: 'support.complete',
-          target: benefitId,
-          outcome: 'success',
-          detail: 'completed by hand (local mode)',
-        });
-        return {
-          outcome: 'completed',
-          state: technicalState(
-            saved.doc as TechnicalBenefit,
-            standing,
-            now,
-            this.settings.supportDays,
-            this.catalogue,
-          ),
-        };
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError) || attempt >= MAX_RETRIES) throw err;
-      }
-    }
+      const saved = await this.repos.benefits.replace(done, row.etag);
+      await this.audit.record({
+        tenantId: actor.tenantId,
+        actor: actor.aadObjectId,
+        action: 'support.complete',
+        target: benefitId,
+        outcome: 'success',
+        detail: 'completed by hand (local mode)',
+      });
+      return {
+        outcome: 'completed',
+        state: technicalState(
+          saved.doc as TechnicalBenefit,
+          standing,
+          now,
+          this.settings.supportDays,
+          this.catalogue,
+        ),
+      };
+    });
   }
 
   /** Which support fits a request about `familyId`, with the ids to quote or what to activate first. */
@@ -404,32 +397,31 @@ export class SupportBenefits {
    * see it active.
    */
   private async settle(row: Versioned<TechnicalBenefit>, standing: Standing): Promise<TechnicalBenefit> {
-    let current = row;
-    for (let attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+    if (!isDue(row.doc.details, this.clock.now(), this.settings.supportDays)) return row.doc;
+    const partnerId = standing.ok ? standing.membership.partnerId : undefined;
+    // What the last look found: the benefit as it stands, and the completion written (if any).
+    let result: TechnicalBenefit = row.doc;
+    let written: TechnicalBenefit | undefined;
+    await mutate(this.repos.benefits, row.doc.tenantId, row.doc.id, (current) => {
+      written = undefined;
+      if (!current || !isTechnical(current)) return UNCHANGED;
+      result = current;
       const now = this.clock.now();
-      if (!isDue(current.doc.details, now, this.settings.supportDays)) return current.doc;
-      const partnerId = standing.ok ? standing.membership.partnerId : undefined;
-      const activatedOn = completionDay(current.doc.details, now, this.settings.supportDays);
-      const done = completeTechnical(current.doc, activatedOn, partnerId, this.ids);
-      try {
-        const saved = await this.repos.benefits.replace(done, current.etag);
-        await this.audit.record({
-          tenantId: current.doc.tenantId,
-          actor: SYSTEM_ACTOR,
-          action: 'support.complete',
-          target: current.doc.id,
-          outcome: 'success',
-          detail: `processing delay of ${this.settings.supportDays} days elapsed`,
-        });
-        return saved.doc as TechnicalBenefit;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-        const fresh = await this.repos.benefits.get(current.doc.tenantId, current.doc.id);
-        if (!fresh || !isTechnical(fresh.doc)) return current.doc;
-        current = fresh as Versioned<TechnicalBenefit>;
-      }
-    }
-    return current.doc;
+      if (!isDue(current.details, now, this.settings.supportDays)) return UNCHANGED;
+      const activatedOn = completionDay(current.details, now, this.settings.supportDays);
+      written = completeTechnical(current, activatedOn, partnerId, this.ids);
+      return written;
+    });
+    if (!written) return result;
+    await this.audit.record({
+      tenantId: row.doc.tenantId,
+      actor: SYSTEM_ACTOR,
+      action: 'support.complete',
+      target: row.doc.id,
+      outcome: 'success',
+      detail: `processing delay of ${this.settings.supportDays} days elapsed`,
+    });
+    return written;
   }
 }
 

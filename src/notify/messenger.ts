@@ -1,5 +1,6 @@
 import type { AdaptiveCard } from '../cards';
 import { conversationRefId, memberId, type ConversationRef } from '../domain/model';
+import { mutate, UNCHANGED } from '../domain/mutate';
 import type { Clock } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import type { Logger } from '../logger';
@@ -71,24 +72,11 @@ export class Messenger {
   }
 
   async deactivate(tenantId: string, conversationId: string, reason: string): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const current = await this.repos.conversationRefs.get(tenantId, conversationRefId(conversationId));
-      if (!current || !current.doc.active) return;
-      try {
-        await this.repos.conversationRefs.replace(
-          {
-            ...current.doc,
-            active: false,
-            inactiveReason: reason,
-            updatedAt: this.clock.now().toISOString(),
-          },
-          current.etag,
-        );
-        return;
-      } catch {
-        // changed meanwhile: read again
-      }
-    }
+    await mutate(this.repos.conversationRefs, tenantId, conversationRefId(conversationId), (current) =>
+      current?.active
+        ? { ...current, active: false, inactiveReason: reason, updatedAt: this.clock.now().toISOString() }
+        : UNCHANGED,
+    );
   }
 
   private async send(

@@ -1,5 +1,6 @@
 import { type AdaptiveCard } from '../cards';
 import { ConcurrencyError } from '../domain/errors';
+import { mutate, UNCHANGED } from '../domain/mutate';
 import {
   conversationRefId,
   noticeId,
@@ -331,19 +332,11 @@ export class ExpiryScanner {
   ): Promise<void> {
     const { repos, clock } = this.deps;
     const at = clock.now().toISOString();
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const current = await repos.noticeSubscriptions.get(sub.tenantId, sub.id);
-      if (!current) return;
-      try {
-        await repos.noticeSubscriptions.replace(
-          { ...current.doc, recentScans: [{ at, ...stats }, ...(current.doc.recentScans ?? [])].slice(0, 5) },
-          current.etag,
-        );
-        return;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
+    await mutate(repos.noticeSubscriptions, sub.tenantId, sub.id, (current) =>
+      current
+        ? { ...current, recentScans: [{ at, ...stats }, ...(current.recentScans ?? [])].slice(0, 5) }
+        : UNCHANGED,
+    );
   }
 
   /**
@@ -417,18 +410,12 @@ export class ExpiryScanner {
   private async mark(notices: Notice[], patch: Partial<Notice>): Promise<void> {
     const { repos } = this.deps;
     await Promise.all(
-      notices.map(async (n) => {
-        for (let attempt = 0; attempt < 3; attempt += 1) {
-          const current = await repos.notices.get(n.tenantId, n.id);
-          if (!current) return;
-          try {
-            await repos.notices.replace({ ...current.doc, ...patch }, current.etag);
-            return;
-          } catch (err) {
-            if (!(err instanceof ConcurrencyError)) throw err;
-          }
-        }
-      }),
+      notices.map((n) =>
+        // Out of attempts throws: the caller must not report an outcome the notice does not record.
+        mutate(repos.notices, n.tenantId, n.id, (current) =>
+          current ? { ...current, ...patch } : UNCHANGED,
+        ),
+      ),
     );
   }
 

@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '../domain/errors';
+import { mutate, UNCHANGED } from '../domain/mutate';
 import { addDays, toIsoDate } from '../domain/dates';
 import { noticeId, type Locale, type Notice, type Tenant } from '../domain/model';
 import type { Clock, TenantIndex } from '../domain/ports';
@@ -122,15 +122,8 @@ export class UsageDigestSender {
   }
 
   private async mark(notice: Notice, patch: Partial<Notice>): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const current = await this.deps.repos.notices.get(notice.tenantId, notice.id);
-      if (!current) return;
-      try {
-        await this.deps.repos.notices.replace({ ...current.doc, ...patch }, current.etag);
-        return;
-      } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err;
-      }
-    }
+    await mutate(this.deps.repos.notices, notice.tenantId, notice.id, (current) =>
+      current ? { ...current, ...patch } : UNCHANGED,
+    );
   }
 }

@@ -1,3 +1,5 @@
+import { ConcurrencyError } from '../../src/domain/errors';
+import type { Notice } from '../../src/domain/model';
 import { cardAction, message } from '../support/activities';
 import { subscribeChannel } from '../support/noticeTenant';
 import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
@@ -159,4 +161,31 @@ describe('the reminder delivery report', () => {
     const removed = JSON.stringify(card).split('Old project')[1]?.split('Benefits desk')[0] ?? '';
     expect(removed).not.toContain('report.resendAsk');
   });
+
+  it('tells the admin it did not go through, not "sent again", when recording the outcome keeps losing races', async () => {
+    // A failed Fabrikam notice (left by the cross-tenant test above); the claim may be written, but
+    // every write of the outcome finds the notice changed by someone else, until attempts run out.
+    const failed = (await t.app.store.repos.notices.list(FABRIKAM, { where: { state: 'failed' } }))[0];
+    expect(failed).toBeDefined();
+    const resendsAudited = async () =>
+      (await t.app.store.repos.audit.list(FABRIKAM, { where: { action: 'notify.resend' } })).length;
+    const auditedBefore = await resendsAudited();
+    const notices = t.app.store.repos.notices;
+    const real = notices.replace.bind(notices);
+    const spy = jest
+      .spyOn(notices, 'replace')
+      .mockImplementation((doc: Notice, etag: string) =>
+        doc.state === 'pending' ? real(doc, etag) : Promise.reject(new ConcurrencyError(doc.id)),
+      );
+    try {
+      const res = await press(GALE, 'report.resend', { noticeId: failed.doc.id });
+      const text = JSON.stringify(res.value);
+      expect(text).toContain('Someone changed this at the same moment');
+      expect(text).not.toContain('Sent again');
+    } finally {
+      spy.mockRestore();
+    }
+    // Nor is a successful resend audited.
+    expect(await resendsAudited()).toBe(auditedBefore);
+  }, 20_000);
 });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { AuditLog } from '../../src/domain/audit';
-import { RuleViolation } from '../../src/domain/errors';
+import { ConcurrencyError, RuleViolation } from '../../src/domain/errors';
+import type { SeatRequest } from '../../src/domain/model';
+import { MutationAbandonedError, RETRY_POLICY } from '../../src/domain/mutate';
 import { canReassign, reassignableOn, SeatService } from '../../src/domain/seats';
 import { openStore, type Store } from '../../src/store';
 import { loadSeedFile } from '../../src/store/seed';
@@ -98,4 +100,46 @@ describe('seat pools against the real local store', () => {
     const audit = await store.repos.audit.list(CONTOSO, { where: { action: 'seat.release' } });
     expect(audit).toHaveLength(1);
   });
+
+  const fangsRequest = async () =>
+    (await seats.pendingRequests(CONTOSO)).find((r) => r.requester === FANG.aadObjectId)!;
+
+  it('gives up with MutationAbandonedError (no seat, the request still waiting) when every claim of the request loses a race', async () => {
+    const request = await fangsRequest();
+    const before = (await seats.usage(CONTOSO, 'pool:vs-enterprise')).used;
+    const requests = store.repos.seatRequests;
+    const real = requests.replace.bind(requests);
+    let claims = 0;
+    const spy = jest.spyOn(requests, 'replace').mockImplementation((doc: SeatRequest, etag: string) => {
+      if (doc.status !== 'approving') return real(doc, etag);
+      claims += 1;
+      return Promise.reject(new ConcurrencyError(doc.id)); // someone else changed it first, every time
+    });
+    try {
+      const failure = await seats.approve(ga, AVERY.name, request.id).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(MutationAbandonedError);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(claims).toBe(RETRY_POLICY.attempts);
+    expect((await seats.usage(CONTOSO, 'pool:vs-enterprise')).used).toBe(before);
+    expect((await seats.getRequest(CONTOSO, request.id)).doc.status).toBe('pending');
+  }, 20_000);
+
+  it('gives exactly one seat when two admins approve the same request twelve times at once', async () => {
+    const request = await fangsRequest();
+    const eli = { ...ga, aadObjectId: ELI.aadObjectId };
+    const before = (await seats.usage(CONTOSO, 'pool:vs-enterprise')).used;
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 2 ? seats.approve(eli, ELI.name, request.id) : seats.approve(ga, AVERY.name, request.id),
+      ),
+    );
+    const usage = await seats.usage(CONTOSO, 'pool:vs-enterprise');
+    expect(usage.used).toBe(before + 1);
+    expect(usage.assignments.filter((a) => a.assignee === FANG.aadObjectId)).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'decided')).toHaveLength(1);
+    // Every approver is shown the same decision: the one seat.
+    expect(new Set(outcomes.map((o) => o.request.decision?.seatNo)).size).toBe(1);
+  }, 30_000);
 });

@@ -1,9 +1,8 @@
 import { ConcurrencyError } from '../../domain/errors';
 import { memberId, type Locale } from '../../domain/model';
+import { mutateExisting, UNCHANGED } from '../../domain/mutate';
 import { translator } from '../../i18n';
 import type { Feature, MessageHandler } from '../feature';
-
-const MAX_TRIES = 4;
 
 /**
  * "speak Chinese" / "说中文" and "speak English" / "用英文": the person's own choice, stored as
@@ -25,22 +24,18 @@ async function saveLocale(
   aadObjectId: string,
   locale: Locale,
 ): Promise<void> {
-  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-    const current = await services.repos.members.get(tenantId, memberId(aadObjectId));
-    // The turn resolved the member a moment ago; gone now means someone removed them.
-    if (!current) throw new ConcurrencyError(memberId(aadObjectId));
-    if (current.doc.preferredLocale === locale) return;
-    try {
-      await services.repos.members.replace(
-        { ...current.doc, preferredLocale: locale, updatedAt: services.clock.now().toISOString() },
-        current.etag,
-      );
-      return;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
-  throw new ConcurrencyError(memberId(aadObjectId));
+  const id = memberId(aadObjectId);
+  // The turn resolved the member a moment ago; gone now means someone removed them.
+  await mutateExisting(
+    services.repos.members,
+    tenantId,
+    id,
+    () => new ConcurrencyError(id),
+    (current) =>
+      current.preferredLocale === locale
+        ? UNCHANGED
+        : { ...current, preferredLocale: locale, updatedAt: services.clock.now().toISOString() },
+  );
 }
 
 /** Registered after the main features, so help's shortcut buttons stay with them. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AdaptiveCard } from '../../cards';
-import { ConcurrencyError, RuleViolation } from '../../domain/errors';
+import { RuleViolation } from '../../domain/errors';
 import {
   applyForCompetency,
   decideApplication,
@@ -12,6 +12,7 @@ import {
 } from '../../domain/membership';
 import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import { isoDate, type CompetencyApplication, type Membership } from '../../domain/model';
+import { mutate } from '../../domain/mutate';
 import { formatDate, translator } from '../../i18n';
 import {
   applyConfirmView,
@@ -30,7 +31,6 @@ import { holdings, membershipCard } from './card';
 import { renderActionConfirm } from '../shared/cards';
 
 const catalogue = MEMBERSHIP_CATALOGUE;
-const MAX_TRIES = 4;
 
 /** A rule said no: the card stays, with the reason on top (and the refusal audited). */
 async function refusedCard(
@@ -63,20 +63,14 @@ async function changeMembership(
   tenantId: string,
   change: (held: Holdings) => Membership,
 ): Promise<Membership> {
-  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-    const [current, packages] = await Promise.all([
-      services.repos.memberships.get(tenantId, 'membership'),
-      services.repos.packages.list(tenantId),
-    ]);
-    const next = change({ membership: current?.doc, packages: packages.map((p) => p.doc) });
+  const stored = await mutate(services.repos.memberships, tenantId, 'membership', async (current) => {
+    const packages = await services.repos.packages.list(tenantId);
+    const next = change({ membership: current, packages: packages.map((p) => p.doc) });
     if (!current) throw new RuleViolation('membership.renew.notActive');
-    try {
-      return (await services.repos.memberships.replace(next, current.etag)).doc;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
-  throw new ConcurrencyError('membership');
+    return next;
+  });
+  if (!stored) throw new RuleViolation('membership.renew.notActive');
+  return stored.doc;
 }
 
 /** An application for a competency: confirmed, recorded as pending, decided by the programme's review. */

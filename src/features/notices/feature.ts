@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { ConcurrencyError, RuleViolation } from '../../domain/errors';
+import { RuleViolation } from '../../domain/errors';
 import { subscriptionId, type NoticeSubscription } from '../../domain/model';
+import { mutateExisting } from '../../domain/mutate';
 import { DEFAULT_THRESHOLDS } from '../../domain/notices';
 import type { Versioned } from '../../domain/ports';
 import { NOTICE_KINDS, noticeSubscriptionView } from './views';
@@ -24,16 +25,13 @@ async function updateSubscription(
   id: string,
   patch: (s: NoticeSubscription) => NoticeSubscription,
 ): Promise<Versioned<NoticeSubscription>> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const current = await services.repos.noticeSubscriptions.get(tenantId, id);
-    if (!current) throw new RuleViolation('notices.notSubscribed');
-    try {
-      return await services.repos.noticeSubscriptions.replace(patch(current.doc), current.etag);
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
-  throw new ConcurrencyError(id);
+  return mutateExisting(
+    services.repos.noticeSubscriptions,
+    tenantId,
+    id,
+    () => new RuleViolation('notices.notSubscribed'),
+    patch,
+  );
 }
 
 async function thresholdsOf(services: BotServices, tenantId: string): Promise<number[]> {

@@ -1,5 +1,4 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { ConcurrencyError } from '../../domain/errors';
 import {
   conversationRefId,
   memberId,
@@ -7,6 +6,7 @@ import {
   type Locale,
   type Member,
 } from '../../domain/model';
+import { mutate, UNCHANGED } from '../../domain/mutate';
 import type { BotServices } from '../../services';
 
 /**
@@ -69,27 +69,23 @@ export async function saveConversationRef(
     active: true,
     updatedAt: services.clock.now().toISOString(),
   };
-  if ((await services.repos.conversationRefs.create(doc)) === 'created') return doc;
-  const current = await services.repos.conversationRefs.get(tenantId, doc.id);
-  if (!current) return doc;
-  const merged: ConversationRef = {
-    ...current.doc,
-    ...doc,
-    teamName: doc.teamName ?? current.doc.teamName,
-    channelName: doc.channelName ?? current.doc.channelName,
-    aadObjectId: doc.aadObjectId ?? current.doc.aadObjectId,
-    inactiveReason: undefined,
-    // A reinstall (after an uninstall, or after Teams said the bot was gone) is welcomed again.
-    welcomedAt: current.doc.active ? current.doc.welcomedAt : undefined,
-  };
-  try {
-    await services.repos.conversationRefs.replace(merged, current.etag);
-  } catch (err) {
-    // Saved by a concurrent turn of the same conversation: theirs is equally fresh. Any other
-    // failure (the store) is the caller's to report: nothing may claim it was saved.
-    if (!(err instanceof ConcurrencyError)) throw err;
-  }
-  return merged;
+  // Created, or merged into the stored one (re-merged into the fresh version after a race). Any
+  // failure (the store, attempts run out) is the caller's to report: nothing may claim it was saved.
+  const saved = await mutate(services.repos.conversationRefs, tenantId, doc.id, (current) =>
+    current
+      ? {
+          ...current,
+          ...doc,
+          teamName: doc.teamName ?? current.teamName,
+          channelName: doc.channelName ?? current.channelName,
+          aadObjectId: doc.aadObjectId ?? current.aadObjectId,
+          inactiveReason: undefined,
+          // A reinstall (after an uninstall, or after Teams said the bot was gone) is welcomed again.
+          welcomedAt: current.active ? current.welcomedAt : undefined,
+        }
+      : doc,
+  );
+  return saved?.doc ?? doc;
 }
 
 /**
@@ -104,17 +100,15 @@ export async function renameTeam(
   const general = await saveConversationRef(context, services, tenantId);
   if (!general.teamId || !general.teamName) return;
   const refs = await services.repos.conversationRefs.list(tenantId, { where: { teamId: general.teamId } });
+  const teamName = general.teamName;
   for (const ref of refs) {
-    if (ref.doc.id === general.id || ref.doc.teamName === general.teamName) continue;
-    try {
-      await services.repos.conversationRefs.replace(
-        { ...ref.doc, teamName: general.teamName, updatedAt: services.clock.now().toISOString() },
-        ref.etag,
-      );
-    } catch (err) {
-      // Changed meanwhile (a send found the bot gone, a resubscribe): the next rename event fixes it.
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
+    if (ref.doc.id === general.id || ref.doc.teamName === teamName) continue;
+    // Changed meanwhile (a send found the bot gone, a resubscribe): the name goes onto theirs.
+    await mutate(services.repos.conversationRefs, tenantId, ref.doc.id, (current) =>
+      current && current.teamName !== teamName
+        ? { ...current, teamName, updatedAt: services.clock.now().toISOString() }
+        : UNCHANGED,
+    );
   }
 }
 
@@ -124,26 +118,20 @@ export async function renameTeam(
  * welcome is sent once. The claim is the `welcomedAt` marker, written with the reference's ETag.
  */
 export async function claimWelcome(services: BotServices, tenantId: string, refId: string): Promise<boolean> {
-  const current = await services.repos.conversationRefs.get(tenantId, refId);
-  if (!current || !current.doc.active || current.doc.welcomedAt) return false;
-  try {
-    await services.repos.conversationRefs.replace(
-      { ...current.doc, welcomedAt: services.clock.now().toISOString() },
-      current.etag,
-    );
-    return true;
-  } catch (err) {
-    // The other install event of the pair claimed it first.
-    if (err instanceof ConcurrencyError) return false;
-    throw err;
-  }
+  let claimed = false;
+  await mutate(services.repos.conversationRefs, tenantId, refId, (current) => {
+    // After a lost race the fresh version says whether the other install event of the pair claimed it.
+    claimed = Boolean(current?.active && !current.welcomedAt);
+    return current && claimed ? { ...current, welcomedAt: services.clock.now().toISOString() } : UNCHANGED;
+  });
+  return claimed;
 }
 
 /** Gives a claimed welcome back when it could not be sent, so the next install event sends it. */
 export async function releaseWelcome(services: BotServices, tenantId: string, refId: string): Promise<void> {
-  const current = await services.repos.conversationRefs.get(tenantId, refId);
-  if (!current?.doc.welcomedAt) return;
-  await services.repos.conversationRefs.replace({ ...current.doc, welcomedAt: undefined }, current.etag);
+  await mutate(services.repos.conversationRefs, tenantId, refId, (current) =>
+    current?.welcomedAt ? { ...current, welcomedAt: undefined } : UNCHANGED,
+  );
 }
 
 /** Reads a team's roster into the directory: everyone in the team can then be picked in cards. */
@@ -185,19 +173,20 @@ export async function rememberPersonalChat(
   context: TurnContext,
   services: BotServices,
   member: Member,
-  etag: string,
 ): Promise<Member> {
   if (scopeOf(context) !== 'personal' || member.personalConversationId === context.activity.conversation.id)
     return member;
   await saveConversationRef(context, services, member.tenantId);
-  const updated = {
-    ...member,
-    personalConversationId: context.activity.conversation.id,
-    updatedAt: services.clock.now().toISOString(),
-  };
+  const personalConversationId = context.activity.conversation.id;
   try {
-    return (await services.repos.members.replace(updated, etag)).doc;
+    const stored = await mutate(services.repos.members, member.tenantId, member.id, (current) =>
+      current && current.personalConversationId !== personalConversationId
+        ? { ...current, personalConversationId, updatedAt: services.clock.now().toISOString() }
+        : UNCHANGED,
+    );
+    return stored?.doc ?? member;
   } catch {
+    // Best effort: the turn goes on, and the next message from this chat records it.
     return member;
   }
 }
@@ -212,13 +201,19 @@ export async function rememberLocale(
   locale: Locale | undefined,
 ): Promise<Member> {
   if (member.lastLocale === locale) return member;
-  const current = await services.repos.members.get(member.tenantId, memberId(member.aadObjectId));
-  if (!current) return member;
   try {
-    const updated = { ...current.doc, lastLocale: locale, updatedAt: services.clock.now().toISOString() };
-    return (await services.repos.members.replace(updated, current.etag)).doc;
+    const stored = await mutate(
+      services.repos.members,
+      member.tenantId,
+      memberId(member.aadObjectId),
+      (current) =>
+        current && current.lastLocale !== locale
+          ? { ...current, lastLocale: locale, updatedAt: services.clock.now().toISOString() }
+          : UNCHANGED,
+    );
+    return stored?.doc ?? member;
   } catch {
-    // A concurrent change of the same person: the next message remembers it.
+    // Best effort (the store, attempts run out): the next message remembers it.
     return member;
   }
 }
