@@ -8,10 +8,10 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { sendCard } from '../src/features/shared/reply';
+import { activationPermissions } from '../src/features/shared/activationViews';
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
-import { authorize } from '../src/domain/policy';
 import { SupportBenefits, type SupportNeed } from '../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../src/domain/supportCatalogue';
 import { t, type MessageKey } from '../src/i18n';
@@ -63,8 +63,7 @@ export async function supportOverviewCard(
   return supportCard(turn.tr, {
     overview,
     tenantName: tenant?.name ?? turn.tenantId,
-    canActivate: authorize(turn.actor, 'support.activate').allowed,
-    canComplete: services.activation.manualCompletion && authorize(turn.actor, 'support.complete').allowed,
+    ...activationPermissions(turn.actor, 'support', services.activation),
     delayDays: services.activation.supportDays,
     page: focusIndex >= 0 ? Math.floor(focusIndex / SUPPORT_PAGE_SIZE) : options.page,
     notice: options.notice,
@@ -138,7 +137,12 @@ export class ActivateSupportDialog extends BaseDialog {
     await sendCard(
       step.context,
       renderSupportAdvice(
-        supportAdviceView(turn.tr, advice, standing, authorize(turn.actor, 'support.activate').allowed),
+        supportAdviceView(
+          turn.tr,
+          advice,
+          standing,
+          activationPermissions(turn.actor, 'support', this.services.activation).canActivate,
+        ),
       ),
     );
     return step.endDialog({ need, familyId, outcome: advice.outcome } satisfies ActivateSupportResult);

@@ -7,6 +7,7 @@ import {
 import { z } from 'zod';
 import { isExpected } from '../src/features/shared/errors';
 import { sendCard } from '../src/features/shared/reply';
+import { activationPermissions } from '../src/features/shared/activationViews';
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
@@ -77,8 +78,7 @@ export async function gtmOverviewCard(
   return gtmCard(turn.tr, {
     overview,
     tenantName: tenant?.name ?? turn.tenantId,
-    canActivate: authorize(turn.actor, 'gtm.activate').allowed,
-    canComplete: services.activation.manualCompletion && authorize(turn.actor, 'gtm.complete').allowed,
+    ...activationPermissions(turn.actor, 'gtm', services.activation),
     canSetContact: authorize(turn.actor, 'gtm.setContact').allowed,
     delayDays: services.activation.gtmDays,
     page: focusIndex >= 0 ? Math.floor(focusIndex / GTM_PAGE_SIZE) : options.page,
