@@ -8,7 +8,11 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { sendCard } from '../src/features/shared/reply';
-import { activationPermissions } from '../src/features/shared/activationViews';
+import {
+  activationPage,
+  activationPermissions,
+  type ActivationCardOptions,
+} from '../src/features/shared/activationViews';
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
@@ -49,23 +53,18 @@ export function supportBenefits(services: BotServices): SupportBenefits {
 export async function supportOverviewCard(
   turn: Turn,
   services: BotServices,
-  options: {
-    page?: number;
-    notice?: { text: string; style: 'good' | 'warning' | 'attention' };
-    focus?: string;
-  } = {},
+  options: ActivationCardOptions = {},
 ): Promise<AdaptiveCard> {
   const [overview, tenant] = await Promise.all([
     supportBenefits(services).overview(turn.tenantId),
     services.directory.tenant(turn.tenantId),
   ]);
-  const focusIndex = options.focus ? overview.benefits.findIndex((s) => s.benefit.id === options.focus) : -1;
   return supportCard(turn.tr, {
     overview,
     tenantName: tenant?.name ?? turn.tenantId,
     ...activationPermissions(turn.actor, 'support', services.activation),
     delayDays: services.activation.supportDays,
-    page: focusIndex >= 0 ? Math.floor(focusIndex / SUPPORT_PAGE_SIZE) : options.page,
+    page: activationPage(overview.benefits, options, SUPPORT_PAGE_SIZE),
     notice: options.notice,
   });
 }

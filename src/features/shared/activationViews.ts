@@ -67,3 +67,21 @@ export const ACTIVATION_NOTICE_STYLE = {
   alreadyPending: 'warning',
   alreadyActive: 'good',
 } as const satisfies Record<ActivationOutcome, ContainerStyle>;
+
+/** How a card of benefits is asked for: a page, a notice on top, the benefit just acted on. */
+export interface ActivationCardOptions {
+  page?: number;
+  notice?: { text: string; style: 'good' | 'warning' | 'attention' };
+  /** The benefit just acted on: its page is shown, whatever page was asked for. */
+  focus?: string;
+}
+
+/** The page to show: the one holding the focused benefit, else the one asked for. */
+export function activationPage(
+  states: readonly { benefit: { id: string } }[],
+  options: ActivationCardOptions,
+  pageSize: number,
+): number | undefined {
+  const focusIndex = options.focus ? states.findIndex((s) => s.benefit.id === options.focus) : -1;
+  return focusIndex >= 0 ? Math.floor(focusIndex / pageSize) : options.page;
+}
