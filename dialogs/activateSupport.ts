@@ -8,10 +8,14 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { sendCard } from '../src/features/shared/reply';
+import {
+  activationPage,
+  activationPermissions,
+  type ActivationCardOptions,
+} from '../src/features/shared/activationViews';
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
-import { authorize } from '../src/domain/policy';
 import { SupportBenefits, type SupportNeed } from '../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../src/domain/supportCatalogue';
 import { t, type MessageKey } from '../src/i18n';
@@ -49,24 +53,18 @@ export function supportBenefits(services: BotServices): SupportBenefits {
 export async function supportOverviewCard(
   turn: Turn,
   services: BotServices,
-  options: {
-    page?: number;
-    notice?: { text: string; style: 'good' | 'warning' | 'attention' };
-    focus?: string;
-  } = {},
+  options: ActivationCardOptions = {},
 ): Promise<AdaptiveCard> {
   const [overview, tenant] = await Promise.all([
     supportBenefits(services).overview(turn.tenantId),
     services.directory.tenant(turn.tenantId),
   ]);
-  const focusIndex = options.focus ? overview.benefits.findIndex((s) => s.benefit.id === options.focus) : -1;
   return supportCard(turn.tr, {
     overview,
     tenantName: tenant?.name ?? turn.tenantId,
-    canActivate: authorize(turn.actor, 'support.activate').allowed,
-    canComplete: services.activation.manualCompletion && authorize(turn.actor, 'support.complete').allowed,
+    ...activationPermissions(turn.actor, 'support', services.activation),
     delayDays: services.activation.supportDays,
-    page: focusIndex >= 0 ? Math.floor(focusIndex / SUPPORT_PAGE_SIZE) : options.page,
+    page: activationPage(overview.benefits, options, SUPPORT_PAGE_SIZE),
     notice: options.notice,
   });
 }
@@ -138,7 +136,12 @@ export class ActivateSupportDialog extends BaseDialog {
     await sendCard(
       step.context,
       renderSupportAdvice(
-        supportAdviceView(turn.tr, advice, standing, authorize(turn.actor, 'support.activate').allowed),
+        supportAdviceView(
+          turn.tr,
+          advice,
+          standing,
+          activationPermissions(turn.actor, 'support', this.services.activation).canActivate,
+        ),
       ),
     );
     return step.endDialog({ need, familyId, outcome: advice.outcome } satisfies ActivateSupportResult);

@@ -7,6 +7,11 @@ import {
 import { z } from 'zod';
 import { isExpected } from '../src/features/shared/errors';
 import { sendCard } from '../src/features/shared/reply';
+import {
+  activationPage,
+  activationPermissions,
+  type ActivationCardOptions,
+} from '../src/features/shared/activationViews';
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
@@ -63,25 +68,19 @@ export function goToMarket(services: BotServices): GoToMarket {
 export async function gtmOverviewCard(
   turn: Turn,
   services: BotServices,
-  options: {
-    page?: number;
-    notice?: { text: string; style: 'good' | 'warning' | 'attention' };
-    focus?: string;
-  } = {},
+  options: ActivationCardOptions = {},
 ): Promise<AdaptiveCard> {
   const [overview, tenant] = await Promise.all([
     goToMarket(services).overview(turn.tenantId),
     services.directory.tenant(turn.tenantId),
   ]);
-  const focusIndex = options.focus ? overview.offers.findIndex((s) => s.benefit.id === options.focus) : -1;
   return gtmCard(turn.tr, {
     overview,
     tenantName: tenant?.name ?? turn.tenantId,
-    canActivate: authorize(turn.actor, 'gtm.activate').allowed,
-    canComplete: services.activation.manualCompletion && authorize(turn.actor, 'gtm.complete').allowed,
+    ...activationPermissions(turn.actor, 'gtm', services.activation),
     canSetContact: authorize(turn.actor, 'gtm.setContact').allowed,
     delayDays: services.activation.gtmDays,
-    page: focusIndex >= 0 ? Math.floor(focusIndex / GTM_PAGE_SIZE) : options.page,
+    page: activationPage(overview.offers, options, GTM_PAGE_SIZE),
     notice: options.notice,
   });
 }

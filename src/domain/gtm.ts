@@ -4,28 +4,32 @@ import {
   isDue,
   isGtm,
   programmeStanding,
-  SYSTEM_ACTOR,
   tiersAmong,
   type ActivationSettings,
   type GtmBenefit,
   type Standing,
 } from './activation';
+import {
+  ActivationLifecycle,
+  type ActivationContext,
+  type ActivationResult,
+  type EffectiveStatus,
+} from './activationLifecycle';
 import type { AuditLog } from './audit';
-import { addDays, isExpired, toIsoDate } from './dates';
+import { addDays, isExpired } from './dates';
 import { RuleViolation } from './errors';
 import { memberId, type MarketingContact, type Membership } from './model';
+import { mutate } from './mutate';
 import type { Actor } from './policy';
-import type { Clock, Versioned } from './ports';
+import type { Clock } from './ports';
 import type { Repositories } from './repositories';
-import { readMembership, type ActivationOutcome } from './support';
+import { readMembership } from './support';
 import {
   SUPPORT_CATALOGUE,
   type GtmOfferEntry,
   type ProgrammeTier,
   type SupportCatalogue,
 } from './supportCatalogue';
-import { mutate, retrying, UNCHANGED } from './mutate';
-import { useBenefit } from './packageGate';
 
 /**
  * Go-To-Market: the company marketing contact (a person of the directory, an email that is not
@@ -156,7 +160,7 @@ export function gtmEligibility(
 export interface GtmState {
   benefit: GtmBenefit;
   eligibility: GtmEligibility;
-  status: 'notActivated' | 'pending' | 'active';
+  status: EffectiveStatus;
   /** Active: the offer's own expiry. Otherwise: the last day to activate it. */
   expiresOn: string;
   completesOn?: string;
@@ -226,14 +230,43 @@ export function gtmOverview(
   return { standing, contact, offers };
 }
 
+interface GtmContext extends ActivationContext {
+  contact?: MarketingContact;
+}
+
 export class GoToMarket {
+  private readonly lifecycle: ActivationLifecycle<GtmBenefit, GtmState, GtmContext>;
+
   constructor(
     private readonly repos: Repositories,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly settings: ActivationSettings,
     private readonly catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
-  ) {}
+  ) {
+    this.lifecycle = new ActivationLifecycle(
+      {
+        name: 'gtm',
+        notFoundKey: 'gtm.notFound',
+        is: isGtm,
+        delayDays: (s) => s.gtmDays,
+        context: async (tenantId) => {
+          const [standing, contact] = await Promise.all([this.standing(tenantId), this.contact(tenantId)]);
+          return { standing, contact };
+        },
+        state: (b, ctx, now) => gtmState(b, ctx.standing, now, settings.gtmDays, catalogue),
+        // A withdrawn benefit is refused before anything else is asked of the person.
+        gateFirst: true,
+        refuse: refuseActivation,
+        complete: (b, activatedOn) => completeGtm(b, activatedOn, catalogue),
+        completionNote: (done) => `expires ${done.expiresOn}`,
+      },
+      repos,
+      audit,
+      clock,
+      settings,
+    );
+  }
 
   get languages(): readonly string[] {
     return this.catalogue.contactLanguages;
@@ -272,7 +305,6 @@ export class GoToMarket {
       setBy: actor.aadObjectId,
       setAt: this.clock.now().toISOString(),
     };
-    // Created, or replacing whatever is stored (also a version written meanwhile).
     await mutate(this.repos.marketingContacts, actor.tenantId, MARKETING_CONTACT_ID, () => doc);
     await this.audit.record({
       tenantId: actor.tenantId,
@@ -291,9 +323,7 @@ export class GoToMarket {
       this.contact(tenantId),
       this.repos.benefits.list(tenantId, { where: { 'details.category': 'gtm' } }),
     ]);
-    const settled = await Promise.all(
-      rows.filter((r) => isGtm(r.doc)).map((r) => this.settle(r as Versioned<GtmBenefit>)),
-    );
+    const settled = await this.lifecycle.settleAll(rows, { standing, contact });
     return gtmOverview(standing, contact, settled, this.clock.now(), this.settings.gtmDays, this.catalogue);
   }
 
@@ -302,144 +332,34 @@ export class GoToMarket {
   }
 
   /** `gtm.activate`: refused until a marketing contact exists; pending from now. */
-  async activate(actor: Actor, benefitId: string): Promise<{ outcome: ActivationOutcome; state: GtmState }> {
-    // A lost race (the benefit changed since it was read) reads and judges again.
-    return retrying(benefitId, async () => {
-      const [standing, row, contact] = await Promise.all([
-        this.standing(actor.tenantId),
-        this.read(actor.tenantId, benefitId),
-        this.contact(actor.tenantId),
-      ]);
-      const now = this.clock.now();
-      const current = gtmState(row.doc, standing, now, this.settings.gtmDays, this.catalogue);
-      if (current.status !== 'notActivated') {
-        const settled = await this.settle(row);
-        return {
-          outcome: current.status === 'pending' ? 'alreadyPending' : 'alreadyActive',
-          state: gtmState(settled, standing, now, this.settings.gtmDays, this.catalogue),
-        };
-      }
-      // A withdrawn benefit is refused before anything else is asked of the person.
-      await useBenefit(this.repos, this.clock, actor, row.doc);
-      if (!contact) throw new RuleViolation('gtm.activate.needsContact', { name: row.doc.name });
-      const e = current.eligibility;
-      if (!e.eligible) {
-        if (e.reason === 'unknownOffer')
-          throw new RuleViolation('gtm.activate.unknownOffer', { name: row.doc.name });
-        if (e.reason === 'competency')
-          throw new RuleViolation('gtm.activate.needsCompetency', {
-            name: row.doc.name,
-            areas: e.areas.join(', '),
-          });
-        if (e.reason === 'tier' || e.reason === 'noTier')
-          throw new RuleViolation('gtm.activate.ineligible', {
-            name: row.doc.name,
-            tiers: e.unlockTiers.map((t) => t.id).join(','),
-          });
-        throw new RuleViolation(
-          e.reason === 'noMembership' ? 'support.standing.noMembership' : 'support.standing.notActive',
-        );
-      }
-      if (isExpired(now, row.doc.expiresOn))
-        throw new RuleViolation('gtm.activate.expired', { name: row.doc.name, date: row.doc.expiresOn });
-      // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
-      await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
-      const next: GtmBenefit = {
-        ...row.doc,
-        details: {
-          ...row.doc.details,
-          status: 'pending',
-          requestedOn: now.toISOString(),
-          requestedBy: actor.aadObjectId,
-        },
-      };
-      const saved = await this.repos.benefits.replace(next, row.etag);
-      await this.audit.record({
-        tenantId: actor.tenantId,
-        actor: actor.aadObjectId,
-        action: 'gtm.activate',
-        target: benefitId,
-        outcome: 'success',
-        detail: `pending; processing takes ${this.settings.gtmDays} days`,
-      });
-      return {
-        outcome: 'requested',
-        state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
-      };
-    });
+  activate(actor: Actor, benefitId: string): Promise<ActivationResult<GtmState>> {
+    return this.lifecycle.request(actor, benefitId);
   }
 
   /** `gtm.complete` (local mode only): activation completes today. */
-  async complete(actor: Actor, benefitId: string): Promise<{ outcome: ActivationOutcome; state: GtmState }> {
-    if (!this.settings.manualCompletion) throw new RuleViolation('support.complete.localOnly');
-    // A lost race (the benefit changed since it was read) reads and judges again.
-    return retrying(benefitId, async () => {
-      const [standing, row] = await Promise.all([
-        this.standing(actor.tenantId),
-        this.read(actor.tenantId, benefitId),
-      ]);
-      const now = this.clock.now();
-      const d = row.doc.details;
-      if (d.status === 'active' || isDue(d, now, this.settings.gtmDays)) {
-        const settled = await this.settle(row);
-        return {
-          outcome: 'alreadyActive',
-          state: gtmState(settled, standing, now, this.settings.gtmDays, this.catalogue),
-        };
-      }
-      if (d.status !== 'pending')
-        throw new RuleViolation('support.complete.notPending', { name: row.doc.name });
-      const done = completeGtm(row.doc, toIsoDate(now), this.catalogue);
-      const saved = await this.repos.benefits.replace(done, row.etag);
-      await this.audit.record({
-        tenantId: actor.tenantId,
-        actor: actor.aadObjectId,
-        action: 'gtm.complete',
-        target: benefitId,
-        outcome: 'success',
-        detail: `completed by hand (local mode); expires ${done.expiresOn}`,
+  complete(actor: Actor, benefitId: string): Promise<ActivationResult<GtmState>> {
+    return this.lifecycle.complete(actor, benefitId);
+  }
+}
+
+/** Why an offer that reads notActivated cannot be requested now (throws), if it cannot. */
+function refuseActivation(state: GtmState, ctx: GtmContext, now: Date): void {
+  const name = state.benefit.name;
+  if (!ctx.contact) throw new RuleViolation('gtm.activate.needsContact', { name });
+  const e = state.eligibility;
+  if (!e.eligible) {
+    if (e.reason === 'unknownOffer') throw new RuleViolation('gtm.activate.unknownOffer', { name });
+    if (e.reason === 'competency')
+      throw new RuleViolation('gtm.activate.needsCompetency', { name, areas: e.areas.join(', ') });
+    if (e.reason === 'tier' || e.reason === 'noTier')
+      throw new RuleViolation('gtm.activate.ineligible', {
+        name,
+        tiers: e.unlockTiers.map((t) => t.id).join(','),
       });
-      return {
-        outcome: 'completed',
-        state: gtmState(saved.doc as GtmBenefit, standing, now, this.settings.gtmDays, this.catalogue),
-      };
-    });
+    throw new RuleViolation(
+      e.reason === 'noMembership' ? 'support.standing.noMembership' : 'support.standing.notActive',
+    );
   }
-
-  private async read(tenantId: string, benefitId: string): Promise<Versioned<GtmBenefit>> {
-    const row = await this.repos.benefits.get(tenantId, benefitId);
-    if (!row || !isGtm(row.doc)) throw new RuleViolation('gtm.notFound');
-    return row as Versioned<GtmBenefit>;
-  }
-
-  /** Writes down a completion whose delay has passed (with the offer's expiry), the first time it is read. */
-  private async settle(row: Versioned<GtmBenefit>): Promise<GtmBenefit> {
-    if (!isDue(row.doc.details, this.clock.now(), this.settings.gtmDays)) return row.doc;
-    // What the last look found: the benefit as it stands, and the completion written (if any).
-    let result: GtmBenefit = row.doc;
-    let written: GtmBenefit | undefined;
-    await mutate(this.repos.benefits, row.doc.tenantId, row.doc.id, (current) => {
-      written = undefined;
-      if (!current || !isGtm(current)) return UNCHANGED;
-      result = current;
-      const now = this.clock.now();
-      if (!isDue(current.details, now, this.settings.gtmDays)) return UNCHANGED;
-      written = completeGtm(
-        current,
-        completionDay(current.details, now, this.settings.gtmDays),
-        this.catalogue,
-      );
-      return written;
-    });
-    if (!written) return result;
-    await this.audit.record({
-      tenantId: row.doc.tenantId,
-      actor: SYSTEM_ACTOR,
-      action: 'gtm.complete',
-      target: row.doc.id,
-      outcome: 'success',
-      detail: `processing delay of ${this.settings.gtmDays} days elapsed; expires ${written.expiresOn}`,
-    });
-    return written;
-  }
+  if (isExpired(now, state.benefit.expiresOn))
+    throw new RuleViolation('gtm.activate.expired', { name, date: state.benefit.expiresOn });
 }

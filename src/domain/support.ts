@@ -1,23 +1,22 @@
 import {
-  completionDay,
   completesAt,
   isDue,
   isTechnical,
   programmeStanding,
   randomSupportIds,
-  SYSTEM_ACTOR,
   tiersAmong,
   type ActivationSettings,
   type Standing,
   type SupportIdSource,
   type TechnicalBenefit,
 } from './activation';
+import { ActivationLifecycle, type ActivationResult, type EffectiveStatus } from './activationLifecycle';
 import type { AuditLog } from './audit';
-import { isExpired, toIsoDate } from './dates';
+import { isExpired } from './dates';
 import { CorruptDocumentError, RuleViolation } from './errors';
 import type { Membership } from './model';
 import type { Actor } from './policy';
-import type { Clock, Versioned } from './ports';
+import type { Clock } from './ports';
 import type { Repositories } from './repositories';
 import {
   SUPPORT_CATALOGUE,
@@ -27,14 +26,14 @@ import {
   type TechnicalEntry,
   type TechnicalKind,
 } from './supportCatalogue';
-import { mutate, retrying, UNCHANGED } from './mutate';
-import { useBenefit } from './packageGate';
 
 /**
  * Technical support benefits: who may use which kind (by programme tier), what remains, the
  * activation lifecycle (pending for a few days, then active with an Access ID and Contract ID),
  * and which support fits a request.
  */
+
+export type { ActivationOutcome, EffectiveStatus } from './activationLifecycle';
 
 /** How much of a kind the organisation may use: its own count, no limit, or another kind's count. */
 export type AllowanceRule =
@@ -72,8 +71,6 @@ export function technicalEligibility(
   }
   return { eligible: true, allowance, rule: { kind: 'count' } };
 }
-
-export type EffectiveStatus = 'notActivated' | 'pending' | 'active';
 
 export interface TechnicalState {
   benefit: TechnicalBenefit;
@@ -220,22 +217,41 @@ export function supportOverview(
   return { standing, benefits: states, locked };
 }
 
-export type ActivationOutcome = 'requested' | 'alreadyPending' | 'alreadyActive' | 'completed';
-
 /**
  * Technical benefits of one tenant. Authorisation is the caller's (the verb dispatcher asks the
- * policy table right before); this re-reads records, re-checks the rules, writes with ETags and
- * audits.
+ * policy table right before); the activation lifecycle (activationLifecycle.ts) re-reads
+ * records, re-checks the rules, writes with ETags and audits.
  */
 export class SupportBenefits {
+  private readonly lifecycle: ActivationLifecycle<TechnicalBenefit, TechnicalState>;
+
   constructor(
     private readonly repos: Repositories,
-    private readonly audit: AuditLog,
+    audit: AuditLog,
     private readonly clock: Clock,
     private readonly settings: ActivationSettings,
     private readonly catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
-    private readonly ids: SupportIdSource = randomSupportIds,
-  ) {}
+    ids: SupportIdSource = randomSupportIds,
+  ) {
+    this.lifecycle = new ActivationLifecycle(
+      {
+        name: 'support',
+        notFoundKey: 'support.notFound',
+        is: isTechnical,
+        delayDays: (s) => s.supportDays,
+        context: async (tenantId) => ({ standing: await this.standing(tenantId) }),
+        state: (b, ctx, now) => technicalState(b, ctx.standing, now, settings.supportDays, catalogue),
+        gateFirst: false,
+        refuse: (state, _ctx, now) => refuseActivation(state, now),
+        complete: (b, activatedOn, { standing }) =>
+          completeTechnical(b, activatedOn, standing.ok ? standing.membership.partnerId : undefined, ids),
+      },
+      repos,
+      audit,
+      clock,
+      settings,
+    );
+  }
 
   /** Reads the membership defensively: an unreadable one means "no standing", never a crash of the card. */
   async standing(tenantId: string): Promise<Standing> {
@@ -248,114 +264,22 @@ export class SupportBenefits {
       this.standing(tenantId),
       this.repos.benefits.list(tenantId, { where: { 'details.category': 'technical' } }),
     ]);
-    const settled = await Promise.all(
-      rows
-        .filter((r) => isTechnical(r.doc))
-        .map((r) => this.settle(r as Versioned<TechnicalBenefit>, standing)),
-    );
+    const settled = await this.lifecycle.settleAll(rows, { standing });
     return supportOverview(standing, settled, this.clock.now(), this.settings.supportDays, this.catalogue);
   }
 
   async state(tenantId: string, benefitId: string): Promise<TechnicalState> {
-    const [standing, row] = await Promise.all([this.standing(tenantId), this.read(tenantId, benefitId)]);
-    const settled = await this.settle(row, standing);
-    return technicalState(settled, standing, this.clock.now(), this.settings.supportDays, this.catalogue);
+    return this.lifecycle.state(tenantId, benefitId);
   }
 
   /** `support.activate`: pending from now, with who asked and when. */
-  async activate(
-    actor: Actor,
-    benefitId: string,
-  ): Promise<{ outcome: ActivationOutcome; state: TechnicalState }> {
-    // A lost race (the benefit changed since it was read) reads and judges again.
-    return retrying(benefitId, async () => {
-      const [standing, row] = await Promise.all([
-        this.standing(actor.tenantId),
-        this.read(actor.tenantId, benefitId),
-      ]);
-      const now = this.clock.now();
-      const current = technicalState(row.doc, standing, now, this.settings.supportDays, this.catalogue);
-      if (current.status !== 'notActivated') {
-        return {
-          outcome: current.status === 'pending' ? 'alreadyPending' : 'alreadyActive',
-          state: await this.state(actor.tenantId, benefitId),
-        };
-      }
-      this.checkActivatable(current, now);
-      // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
-      await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
-      const next: TechnicalBenefit = {
-        ...row.doc,
-        details: {
-          ...row.doc.details,
-          status: 'pending',
-          requestedOn: now.toISOString(),
-          requestedBy: actor.aadObjectId,
-        },
-      };
-      const saved = await this.repos.benefits.replace(next, row.etag);
-      await this.audit.record({
-        tenantId: actor.tenantId,
-        actor: actor.aadObjectId,
-        action: 'support.activate',
-        target: benefitId,
-        outcome: 'success',
-        detail: `pending; processing takes ${this.settings.supportDays} days`,
-      });
-      return {
-        outcome: 'requested',
-        state: technicalState(
-          saved.doc as TechnicalBenefit,
-          standing,
-          now,
-          this.settings.supportDays,
-          this.catalogue,
-        ),
-      };
-    });
+  activate(actor: Actor, benefitId: string): Promise<ActivationResult<TechnicalState>> {
+    return this.lifecycle.request(actor, benefitId);
   }
 
   /** `support.complete` (local mode only): processing completes now instead of after the delay. */
-  async complete(
-    actor: Actor,
-    benefitId: string,
-  ): Promise<{ outcome: ActivationOutcome; state: TechnicalState }> {
-    if (!this.settings.manualCompletion) throw new RuleViolation('support.complete.localOnly');
-    // A lost race (the benefit changed since it was read) reads and judges again.
-    return retrying(benefitId, async () => {
-      const [standing, row] = await Promise.all([
-        this.standing(actor.tenantId),
-        this.read(actor.tenantId, benefitId),
-      ]);
-      const now = this.clock.now();
-      const d = row.doc.details;
-      if (d.status === 'active' || isDue(d, now, this.settings.supportDays)) {
-        return { outcome: 'alreadyActive', state: await this.state(actor.tenantId, benefitId) };
-      }
-      if (d.status !== 'pending')
-        throw new RuleViolation('support.complete.notPending', { name: row.doc.name });
-      const partnerId = standing.ok ? standing.membership.partnerId : undefined;
-      const done = completeTechnical(row.doc, toIsoDate(now), partnerId, this.ids);
-      const saved = await this.repos.benefits.replace(done, row.etag);
-      await this.audit.record({
-        tenantId: actor.tenantId,
-        actor: actor.aadObjectId,
-        action: 'support.complete',
-        target: benefitId,
-        outcome: 'success',
-        detail: 'completed by hand (local mode)',
-      });
-      return {
-        outcome: 'completed',
-        state: technicalState(
-          saved.doc as TechnicalBenefit,
-          standing,
-          now,
-          this.settings.supportDays,
-          this.catalogue,
-        ),
-      };
-    });
+  complete(actor: Actor, benefitId: string): Promise<ActivationResult<TechnicalState>> {
+    return this.lifecycle.complete(actor, benefitId);
   }
 
   /** Which support fits a request about `familyId`, with the ids to quote or what to activate first. */
@@ -365,64 +289,25 @@ export class SupportBenefits {
     const overview = await this.overview(tenantId);
     return adviseSupportRequest(need, family, overview.benefits, overview.standing, this.catalogue);
   }
+}
 
-  private checkActivatable(state: TechnicalState, now: Date): void {
-    const name = state.benefit.name;
-    if (!state.eligibility.eligible) {
-      const e = state.eligibility;
-      if (e.reason === 'notInCatalogue') throw new RuleViolation('support.activate.notInCatalogue', { name });
-      if (e.reason === 'tier' || e.reason === 'noTier')
-        throw new RuleViolation('support.activate.ineligible', {
-          name,
-          tiers: e.unlockTiers.map((t) => t.id).join(','),
-        });
-      throw new RuleViolation(
-        e.reason === 'noMembership' ? 'support.standing.noMembership' : 'support.standing.notActive',
-      );
-    }
-    if (isExpired(now, state.benefit.expiresOn))
-      throw new RuleViolation('support.activate.expired', { name, date: state.benefit.expiresOn });
+/** Why a technical benefit that reads notActivated cannot be requested now (throws), if it cannot. */
+function refuseActivation(state: TechnicalState, now: Date): void {
+  const name = state.benefit.name;
+  if (!state.eligibility.eligible) {
+    const e = state.eligibility;
+    if (e.reason === 'notInCatalogue') throw new RuleViolation('support.activate.notInCatalogue', { name });
+    if (e.reason === 'tier' || e.reason === 'noTier')
+      throw new RuleViolation('support.activate.ineligible', {
+        name,
+        tiers: e.unlockTiers.map((t) => t.id).join(','),
+      });
+    throw new RuleViolation(
+      e.reason === 'noMembership' ? 'support.standing.noMembership' : 'support.standing.notActive',
+    );
   }
-
-  private async read(tenantId: string, benefitId: string): Promise<Versioned<TechnicalBenefit>> {
-    const row = await this.repos.benefits.get(tenantId, benefitId);
-    if (!row || !isTechnical(row.doc)) throw new RuleViolation('support.notFound');
-    return row as Versioned<TechnicalBenefit>;
-  }
-
-  /**
-   * Writes down a completion whose delay has passed, the first time anyone reads it after the
-   * delay (ETag: of two readers at the same moment one writes, the other re-reads theirs), so
-   * the ids never change once shown and other readers of the benefit (lists, expiry notices)
-   * see it active.
-   */
-  private async settle(row: Versioned<TechnicalBenefit>, standing: Standing): Promise<TechnicalBenefit> {
-    if (!isDue(row.doc.details, this.clock.now(), this.settings.supportDays)) return row.doc;
-    const partnerId = standing.ok ? standing.membership.partnerId : undefined;
-    // What the last look found: the benefit as it stands, and the completion written (if any).
-    let result: TechnicalBenefit = row.doc;
-    let written: TechnicalBenefit | undefined;
-    await mutate(this.repos.benefits, row.doc.tenantId, row.doc.id, (current) => {
-      written = undefined;
-      if (!current || !isTechnical(current)) return UNCHANGED;
-      result = current;
-      const now = this.clock.now();
-      if (!isDue(current.details, now, this.settings.supportDays)) return UNCHANGED;
-      const activatedOn = completionDay(current.details, now, this.settings.supportDays);
-      written = completeTechnical(current, activatedOn, partnerId, this.ids);
-      return written;
-    });
-    if (!written) return result;
-    await this.audit.record({
-      tenantId: row.doc.tenantId,
-      actor: SYSTEM_ACTOR,
-      action: 'support.complete',
-      target: row.doc.id,
-      outcome: 'success',
-      detail: `processing delay of ${this.settings.supportDays} days elapsed`,
-    });
-    return written;
-  }
+  if (isExpired(now, state.benefit.expiresOn))
+    throw new RuleViolation('support.activate.expired', { name, date: state.benefit.expiresOn });
 }
 
 /** The membership, or undefined when there is none or it cannot be read as one. */

@@ -24,9 +24,6 @@ const DIRECT_REPLACES: Record<string, number> = {
   'src/domain/seats.ts': 4,
   // revokeGlobalAdmin: touch every other Global admin, then the target (see the class comment).
   'src/domain/roleAdmin.ts': 2,
-  // activate and complete: judged with the membership standing, inside `retrying`.
-  'src/domain/support.ts': 2,
-  'src/domain/gtm.ts': 2,
   // One-shot claims of a notice (scan, resend) and of a subscription (turning it off).
   'src/notify/scanner.ts': 3,
   // The scheduler lease: take or renew it; losing means another instance runs the scan.
@@ -41,10 +38,10 @@ const CONCURRENCY_CATCHES: Record<string, number> = {
 };
 
 /**
- * Retry loops that are not ETag loops, owned elsewhere: HTTP retries of the connector and the
- * turn-reply retries of the adapter.
+ * Retry loops that are not ETag loops: the one HTTP retry policy of connector calls (proactive
+ * sends and turn replies alike).
  */
-const OTHER_RETRY_LOOPS = new Set(['src/notify/connector.ts', 'src/bot/adapter.ts']);
+const OTHER_RETRY_LOOPS = new Set(['src/notify/retryPolicy.ts']);
 
 function sources(dir: string): string[] {
   const abs = join(ROOT, dir);

@@ -5,51 +5,35 @@ import {
   MARKETING_CONTACT_DIALOG,
   MarketingContactDialog,
 } from '../../../dialogs/marketingContact';
-import type { AdaptiveCard } from '../../cards';
-import { formatDate, type MessageKey } from '../../i18n';
+import type { GtmState } from '../../domain/gtm';
+import { formatDate } from '../../i18n';
 import { withTierNames } from '../support/views';
+import { activationVerb, type ActivationBinding } from '../shared/activationVerbs';
 import { sendCard } from '../shared/reply';
-import { verb, type Feature, type Handler } from '../feature';
+import { verb, type Feature } from '../feature';
 
-const benefitData = z.object({ benefitId: z.string().startsWith('benefit:').max(200) }).strict();
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
 
-const NOTICE_STYLE = {
-  requested: 'good',
-  completed: 'good',
-  alreadyPending: 'warning',
-  alreadyActive: 'good',
-} as const;
-
-async function act(
-  h: Handler,
-  benefitId: string,
-  run: () => ReturnType<ReturnType<typeof goToMarket>['activate']>,
-): Promise<AdaptiveCard> {
-  const { turn, services } = h;
-  let result: Awaited<ReturnType<typeof run>>;
-  try {
-    result = await run();
-  } catch (err) {
-    throw withTierNames(err, turn.tr);
-  }
-  const { outcome, state } = result;
-  const contact = outcome === 'requested' ? await goToMarket(services).contact(turn.tenantId) : undefined;
-  const d = state.benefit.details;
-  const text = turn.tr.t(`gtm.notice.${outcome}` as MessageKey, {
-    name: state.benefit.name,
-    days: services.activation.gtmDays,
-    contact: contact ? `${contact.name} (${contact.email})` : '',
-    date: formatDate(
-      turn.tr.locale,
-      outcome === 'alreadyPending' && d.requestedOn ? d.requestedOn : state.expiresOn,
-    ),
-  });
-  return gtmOverviewCard(turn, services, {
-    notice: { text, style: NOTICE_STYLE[outcome] },
-    focus: benefitId,
-  });
-}
+/** Activate and Complete now (shared with technical support): the offers card, a notice on top. */
+const activation: ActivationBinding<GtmState> = {
+  kind: 'gtm',
+  service: goToMarket,
+  explain: (err, tr) => withTierNames(err, tr),
+  noticeParams: async ({ turn, services }, outcome, state) => {
+    const contact = outcome === 'requested' ? await goToMarket(services).contact(turn.tenantId) : undefined;
+    const d = state.benefit.details;
+    return {
+      name: state.benefit.name,
+      days: services.activation.gtmDays,
+      contact: contact ? `${contact.name} (${contact.email})` : '',
+      date: formatDate(
+        turn.tr.locale,
+        outcome === 'alreadyPending' && d.requestedOn ? d.requestedOn : state.expiresOn,
+      ),
+    };
+  },
+  card: ({ turn, services }, options) => gtmOverviewCard(turn, services, options),
+};
 
 /**
  * Go-To-Market: the offers card (status and Expires column, for everyone), the company
@@ -90,18 +74,8 @@ export const gtmFeature: Feature = {
       action: 'benefits.view',
       run: ({ turn, services }, data) => gtmOverviewCard(turn, services, { page: data.page }),
     }),
-    'gtm.activate': verb({
-      schema: benefitData,
-      action: 'gtm.activate',
-      run: (h, data) =>
-        act(h, data.benefitId, () => goToMarket(h.services).activate(h.turn.actor, data.benefitId)),
-    }),
-    'gtm.complete': verb({
-      schema: benefitData,
-      action: 'gtm.complete',
-      run: (h, data) =>
-        act(h, data.benefitId, () => goToMarket(h.services).complete(h.turn.actor, data.benefitId)),
-    }),
+    'gtm.activate': activationVerb(activation, 'activate'),
+    'gtm.complete': activationVerb(activation, 'complete'),
   },
   dialogs: (services) => [new MarketingContactDialog(services)],
 };

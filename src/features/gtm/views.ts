@@ -2,7 +2,12 @@ import type { ContactProblem, GtmOverview, GtmState } from '../../domain/gtm';
 import type { MarketingContact, Member } from '../../domain/model';
 import { SUPPORT_CATALOGUE, type SupportCatalogue } from '../../domain/supportCatalogue';
 import { formatDate, type MessageKey, type Translator } from '../../i18n';
-import { subtitle, tierLabel, tierList, type BenefitVerbButton } from '../support/views';
+import { subtitle, tierLabel, tierList } from '../support/views';
+import {
+  activationButtons,
+  type ActivationPermissions,
+  type BenefitVerbButton,
+} from '../shared/activationViews';
 import gtmTemplate from '../../../cards/gtm/gtm.json';
 import marketingContactFormTemplate from '../../../cards/gtm/marketingContactForm.json';
 import { cardTemplate, type AdaptiveCard, type CardNotice, type Fact } from '../../cards';
@@ -81,11 +86,9 @@ export function languageName(tr: Translator, code: string): string {
 export const contactCommand = (tr: Translator): string =>
   tr.locale === 'zh-CN' ? '营销联系人' : 'marketing contact';
 
-export interface GtmViewInput {
+export interface GtmViewInput extends ActivationPermissions {
   overview: GtmOverview;
   tenantName: string;
-  canActivate: boolean;
-  canComplete: boolean;
   canSetContact: boolean;
   delayDays: number;
   page?: number;
@@ -135,19 +138,9 @@ function offerRow(
       });
     else notes.push({ text: tr.t('gtm.note.ineligibleNoTier', { tiers: tierList(tr, e.unlockTiers) }) });
   }
-  const actions: GtmView['offers'][number]['actions'] = [];
-  if (s.status === 'notActivated' && e.eligible && !s.expired && input.canActivate)
-    actions.push({
-      title: tr.t('gtm.button.activate', { offer: buttonName }),
-      verb: 'gtm.activate',
-      benefitId: s.benefit.id,
-    });
-  if (s.status === 'pending' && input.canComplete)
-    actions.push({
-      title: tr.t('gtm.button.complete', { offer: buttonName }),
-      verb: 'gtm.complete',
-      benefitId: s.benefit.id,
-    });
+  const actions = activationButtons('gtm', s, input, (act) =>
+    tr.t(act === 'activate' ? 'gtm.button.activate' : 'gtm.button.complete', { offer: buttonName }),
+  );
   return {
     name: s.benefit.name,
     offer: offerName.toLowerCase() === s.benefit.name.toLowerCase() ? [] : [{ text: offerName }],

@@ -6,47 +6,28 @@ import {
   supportOverviewCard,
   type ActivateSupportOptions,
 } from '../../../dialogs/activateSupport';
-import type { AdaptiveCard } from '../../cards';
-import { formatDate, type MessageKey } from '../../i18n';
+import type { TechnicalState } from '../../domain/support';
+import { formatDate } from '../../i18n';
 import { withTierNames } from './views';
-import { verb, type Feature, type Handler } from '../feature';
+import { activationVerb, type ActivationBinding } from '../shared/activationVerbs';
+import { verb, type Feature } from '../feature';
 
-const benefitData = z.object({ benefitId: z.string().startsWith('benefit:').max(200) }).strict();
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
 
-const NOTICE_STYLE = {
-  requested: 'good',
-  completed: 'good',
-  alreadyPending: 'warning',
-  alreadyActive: 'good',
-} as const;
-
-/** Runs an act of the support service and answers with the card, a notice on top saying what happened. */
-async function act(
-  h: Handler,
-  benefitId: string,
-  run: () => ReturnType<ReturnType<typeof supportBenefits>['activate']>,
-): Promise<AdaptiveCard> {
-  const { turn, services } = h;
-  let result: Awaited<ReturnType<typeof run>>;
-  try {
-    result = await run();
-  } catch (err) {
-    throw withTierNames(err, turn.tr);
-  }
-  const { outcome, state } = result;
-  const text = turn.tr.t(`support.notice.${outcome}` as MessageKey, {
+/** Activate and Complete now (shared with Go-To-Market): the support card, a notice on top. */
+const activation: ActivationBinding<TechnicalState> = {
+  kind: 'support',
+  service: supportBenefits,
+  explain: (err, tr) => withTierNames(err, tr),
+  noticeParams: ({ turn, services }, _outcome, state) => ({
     name: state.benefit.name,
     days: services.activation.supportDays,
     date: state.benefit.details.requestedOn
       ? formatDate(turn.tr.locale, state.benefit.details.requestedOn)
       : '',
-  });
-  return supportOverviewCard(turn, services, {
-    notice: { text, style: NOTICE_STYLE[outcome] },
-    focus: benefitId,
-  });
-}
+  }),
+  card: ({ turn, services }, options) => supportOverviewCard(turn, services, options),
+};
 
 /**
  * Technical support benefits: the card (everyone sees status and, once active, the Access ID
@@ -104,18 +85,8 @@ export const supportFeature: Feature = {
       action: 'support.view',
       run: ({ turn, services }, data) => supportOverviewCard(turn, services, { page: data.page }),
     }),
-    'support.activate': verb({
-      schema: benefitData,
-      action: 'support.activate',
-      run: (h, data) =>
-        act(h, data.benefitId, () => supportBenefits(h.services).activate(h.turn.actor, data.benefitId)),
-    }),
-    'support.complete': verb({
-      schema: benefitData,
-      action: 'support.complete',
-      run: (h, data) =>
-        act(h, data.benefitId, () => supportBenefits(h.services).complete(h.turn.actor, data.benefitId)),
-    }),
+    'support.activate': activationVerb(activation, 'activate'),
+    'support.complete': activationVerb(activation, 'complete'),
   },
   dialogs: (services) => [new ActivateSupportDialog(services)],
 };

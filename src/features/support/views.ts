@@ -18,13 +18,13 @@ import {
   type ContainerStyle,
   type Fact,
 } from '../../cards';
+import {
+  activationButtons,
+  type ActivationPermissions,
+  type BenefitVerbButton,
+} from '../shared/activationViews';
 
-/** An Action.Execute on one benefit: verb + benefit id only. */
-export interface BenefitVerbButton {
-  title: string;
-  verb: string;
-  benefitId: string;
-}
+export type { BenefitVerbButton } from '../shared/activationViews';
 
 export interface SupportView {
   title: string;
@@ -137,13 +137,9 @@ function ineligibleText(
 
 const statusKey = (s: TechnicalState['status'] | 'expired'): MessageKey => `support.status.${s}`;
 
-export interface SupportViewInput {
+export interface SupportViewInput extends ActivationPermissions {
   overview: SupportOverview;
   tenantName: string;
-  /** The reader may activate (policy: support.activate). */
-  canActivate: boolean;
-  /** The reader may complete by hand (policy: support.complete, local mode). */
-  canComplete: boolean;
   delayDays: number;
   page?: number;
   notice?: Notice;
@@ -204,19 +200,11 @@ function benefitRow(
         ]
       : [];
   if (ids.length > 0) lines.push({ text: tr.t('support.idsHint') });
-  const actions: SupportView['benefits'][number]['actions'] = [];
-  if (s.status === 'notActivated' && s.eligibility.eligible && !s.expired && input.canActivate)
-    actions.push({
-      title: tr.t('support.button.activate', { name: s.benefit.name }),
-      verb: 'support.activate',
-      benefitId: s.benefit.id,
-    });
-  if (s.status === 'pending' && input.canComplete)
-    actions.push({
-      title: tr.t('support.button.complete', { name: s.benefit.name }),
-      verb: 'support.complete',
-      benefitId: s.benefit.id,
-    });
+  const actions = activationButtons('support', s, input, (act) =>
+    tr.t(act === 'activate' ? 'support.button.activate' : 'support.button.complete', {
+      name: s.benefit.name,
+    }),
+  );
   const status = lastDayPassed ? 'expired' : s.status;
   return {
     name: s.benefit.name,
