@@ -92,12 +92,21 @@ export class AssignSeatDialog extends BaseDialog {
       name: p.pool.subscription,
       label: turn.tr.t('seats.choice.pool', { pool: p.pool.subscription, used: p.used, total: p.pool.seats }),
     }));
-    if (pools.length === 1) return step.next({ index: 0 });
     const named = state.options.pool;
+    // The pool the admin named is full: said so, not silently swapped for another one.
+    const namedFull =
+      named && all.find((p) => p.free === 0 && p.pool.subscription.toLowerCase().includes(named));
+    if (namedFull && !pools.some((p) => p.pool.subscription.toLowerCase().includes(named))) {
+      await step.context.sendActivity(
+        turn.tr.t('seats.ask.poolFullNamed', { pool: namedFull.pool.subscription }),
+      );
+      return step.endDialog();
+    }
+    if (pools.length === 1) return step.next({ index: 0 });
     const chosen = named ? state.pools.findIndex((p) => p.name.toLowerCase().includes(named)) : -1;
     if (chosen >= 0) return step.next({ index: chosen });
     return step.prompt(POOL_PROMPT, {
-      prompt: turn.tr.t('seats.ask.pool'),
+      prompt: turn.tr.t('seats.ask.assignPool'),
       choices: ChoiceFactory.toChoices(state.pools.map((p) => p.label)),
       style: ListStyle.heroCard,
     });

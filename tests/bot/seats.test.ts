@@ -1,6 +1,7 @@
 import { SeatService } from '../../src/domain/seats';
 import { cardAction, message } from '../support/activities';
-import { AVERY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
+import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
@@ -31,7 +32,8 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Contoso with its one Enterprise pool: the request goes straight past "which subscription?".
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
     // Avery has talked to the bot in a personal chat, so the bot can reach Avery there.
     await say(AVERY, 'help');
   });
@@ -289,10 +291,10 @@ describe('reassigning a seat from the pools card', () => {
   });
 });
 
-describe('assigning a seat in a short conversation', () => {
+describe('assigning a seat in a short conversation (a tenant with one pool)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
   });
   afterAll(() => t.stop());
   const say = async (person: Person, text: string) => {
@@ -329,5 +331,137 @@ describe('assigning a seat in a short conversation', () => {
     const reply = await say(ELI, 'assign seat');
     expect(String(reply.text)).toContain('you need the Global admin role');
     expect(String(reply.text)).toContain('Avery Chen can do it for you');
+  });
+});
+
+describe('choosing between two pools (the demo: the Enterprise pool and the add-on package’s Professional pool)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Avery has talked to the bot, so requests reach an approver.
+    await t.post(message(AVERY, 'help', { serviceUrl: t.connector.url }));
+  });
+  afterAll(() => t.stop());
+  /** The bot's answer in this person's own chat (approval cards to Avery may interleave). */
+  const say = async (person: Person, text: string, locale = 'en-US') => {
+    const mine = () =>
+      t.connector
+        .sentActivities()
+        .filter(
+          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${person.aadObjectId}`,
+        );
+    const before = mine().length;
+    await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
+    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1) : undefined));
+  };
+  const heroOf = (a: Record<string, unknown>) =>
+    (a.attachments as { content: { text: string; buttons: { title: string }[] } }[])[0].content;
+  const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
+  const ga = { tenantId: CONTOSO, aadObjectId: AVERY.aadObjectId, roles: ['GlobalAdmin' as const] };
+  const newcomer = async (n: number): Promise<Person> => {
+    const p = {
+      name: `Newcomer ${n}`,
+      aadObjectId: `e4000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      tenantId: CONTOSO,
+    };
+    await say(p, 'help');
+    return p;
+  };
+
+  it('asks an employee which subscription, with both pools and their usage, and files the request for the one picked', async () => {
+    const asker = await newcomer(1);
+    const ask = heroOf(await say(asker, 'request visual studio'));
+    expect(ask.text).toBe('Which Visual Studio subscription do you need?');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise (2 of 10 used)',
+      'Visual Studio Professional (0 of 5 used)',
+    ]);
+    expect(String((await say(asker, 'Visual Studio Professional (0 of 5 used)')).text)).toContain(
+      'what do you need it for',
+    );
+    expect(String((await say(asker, 'Diagrams for the data platform project')).text)).toContain(
+      'sent to your approvers',
+    );
+    const [mine] = await seats().requestsOf(CONTOSO, asker.aadObjectId);
+    expect(mine.poolId).toBe('pool:addon-vs-professional');
+  });
+
+  it('asks the same in Chinese, and the other pool can be picked', async () => {
+    const asker = await newcomer(2);
+    const ask = heroOf(await say(asker, '申请 Visual Studio', 'zh-CN'));
+    expect(ask.text).toBe('你需要哪种 Visual Studio 订阅？');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise（已用 2/10）',
+      'Visual Studio Professional（已用 0/5）',
+    ]);
+    expect(String((await say(asker, 'Visual Studio Enterprise（已用 2/10）', 'zh-CN')).text)).toContain(
+      '用途',
+    );
+    expect(String((await say(asker, '开发内部工具', 'zh-CN')).text)).toContain('已发送给审批人');
+    const [mine] = await seats().requestsOf(CONTOSO, asker.aadObjectId);
+    expect(mine.poolId).toBe('pool:vs-enterprise');
+  });
+
+  it('asks Avery which pool the seat comes from and gives Eli a Professional seat', async () => {
+    const ask = heroOf(await say(AVERY, 'assign seat'));
+    expect(ask.text).toBe('Which Visual Studio subscription should the seat come from?');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise (2 of 10 used)',
+      'Visual Studio Professional (0 of 5 used)',
+    ]);
+    const who = heroOf(await say(AVERY, 'Visual Studio Professional (0 of 5 used)'));
+    expect(who.text).toBe('Who should get the seat?');
+    // Fang holds an Enterprise seat, not a Professional one: Fang may have this one.
+    expect(who.buttons.map((b) => b.title)).toEqual(expect.arrayContaining(['Eli Park', 'Fang Wu']));
+    expect(heroOf(await say(AVERY, 'Eli Park')).text).toBe(
+      'Assign a Visual Studio Professional seat to Eli Park?',
+    );
+    expect(String((await say(AVERY, 'Yes')).text)).toContain(
+      'Eli Park has seat 1 of Visual Studio Professional (1 of 5 now used)',
+    );
+  });
+
+  it('asks the same in Chinese and gives Eli an Enterprise seat too', async () => {
+    const ask = heroOf(await say(AVERY, '分配席位', 'zh-CN'));
+    expect(ask.text).toBe('要从哪种 Visual Studio 订阅中分配席位？');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise（已用 2/10）',
+      'Visual Studio Professional（已用 1/5）',
+    ]);
+    const who = heroOf(await say(AVERY, 'Visual Studio Enterprise（已用 2/10）', 'zh-CN'));
+    expect(who.text).toBe('要把席位分配给谁？');
+    expect(who.buttons.map((b) => b.title)).not.toContain('Fang Wu');
+    expect(heroOf(await say(AVERY, 'Eli Park', 'zh-CN')).text).toBe(
+      '确定将一个 Visual Studio Enterprise 席位分配给 Eli Park 吗？',
+    );
+    expect(String((await say(AVERY, '是', 'zh-CN')).text)).toContain(
+      'Eli Park 获得了 Visual Studio Enterprise 的第 3 号席位（现已使用 3/10）',
+    );
+  });
+
+  it('never offers a full pool: with the Professional pool full it goes straight to the Enterprise pool, and refuses it by name', async () => {
+    for (const p of [BO, CASEY, DANA, FANG])
+      await seats().assign(ga, 'pool:addon-vs-professional', p.aadObjectId);
+    expect((await seats().usage(CONTOSO, 'pool:addon-vs-professional')).free).toBe(0);
+    const who = heroOf(await say(AVERY, 'assign seat'));
+    expect(who.text).toBe('Who should get the seat?');
+    // The confirmation names the pool the seat comes from.
+    expect(heroOf(await say(AVERY, 'Bo Li')).text).toBe('Assign a Visual Studio Enterprise seat to Bo Li?');
+    expect(String((await say(AVERY, 'No')).text)).toContain('nothing was assigned');
+    const named = await say(AVERY, 'give Bo a Visual Studio Professional seat');
+    expect(String(named.text)).toContain(
+      'Every Visual Studio Professional seat is held or reserved right now',
+    );
+    await expect(seats().assign(ga, 'pool:addon-vs-professional', AVERY.aadObjectId)).rejects.toMatchObject({
+      key: 'seats.poolFull',
+    });
+  });
+
+  it('refuses approving a request for the full pool, and the request keeps waiting', async () => {
+    const [waiting] = await seats().requestsOf(CONTOSO, 'e4000000-0000-4000-8000-000000000001');
+    await expect(seats().approve(ga, AVERY.name, waiting.id)).rejects.toMatchObject({
+      key: 'seats.poolFull',
+    });
+    expect((await seats().getRequest(CONTOSO, waiting.id)).doc.status).toBe('pending');
   });
 });
