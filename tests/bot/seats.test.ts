@@ -465,3 +465,58 @@ describe('choosing between two pools (the demo: the Enterprise pool and the add-
     expect((await seats().getRequest(CONTOSO, waiting.id)).doc.status).toBe('pending');
   });
 });
+
+describe('the pools card shows a seat released before its 90 days as reserved, in English and Chinese', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+  const poolsCard = async (text: string, locale: string) => {
+    const before = t.connector.sentActivities().length;
+    await t.post(message(AVERY, text, { serviceUrl: t.connector.url, locale }));
+    return cardOf(
+      await t.connector.waitFor(() =>
+        t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
+      ),
+    );
+  };
+
+  it('shows both pools before the release, with no seat reserved', async () => {
+    const shown = cardText(await poolsCard('seats', 'en-US')).join('\n');
+    expect(shown).toContain('Visual Studio Enterprise');
+    expect(shown).toContain('Visual Studio Professional');
+    expect(shown).toContain('2 of 10 used · 8 free');
+    expect(shown).toContain('0 of 5 used · 5 free');
+    expect(shown).not.toContain('reserved');
+  });
+
+  it('after Casey’s 10-day-old seat is released: reserved until Feb 12, 2027, and not counted as free', async () => {
+    const released = await t.post(
+      cardAction(
+        AVERY,
+        'seat.release',
+        { assignmentId: 'assignment:pool:vs-enterprise:2' },
+        { serviceUrl: t.connector.url },
+      ),
+    );
+    const shown = cardText((released.body as InvokeBody).value).join('\n');
+    expect(shown).toContain('1 of 10 used · 8 free · 1 reserved');
+    expect(shown).toContain('Seat 2: reserved (released from Casey Wong on Nov 24, 2026)');
+    expect(shown).toContain(
+      'reserved until its 90 days are over: it can be given to someone else from Feb 12, 2027',
+    );
+    // The other pool is untouched.
+    expect(shown).toContain('0 of 5 used · 5 free');
+  });
+
+  it('says the same in Chinese: 保留, the Chinese date, and the free count without the reserved seat', async () => {
+    const shown = cardText(await poolsCard('席位', 'zh-CN')).join('\n');
+    expect(shown).toContain('Visual Studio 订阅');
+    expect(shown).toContain('已用 1/10 · 空闲 8 个 · 保留 1 个');
+    expect(shown).toContain('第 2 号席位：保留中（2026年11月24日 从 Casey Wong 处释放）');
+    expect(shown).toContain('保留至满 90 天：自 2027年2月12日 起可分配给他人');
+    expect(shown).toContain('已用 0/5 · 空闲 5 个');
+    expect(shown).not.toContain('空闲 9 个');
+  });
+});
