@@ -218,15 +218,16 @@ export class BenefitActions {
       }
       const now = this.clock.now();
       assertNotExpired(benefit, now);
-      // The one benefit check: marks the package used, or refuses a cancelled one.
-      await useBenefit(this.repos, this.clock, actor, benefit, 'keyViewed');
-      const stored = await this.update(actor.tenantId, req.benefitId, (current) => {
-        if (current.details.category !== 'software') throw new RuleViolation('benefits.notFound');
-        if (current.details.firstRevealedAt) return undefined;
-        // Viewing a key is activating the benefit: only until its last day.
-        assertNotExpired(current, now);
-        return { ...current, details: { ...current.details, firstRevealedAt: now.toISOString() } };
-      });
+      // The one benefit check: refuses a cancelled package, marks it used once the reveal is stored.
+      const stored = await useBenefit(this.repos, this.clock, actor, benefit, 'keyViewed', () =>
+        this.update(actor.tenantId, req.benefitId, (current) => {
+          if (current.details.category !== 'software') throw new RuleViolation('benefits.notFound');
+          if (current.details.firstRevealedAt) return undefined;
+          // Viewing a key is activating the benefit: only until its last day.
+          assertNotExpired(current, now);
+          return { ...current, details: { ...current.details, firstRevealedAt: now.toISOString() } };
+        }),
+      );
       return { benefit: stored, product, language: match.language, osType: match.osType, key: match.key };
     });
   }
@@ -281,7 +282,6 @@ export class BenefitActions {
           const plan = planRedemption(details, req.keyId, req.mode, now);
           if (plan.endDateAfter !== req.expectEndDate) return { kind: 'changed', benefit: doc, plan };
           if (plan.shortTerm && !req.acceptShortTerm) return { kind: 'confirmShortTerm', benefit: doc, plan };
-          await useBenefit(this.repos, this.clock, actor, doc, 'keyRedeemed');
           const next: Benefit = {
             ...doc,
             details: {
@@ -296,7 +296,9 @@ export class BenefitActions {
             },
           };
           try {
-            const stored = await this.repos.benefits.replace(next, etag);
+            const stored = await useBenefit(this.repos, this.clock, actor, doc, 'keyRedeemed', () =>
+              this.repos.benefits.replace(next, etag),
+            );
             return { kind: 'redeemed', benefit: stored.doc, plan };
           } catch (err) {
             if (!(err instanceof ConcurrencyError)) throw err;
@@ -378,11 +380,12 @@ export class BenefitActions {
     if (!isCredit(doc.details)) throw new RuleViolation('benefits.notFound');
     // The change's own rules first (nothing is marked used when it is refused), then the one check.
     change(doc.details, doc);
-    await useBenefit(this.repos, this.clock, actor, doc, how);
-    return this.update(tenantId, benefitId, (current) => {
-      if (!isCredit(current.details)) throw new RuleViolation('benefits.notFound');
-      return { ...current, details: change(current.details, current) };
-    });
+    return useBenefit(this.repos, this.clock, actor, doc, how, () =>
+      this.update(tenantId, benefitId, (current) => {
+        if (!isCredit(current.details)) throw new RuleViolation('benefits.notFound');
+        return { ...current, details: change(current.details, current) };
+      }),
+    );
   }
 
   /**

@@ -351,8 +351,7 @@ export class GoToMarket {
       }
       if (isExpired(now, row.doc.expiresOn))
         throw new RuleViolation('gtm.activate.expired', { name: row.doc.name, date: row.doc.expiresOn });
-      // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
-      await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
+      // The one benefit check (packageGate.ts) around the write: refuses a cancelled package, marks it used if the write succeeds.
       const next: GtmBenefit = {
         ...row.doc,
         details: {
@@ -363,7 +362,9 @@ export class GoToMarket {
         },
       };
       try {
-        const saved = await this.repos.benefits.replace(next, row.etag);
+        const saved = await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested', () =>
+          this.repos.benefits.replace(next, row.etag),
+        );
         await this.audit.record({
           tenantId: actor.tenantId,
           actor: actor.aadObjectId,

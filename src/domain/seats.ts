@@ -135,8 +135,6 @@ export class SeatService {
           throw new RuleViolation('seats.poolFullReserved', { pool: usage.pool.subscription, date: soonest });
         throw new RuleViolation('seats.poolFull', { pool: usage.pool.subscription });
       }
-      // The one benefit check (a cancelled package's pool gives out nothing), then the seat.
-      await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
       const at = now.toISOString();
       const doc: SeatAssignment = {
         type: 'seatAssignment',
@@ -151,17 +149,18 @@ export class SeatService {
         assignedAt: at,
       };
       const freed = bySeat.get(seatNo);
-      if (freed) {
-        try {
-          await this.repos.seatAssignments.replace(doc, freed.etag);
-          await this.recordAssignment(doc);
-          return doc;
-        } catch (err) {
-          if (!(err instanceof ConcurrencyError)) throw err;
-        }
-      } else if ((await this.repos.seatAssignments.create(doc)) === 'created') {
+      try {
+        // The one benefit check (a cancelled package's pool gives out nothing) around taking the
+        // seat: the package is marked used only if the seat was taken.
+        await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned', async () => {
+          if (freed) await this.repos.seatAssignments.replace(doc, freed.etag);
+          else if ((await this.repos.seatAssignments.create(doc)) !== 'created')
+            throw new ConcurrencyError(doc.id);
+        });
         await this.recordAssignment(doc);
         return doc;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err;
       }
       // Someone took that seat a moment ago: look again.
     }
@@ -183,17 +182,24 @@ export class SeatService {
     if (usage.assignments.some((a) => a.assignee === person.doc.aadObjectId)) {
       throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: current.doc.seatNo });
     }
-    await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
     const at = this.clock.now().toISOString();
-    const updated = await this.repos.seatAssignments.replace(
-      {
-        ...current.doc,
-        assignee: person.doc.aadObjectId,
-        assignedBy: actor.aadObjectId,
-        assignedAt: at,
-        requestId: undefined,
-      },
-      current.etag,
+    const updated = await useBenefit(
+      this.repos,
+      this.clock,
+      actor,
+      usage.pool.benefitId,
+      'seatAssigned',
+      () =>
+        this.repos.seatAssignments.replace(
+          {
+            ...current.doc,
+            assignee: person.doc.aadObjectId,
+            assignedBy: actor.aadObjectId,
+            assignedAt: at,
+            requestId: undefined,
+          },
+          current.etag,
+        ),
     );
     await this.audit.record({
       tenantId: actor.tenantId,

@@ -282,8 +282,7 @@ export class SupportBenefits {
         };
       }
       this.checkActivatable(current, now);
-      // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
-      await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
+      // The one benefit check (packageGate.ts) around the write: refuses a cancelled package, marks it used if the write succeeds.
       const next: TechnicalBenefit = {
         ...row.doc,
         details: {
@@ -294,7 +293,9 @@ export class SupportBenefits {
         },
       };
       try {
-        const saved = await this.repos.benefits.replace(next, row.etag);
+        const saved = await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested', () =>
+          this.repos.benefits.replace(next, row.etag),
+        );
         await this.audit.record({
           tenantId: actor.tenantId,
           actor: actor.aadObjectId,
