@@ -87,12 +87,18 @@ export class RequestSeatDialog extends BaseDialog {
       await step.context.sendActivity(refused);
       return step.endDialog();
     }
-    const chosen = named ?? (open.length === 1 ? open[0] : undefined);
+    // With one pool open of several, the others' refusals are said and the one left is still
+    // offered as a choice: never a silent switch to a subscription the person did not name.
+    const chosen = named ?? (open.length === 1 && pools.length === 1 ? open[0] : undefined);
     if (chosen) {
       state.poolId = chosen.pool.id;
       if (chosen.free === 0)
         await step.context.sendActivity(tr.t('seats.ask.noFreeSeatYet', { pool: chosen.pool.subscription }));
       return step.next();
+    }
+    for (const p of pools) {
+      const why = refusal(p);
+      if (why) await step.context.sendActivity(why);
     }
     state.choices = open.map((p) => ({
       poolId: p.pool.id,

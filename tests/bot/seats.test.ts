@@ -402,6 +402,37 @@ describe('choosing between two pools (the demo: the Enterprise pool and the add-
     expect(mine.poolId).toBe('pool:vs-enterprise');
   });
 
+  it('with a Professional request waiting, says so and offers the Enterprise pool as a choice, never switching silently', async () => {
+    const asker = {
+      name: 'Newcomer 1',
+      aadObjectId: 'e4000000-0000-4000-8000-000000000001',
+      tenantId: CONTOSO,
+    };
+    const chat = () =>
+      t.connector
+        .sentActivities()
+        .filter(
+          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${asker.aadObjectId}`,
+        );
+    const before = chat().length;
+    await t.post(message(asker, 'request visual studio', { serviceUrl: t.connector.url }));
+    const hero = await t.connector.waitFor(() =>
+      chat()
+        .slice(before)
+        .find((a) => a.attachments),
+    );
+    const said = chat()
+      .slice(before)
+      .map((a) => (typeof a.text === 'string' ? a.text : ''))
+      .join('\n');
+    expect(said).toContain('You already have a Visual Studio Professional request waiting');
+    const ask = heroOf(hero);
+    expect(ask.text).toBe('Which Visual Studio subscription do you need?');
+    expect(ask.buttons.map((b) => b.title)).toEqual(['Visual Studio Enterprise (2 of 10 used)']);
+    await say(asker, 'cancel');
+    expect((await seats().requestsOf(CONTOSO, asker.aadObjectId)).length).toBe(1);
+  });
+
   it('asks Avery which pool the seat comes from and gives Eli a Professional seat', async () => {
     const ask = heroOf(await say(AVERY, 'assign seat'));
     expect(ask.text).toBe('Which Visual Studio subscription should the seat come from?');
