@@ -87,13 +87,20 @@ async function settle(
   entry: InFlightUse,
   succeeded: boolean,
 ): Promise<void> {
-  await mutate(repos.packages, b.tenantId, b.packageId, (pkg) => {
-    if (!pkg) return UNCHANGED;
-    const rest = (pkg.usesInFlight ?? []).filter((u) => u.token !== entry.token);
-    const next: BenefitPackage = { ...pkg, usesInFlight: rest.length > 0 ? rest : undefined };
-    if (succeeded && !pkg.firstUse) {
-      next.firstUse = { at: entry.at, by: entry.by, benefit: entry.benefit, how: entry.how };
-    }
-    return next;
-  });
+  await mutate(
+    repos.packages,
+    b.tenantId,
+    b.packageId,
+    (pkg) => {
+      if (!pkg) return UNCHANGED;
+      const rest = (pkg.usesInFlight ?? []).filter((u) => u.token !== entry.token);
+      const next: BenefitPackage = { ...pkg, usesInFlight: rest.length > 0 ? rest : undefined };
+      if (succeeded && !pkg.firstUse) {
+        next.firstUse = { at: entry.at, by: entry.by, benefit: entry.benefit, how: entry.how };
+      }
+      return next;
+    },
+    // More patience than an act: this write is what keeps a failed act from blocking cancellation.
+    { attempts: 30 },
+  );
 }
