@@ -63,10 +63,17 @@ export class RequestSeatDialog extends BaseDialog {
     const state = step.values as State;
     const options = (step.options ?? {}) as RequestSeatOptions;
     const seats = this.seats();
-    const [pools, mine] = await Promise.all([
+    const [all, mine] = await Promise.all([
       seats.pools(turn.tenantId),
       seats.requestsOf(turn.tenantId, turn.actor.aadObjectId),
     ]);
+    // A pool of a cancelled package takes no requests: said before anything is asked.
+    const withdrawn = all.find((p) => p.withdrawn && (!options.poolId || p.pool.id === options.poolId));
+    const pools = all.filter((p) => !p.withdrawn);
+    if (withdrawn?.withdrawn && (pools.length === 0 || options.poolId)) {
+      await step.context.sendActivity(tr.t('benefits.packageCancelled', withdrawn.withdrawn));
+      return step.endDialog();
+    }
     if (pools.length === 0) {
       await step.context.sendActivity(tr.t('seats.noPools'));
       return step.endDialog();

@@ -51,6 +51,8 @@ export interface PoolUsage {
   used: number;
   /** Seats that can be given out now (neither held nor reserved). */
   free: number;
+  /** Its package was cancelled: the pool gives out nothing (set by `SeatService.pools`). */
+  withdrawn?: { benefit: string; package: string; on: string };
 }
 
 /** Held, reserved and free seats of a pool, from its seat documents. */
@@ -82,9 +84,26 @@ export class SeatService {
     private readonly clock: Clock,
   ) {}
 
+  /** Every pool with its usage; a pool of a cancelled package is marked `withdrawn`. */
   async pools(tenantId: string): Promise<PoolUsage[]> {
-    const pools = await this.repos.seatPools.list(tenantId);
-    return Promise.all(pools.map((p) => this.usageOf(p.doc)));
+    const [pools, packages] = await Promise.all([
+      this.repos.seatPools.list(tenantId),
+      this.repos.packages.list(tenantId),
+    ]);
+    const cancelled = new Map(
+      packages.filter((p) => p.doc.status === 'cancelled').map((p) => [p.doc.id, p.doc]),
+    );
+    return Promise.all(
+      pools.map(async (p) => {
+        const usage = await this.usageOf(p.doc);
+        if (cancelled.size === 0) return usage;
+        const benefit = (await this.repos.benefits.get(tenantId, p.doc.benefitId))?.doc;
+        const pkg = benefit ? cancelled.get(benefit.packageId) : undefined;
+        if (!benefit || !pkg) return usage;
+        const on = (pkg.cancellation?.at ?? '').slice(0, 10);
+        return { ...usage, withdrawn: { benefit: benefit.name, package: pkg.name, on } };
+      }),
+    );
   }
 
   async usage(tenantId: string, poolId: string): Promise<PoolUsage> {

@@ -87,6 +87,7 @@ export const seats = defineMessages(
     'seats.pools.reassignFrom': 'reassignable from {date}',
     'seats.pools.free': '{free} free',
     'seats.pools.reservedCount': '{count} reserved',
+    'seats.pools.withdrawn': 'withdrawn: its package {package} was cancelled on {date}',
     'seats.pools.reserved': 'Seat {seat}: reserved (released from {name} on {date})',
     'seats.pools.reservedUntil':
       'reserved until its 90 days are over: it can be given to someone else from {date}',
@@ -184,6 +185,7 @@ export const seats = defineMessages(
     'seats.pools.reassignFrom': '{date} 起可重新分配',
     'seats.pools.free': '空闲 {free} 个',
     'seats.pools.reservedCount': '保留 {count} 个',
+    'seats.pools.withdrawn': '已收回：所属权益套餐“{package}”已于 {date} 取消',
     'seats.pools.reserved': '第 {seat} 号席位：保留中（{date} 从 {name} 处释放）',
     'seats.pools.reservedUntil': '保留至满 90 天：自 {date} 起可分配给他人',
     'seats.button.release': '释放第 {seat} 号席位',

@@ -551,3 +551,60 @@ describe('the pools card shows a seat released before its 90 days as reserved, i
     expect(shown).not.toContain('空闲 9 个');
   });
 });
+
+describe('the pool of a cancelled package (the add-on cancelled before anything of it was used)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.post(message(AVERY, 'help', { serviceUrl: t.connector.url }));
+    const cancelled = await t.post(
+      cardAction(
+        AVERY,
+        'package.cancel',
+        { packageId: 'package:silver-addon', confirmed: true },
+        { serviceUrl: t.connector.url },
+      ),
+    );
+    expect(cardText((cancelled.body as InvokeBody).value).join('\n')).toContain('is cancelled');
+  });
+  afterAll(() => t.stop());
+  const say = async (person: Person, text: string, locale = 'en-US') => {
+    const mine = () =>
+      t.connector
+        .sentActivities()
+        .filter(
+          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${person.aadObjectId}`,
+        );
+    const before = mine().length;
+    await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
+    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1) : undefined));
+  };
+  const heroText = (a: Record<string, unknown>) =>
+    (a.attachments as { content: { text?: string } }[] | undefined)?.[0]?.content.text ?? String(a.text);
+
+  it('shows the pool as withdrawn on the pools card, in English and Chinese', async () => {
+    expect(cardText(cardOf(await say(AVERY, 'seats'))).join('\n')).toContain(
+      '0 of 5 used · 5 free · withdrawn: its package Silver add-on: analytics and diagrams was cancelled on Nov 24, 2026',
+    );
+    expect(cardText(cardOf(await say(AVERY, '席位', 'zh-CN'))).join('\n')).toContain(
+      '已收回：所属权益套餐“Silver add-on: analytics and diagrams”已于 2026年11月24日 取消',
+    );
+  });
+
+  it('never offers it: a request and an assignment go straight to the Enterprise pool', async () => {
+    expect(heroText(await say(ELI, 'request visual studio'))).toContain('what do you need it for');
+    await say(ELI, 'cancel');
+    expect(heroText(await say(AVERY, 'assign seat'))).toBe('Who should get the seat?');
+    await say(AVERY, 'cancel');
+  });
+
+  it('refuses it when named, before anything is asked, saying its package was cancelled', async () => {
+    expect(heroText(await say(ELI, 'request visual studio professional'))).toContain(
+      'belongs to a cancelled package (Silver add-on: analytics and diagrams)',
+    );
+    expect(heroText(await say(AVERY, 'give Eli a Visual Studio Professional seat'))).toContain(
+      'belongs to a cancelled package (Silver add-on: analytics and diagrams)',
+    );
+    expect(await t.app.store.repos.seatRequests.list(CONTOSO)).toEqual([]);
+  });
+});
