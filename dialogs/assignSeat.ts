@@ -12,7 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/services';
 import type { Member } from '../src/domain/model';
-import { SeatService } from '../src/domain/seats';
+import { SeatService, type PoolUsage } from '../src/domain/seats';
 import { matchPeople } from '../src/nlu/entities';
 import type { PoolKind } from '../src/nlu/intents';
 import { BaseDialog } from './base';
@@ -74,7 +74,14 @@ export class AssignSeatDialog extends BaseDialog {
     await this.services.authorizer.require(turn.actor, 'seat.assign');
     const state = step.values as State;
     state.options = (step.options as AssignSeatOptions | undefined) ?? {};
-    const all = await this.seats().pools(turn.tenantId);
+    const everyPool = await this.seats().pools(turn.tenantId);
+    // A pool of a cancelled package gives out nothing: never offered.
+    const all = everyPool.filter((p) => !p.withdrawn);
+    const withdrawn = everyPool.find((p) => p.withdrawn)?.withdrawn;
+    if (all.length === 0 && withdrawn) {
+      await step.context.sendActivity(turn.tr.t('benefits.packageCancelled', withdrawn));
+      return step.endDialog();
+    }
     if (all.length === 0) {
       await step.context.sendActivity(turn.tr.t('seats.noPools'));
       return step.endDialog();
@@ -92,12 +99,29 @@ export class AssignSeatDialog extends BaseDialog {
       name: p.pool.subscription,
       label: turn.tr.t('seats.choice.pool', { pool: p.pool.subscription, used: p.used, total: p.pool.seats }),
     }));
-    if (pools.length === 1) return step.next({ index: 0 });
     const named = state.options.pool;
+    const matches = (p: PoolUsage) =>
+      named !== undefined && p.pool.subscription.toLowerCase().includes(named);
+    // The pool the admin named was withdrawn (its package cancelled): said so, not swapped.
+    const namedWithdrawn = everyPool.find((p) => p.withdrawn && matches(p));
+    if (namedWithdrawn?.withdrawn && !all.some(matches)) {
+      await step.context.sendActivity(turn.tr.t('benefits.packageCancelled', namedWithdrawn.withdrawn));
+      return step.endDialog();
+    }
+    // The pool the admin named is full: said so, not silently swapped for another one.
+    const namedFull =
+      named && all.find((p) => p.free === 0 && p.pool.subscription.toLowerCase().includes(named));
+    if (namedFull && !pools.some((p) => p.pool.subscription.toLowerCase().includes(named))) {
+      await step.context.sendActivity(
+        turn.tr.t('seats.ask.poolFullNamed', { pool: namedFull.pool.subscription }),
+      );
+      return step.endDialog();
+    }
+    if (pools.length === 1) return step.next({ index: 0 });
     const chosen = named ? state.pools.findIndex((p) => p.name.toLowerCase().includes(named)) : -1;
     if (chosen >= 0) return step.next({ index: chosen });
     return step.prompt(POOL_PROMPT, {
-      prompt: turn.tr.t('seats.ask.pool'),
+      prompt: turn.tr.t('seats.ask.assignPool'),
       choices: ChoiceFactory.toChoices(state.pools.map((p) => p.label)),
       style: ListStyle.heroCard,
     });

@@ -63,10 +63,17 @@ export class RequestSeatDialog extends BaseDialog {
     const state = step.values as State;
     const options = (step.options ?? {}) as RequestSeatOptions;
     const seats = this.seats();
-    const [pools, mine] = await Promise.all([
+    const [all, mine] = await Promise.all([
       seats.pools(turn.tenantId),
       seats.requestsOf(turn.tenantId, turn.actor.aadObjectId),
     ]);
+    // A pool of a cancelled package takes no requests: said before anything is asked.
+    const withdrawn = all.find((p) => p.withdrawn && (!options.poolId || p.pool.id === options.poolId));
+    const pools = all.filter((p) => !p.withdrawn);
+    if (withdrawn?.withdrawn && (pools.length === 0 || options.poolId)) {
+      await step.context.sendActivity(tr.t('benefits.packageCancelled', withdrawn.withdrawn));
+      return step.endDialog();
+    }
     if (pools.length === 0) {
       await step.context.sendActivity(tr.t('seats.noPools'));
       return step.endDialog();
@@ -87,12 +94,18 @@ export class RequestSeatDialog extends BaseDialog {
       await step.context.sendActivity(refused);
       return step.endDialog();
     }
-    const chosen = named ?? (open.length === 1 ? open[0] : undefined);
+    // With one pool open of several, the others' refusals are said and the one left is still
+    // offered as a choice: never a silent switch to a subscription the person did not name.
+    const chosen = named ?? (open.length === 1 && pools.length === 1 ? open[0] : undefined);
     if (chosen) {
       state.poolId = chosen.pool.id;
       if (chosen.free === 0)
         await step.context.sendActivity(tr.t('seats.ask.noFreeSeatYet', { pool: chosen.pool.subscription }));
       return step.next();
+    }
+    for (const p of pools) {
+      const why = refusal(p);
+      if (why) await step.context.sendActivity(why);
     }
     state.choices = open.map((p) => ({
       poolId: p.pool.id,

@@ -116,25 +116,27 @@ export class ActivationLifecycle<
     if (before.status !== 'notActivated') return this.already(before.status, row, ctx);
     if (this.kind.gateFirst) await useBenefit(this.repos, this.clock, actor, row.doc);
     this.kind.refuse(before, ctx, now);
-    // The one benefit check: refuses a cancelled package, else marks it used (packageGate.ts).
-    await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested');
     const seen: { status: EffectiveStatus } = { status: 'notActivated' };
-    const saved = await mutate(this.repos.benefits, actor.tenantId, benefitId, (current) => {
-      const doc = this.own(actor.tenantId, current);
-      const s = this.kind.state(doc, ctx, now);
-      seen.status = s.status;
-      if (s.status !== 'notActivated') return UNCHANGED; // someone else's request won
-      this.kind.refuse(s, ctx, now);
-      return {
-        ...doc,
-        details: {
-          ...doc.details,
-          status: 'pending',
-          requestedOn: now.toISOString(),
-          requestedBy: actor.aadObjectId,
-        },
-      };
-    });
+    // The one benefit check around the write: refuses a cancelled package, and marks it used only
+    // once the request is stored (packageGate.ts).
+    const saved = await useBenefit(this.repos, this.clock, actor, row.doc, 'activationRequested', () =>
+      mutate(this.repos.benefits, actor.tenantId, benefitId, (current) => {
+        const doc = this.own(actor.tenantId, current);
+        const s = this.kind.state(doc, ctx, now);
+        seen.status = s.status;
+        if (s.status !== 'notActivated') return UNCHANGED; // someone else's request won
+        this.kind.refuse(s, ctx, now);
+        return {
+          ...doc,
+          details: {
+            ...doc.details,
+            status: 'pending',
+            requestedOn: now.toISOString(),
+            requestedBy: actor.aadObjectId,
+          },
+        };
+      }),
+    );
     const written = saved as Versioned<B>;
     if (seen.status !== 'notActivated') return this.already(seen.status, written, ctx);
     await this.audit.record({

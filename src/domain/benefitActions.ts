@@ -36,6 +36,13 @@ export type RedeemOutcome =
   /** The subscription changed since the person saw the result: nothing written, show the new one. */
   | { kind: 'changed'; benefit: Benefit; plan: RedemptionPlan };
 
+/** A redemption that turned out not to happen: it carries the answer, and nothing was written. */
+class NotRedeemed extends Error {
+  constructor(readonly outcome: RedeemOutcome) {
+    super(outcome.kind);
+  }
+}
+
 export interface RedeemRequest {
   benefitId: string;
   keyId: string;
@@ -209,15 +216,16 @@ export class BenefitActions {
       }
       const now = this.clock.now();
       assertNotExpired(benefit, now);
-      // The one benefit check: marks the package used, or refuses a cancelled one.
-      await useBenefit(this.repos, this.clock, actor, benefit, 'keyViewed');
-      const stored = await this.update(actor.tenantId, req.benefitId, (current) => {
-        if (current.details.category !== 'software') throw new RuleViolation('benefits.notFound');
-        if (current.details.firstRevealedAt) return undefined;
-        // Viewing a key is activating the benefit: only until its last day.
-        assertNotExpired(current, now);
-        return { ...current, details: { ...current.details, firstRevealedAt: now.toISOString() } };
-      });
+      // The one benefit check: refuses a cancelled package, marks it used once the reveal is stored.
+      const stored = await useBenefit(this.repos, this.clock, actor, benefit, 'keyViewed', () =>
+        this.update(actor.tenantId, req.benefitId, (current) => {
+          if (current.details.category !== 'software') throw new RuleViolation('benefits.notFound');
+          if (current.details.firstRevealedAt) return undefined;
+          // Viewing a key is activating the benefit: only until its last day.
+          assertNotExpired(current, now);
+          return { ...current, details: { ...current.details, firstRevealedAt: now.toISOString() } };
+        }),
+      );
       return { benefit: stored, product, language: match.language, osType: match.osType, key: match.key };
     });
   }
@@ -260,43 +268,55 @@ export class BenefitActions {
       req.benefitId,
       detail,
       async () => {
-        // What the last attempt decided; a redemption's benefit is the version written.
-        let outcome: RedeemOutcome | undefined;
-        const stored = await this.mutateBenefit(actor.tenantId, req.benefitId, async (doc) => {
+        const now = this.clock.now();
+        // The redemption as judged on one version of the benefit: an answer without writing (the
+        // plan changed since it was shown, or it needs a second confirmation), or the next version.
+        const judge = async (
+          doc: Benefit,
+        ): Promise<RedeemOutcome | { next: Benefit; plan: RedemptionPlan }> => {
           const details = this.licenceOf(doc);
           const key = details.keys.find((k) => k.keyId === req.keyId);
           if (!key) throw new RuleViolation('benefits.notFound');
           if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
           await this.assertPackageActive(doc);
-          const now = this.clock.now();
           assertNotExpired(doc, now);
           const plan = planRedemption(details, req.keyId, req.mode, now);
-          if (plan.endDateAfter !== req.expectEndDate) {
-            outcome = { kind: 'changed', benefit: doc, plan };
-            return UNCHANGED;
-          }
-          if (plan.shortTerm && !req.acceptShortTerm) {
-            outcome = { kind: 'confirmShortTerm', benefit: doc, plan };
-            return UNCHANGED;
-          }
-          await useBenefit(this.repos, this.clock, actor, doc, 'keyRedeemed');
-          outcome = { kind: 'redeemed', benefit: doc, plan };
+          if (plan.endDateAfter !== req.expectEndDate) return { kind: 'changed', benefit: doc, plan };
+          if (plan.shortTerm && !req.acceptShortTerm) return { kind: 'confirmShortTerm', benefit: doc, plan };
+          const keys = details.keys.map((k) =>
+            k.keyId === req.keyId
+              ? { ...k, redeemedBy: actor.aadObjectId, redeemedAt: now.toISOString() }
+              : k,
+          );
           return {
-            ...doc,
-            details: {
-              ...details,
-              activeSeats: plan.seatsAfter,
-              endDate: plan.endDateAfter,
-              keys: details.keys.map((k) =>
-                k.keyId === req.keyId
-                  ? { ...k, redeemedBy: actor.aadObjectId, redeemedAt: now.toISOString() }
-                  : k,
-              ),
+            plan,
+            next: {
+              ...doc,
+              details: { ...details, activeSeats: plan.seatsAfter, endDate: plan.endDateAfter, keys },
             },
           };
-        });
-        if (!outcome) throw new RuleViolation('benefits.notFound');
-        return outcome.kind === 'redeemed' ? { ...outcome, benefit: stored.doc } : outcome;
+        };
+        // Judged first without touching anything, so an answer that is not a redemption writes nothing.
+        const first = await judge((await this.benefit(actor.tenantId, req.benefitId)).doc);
+        if ('kind' in first) return first;
+        // The plan of the version written (the last attempt's); a redemption is a use of the package.
+        let redeemed: RedemptionPlan | undefined;
+        try {
+          const stored = await useBenefit(this.repos, this.clock, actor, req.benefitId, 'keyRedeemed', () =>
+            this.mutateBenefit(actor.tenantId, req.benefitId, async (doc) => {
+              const judged = await judge(doc);
+              // Someone changed the subscription in between: the answer, and the act counts as not done.
+              if ('kind' in judged) throw new NotRedeemed(judged);
+              redeemed = judged.plan;
+              return judged.next;
+            }),
+          );
+          if (!redeemed) throw new RuleViolation('benefits.notFound');
+          return { kind: 'redeemed', benefit: stored.doc, plan: redeemed };
+        } catch (err) {
+          if (err instanceof NotRedeemed) return err.outcome;
+          throw err;
+        }
       },
       (outcome) => outcome.kind === 'redeemed',
       (outcome) => `${detail} seats=${outcome.plan.seatsAfter} end=${outcome.plan.endDateAfter}`,
@@ -372,11 +392,12 @@ export class BenefitActions {
     if (!isCredit(doc.details)) throw new RuleViolation('benefits.notFound');
     // The change's own rules first (nothing is marked used when it is refused), then the one check.
     change(doc.details, doc);
-    await useBenefit(this.repos, this.clock, actor, doc, how);
-    return this.update(tenantId, benefitId, (current) => {
-      if (!isCredit(current.details)) throw new RuleViolation('benefits.notFound');
-      return { ...current, details: change(current.details, current) };
-    });
+    return useBenefit(this.repos, this.clock, actor, doc, how, () =>
+      this.update(tenantId, benefitId, (current) => {
+        if (!isCredit(current.details)) throw new RuleViolation('benefits.notFound');
+        return { ...current, details: change(current.details, current) };
+      }),
+    );
   }
 
   /**

@@ -20,9 +20,9 @@ export const packageSchema = z.object({
   status: z.enum(['active', 'cancelled']),
   cancellation: z.object({ by: guid, at: isoInstant, refundRequested: z.literal(true) }).optional(),
   /**
-   * The marker every benefit act sets (under the package's ETag) before it acts: the first use of
-   * one of its benefits. Once set the package can no longer be cancelled; once cancelled no act
-   * can set it. Written with the package's ETag on both sides, so exactly one of them wins.
+   * The first use of one of its benefits, recorded once that act succeeded (see `usesInFlight`).
+   * Once set the package can no longer be cancelled; once cancelled no act can set it. Written
+   * with the package's ETag on both sides, so exactly one of them wins.
    */
   firstUse: z
     .object({
@@ -31,6 +31,23 @@ export const packageSchema = z.object({
       benefit: z.string().max(200),
       how: z.enum(['keyViewed', 'keyRedeemed', 'creditAssigned', 'seatAssigned', 'activationRequested']),
     })
+    .optional(),
+  /**
+   * Acts under way that would be the first use (packageGate.ts): each adds its entry before it
+   * acts and takes it off after; only one that succeeded becomes `firstUse`. While any entry is
+   * here the package cannot be cancelled.
+   */
+  usesInFlight: z
+    .array(
+      z.object({
+        token: z.string().max(100),
+        at: isoInstant,
+        by: guid,
+        benefit: z.string().max(200),
+        how: z.enum(['keyViewed', 'keyRedeemed', 'creditAssigned', 'seatAssigned', 'activationRequested']),
+      }),
+    )
+    .max(100)
     .optional(),
 });
 export type BenefitPackage = z.infer<typeof packageSchema>;

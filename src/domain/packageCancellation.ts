@@ -32,8 +32,12 @@ export function cancellationBlocks(
   if (daysSincePurchase > CANCELLATION_WINDOW_DAYS) {
     blocks.push({ rule: 'window', daysSincePurchase, lastDay: cancellationLastDay(pkg) });
   }
-  // The marker every benefit act leaves on the package (see packageGate.ts) before it acts.
+  // The marker every benefit act that succeeded leaves on the package (see packageGate.ts).
   if (pkg.firstUse) blocks.push({ rule: 'activated', benefit: pkg.firstUse.benefit, how: pkg.firstUse.how });
+  // An act under way that may be the first use (it takes its entry off when it is done).
+  const inFlight = pkg.usesInFlight?.[0];
+  if (!pkg.firstUse && inFlight)
+    blocks.push({ rule: 'activated', benefit: inFlight.benefit, how: inFlight.how });
   for (const b of benefits.filter((x) => x.packageId === pkg.id)) {
     if (pkg.firstUse?.benefit === b.name) continue;
     const how = activationOf(b, assignments);

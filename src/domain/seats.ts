@@ -50,6 +50,8 @@ export interface PoolUsage {
   used: number;
   /** Seats that can be given out now (neither held nor reserved). */
   free: number;
+  /** Its package was cancelled: the pool gives out nothing (set by `SeatService.pools`). */
+  withdrawn?: { benefit: string; package: string; on: string };
 }
 
 /** Held, reserved and free seats of a pool, from its seat documents. */
@@ -81,9 +83,26 @@ export class SeatService {
     private readonly clock: Clock,
   ) {}
 
+  /** Every pool with its usage; a pool of a cancelled package is marked `withdrawn`. */
   async pools(tenantId: string): Promise<PoolUsage[]> {
-    const pools = await this.repos.seatPools.list(tenantId);
-    return Promise.all(pools.map((p) => this.usageOf(p.doc)));
+    const [pools, packages] = await Promise.all([
+      this.repos.seatPools.list(tenantId),
+      this.repos.packages.list(tenantId),
+    ]);
+    const cancelled = new Map(
+      packages.filter((p) => p.doc.status === 'cancelled').map((p) => [p.doc.id, p.doc]),
+    );
+    return Promise.all(
+      pools.map(async (p) => {
+        const usage = await this.usageOf(p.doc);
+        if (cancelled.size === 0) return usage;
+        const benefit = (await this.repos.benefits.get(tenantId, p.doc.benefitId))?.doc;
+        const pkg = benefit ? cancelled.get(benefit.packageId) : undefined;
+        if (!benefit || !pkg) return usage;
+        const on = (pkg.cancellation?.at ?? '').slice(0, 10);
+        return { ...usage, withdrawn: { benefit: benefit.name, package: pkg.name, on } };
+      }),
+    );
   }
 
   async usage(tenantId: string, poolId: string): Promise<PoolUsage> {
@@ -135,8 +154,6 @@ export class SeatService {
           throw new RuleViolation('seats.poolFullReserved', { pool: usage.pool.subscription, date: soonest });
         throw new RuleViolation('seats.poolFull', { pool: usage.pool.subscription });
       }
-      // The one benefit check (a cancelled package's pool gives out nothing), then the seat.
-      await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
       const at = now.toISOString();
       const doc: SeatAssignment = {
         type: 'seatAssignment',
@@ -151,9 +168,13 @@ export class SeatService {
         assignedAt: at,
       };
       const freed = bySeat.get(seatNo);
-      if (freed) await this.repos.seatAssignments.replace(doc, freed.etag);
-      else if ((await this.repos.seatAssignments.create(doc)) === 'exists')
-        throw new ConcurrencyError(poolId);
+      // The one benefit check (a cancelled package's pool gives out nothing) around taking the
+      // seat: the package is marked used only if the seat was taken.
+      await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned', async () => {
+        if (freed) await this.repos.seatAssignments.replace(doc, freed.etag);
+        else if ((await this.repos.seatAssignments.create(doc)) === 'exists')
+          throw new ConcurrencyError(poolId);
+      });
       await this.recordAssignment(doc);
       return doc;
     });
@@ -164,12 +185,13 @@ export class SeatService {
     if (!person) throw new RuleViolation('seats.personNotInDirectory');
     const unknown = () => new RuleViolation('seats.unknownAssignment');
     let from = '';
-    const updated = await mutateExisting(
-      this.repos.seatAssignments,
-      actor.tenantId,
-      assignment,
-      unknown,
-      async (current) => {
+    // The pool's benefit, for the one benefit check around the write (packageGate.ts).
+    const seen = await this.repos.seatAssignments.get(actor.tenantId, assignment);
+    if (!seen || seen.doc.released) throw unknown();
+    const pool = await this.repos.seatPools.get(actor.tenantId, seen.doc.poolId);
+    if (!pool) throw unknown();
+    const updated = await useBenefit(this.repos, this.clock, actor, pool.doc.benefitId, 'seatAssigned', () =>
+      mutateExisting(this.repos.seatAssignments, actor.tenantId, assignment, unknown, async (current) => {
         if (current.released) throw unknown();
         if (!canReassign(this.clock.now(), current.assignedAt)) {
           throw new RuleViolation('seats.reassignTooEarly', {
@@ -181,7 +203,6 @@ export class SeatService {
         if (usage.assignments.some((a) => a.assignee === person.doc.aadObjectId)) {
           throw new RuleViolation('seats.alreadyHasSeat', { name: person.doc.name, seat: current.seatNo });
         }
-        await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId, 'seatAssigned');
         from = current.assignee;
         return {
           ...current,
@@ -190,7 +211,7 @@ export class SeatService {
           assignedAt: this.clock.now().toISOString(),
           requestId: undefined,
         };
-      },
+      }),
     );
     await this.audit.record({
       tenantId: actor.tenantId,

@@ -49,6 +49,7 @@ export const DIRECTIONS: Partial<Record<MessageKey, readonly Direction[]>> = {
   'seats.ask.justificationRetry': [card],
   'seats.digest.more': [command('pendingApprovals')],
   'seats.ask.noMatch': [card],
+  'seats.ask.poolFullNamed': [command('seatPools')],
   'seats.assign.done': [link('visualStudio')],
   'seats.told.approved': [link('visualStudio')],
   'seats.told.assigned': [link('visualStudio')],

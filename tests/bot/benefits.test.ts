@@ -145,7 +145,8 @@ describe('the benefits overview', () => {
     const shown = text(card);
     expect(shown).toContain('Administrator view');
     expect(shown).toContain('Keys viewed for 0 of 3');
-    expect(shown).toContain('2 of 10 seats in use');
+    // Both pools: the Enterprise pool's 2 of 10 and the add-on package's Professional pool's 0 of 5.
+    expect(shown).toContain('2 of 15 seats in use');
     expect(shown).toMatch(/Soonest: Nov 25, 2026 \(tomorrow\)/);
     expect(shown).toContain('Silver add-on: analytics and diagrams · Silver · active');
     expect(cardButtons(card)).toEqual(

@@ -2,6 +2,7 @@ import { CATALOGUES } from '../../src/i18n';
 import { SeatService } from '../../src/domain/seats';
 import { cardAction, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, DANA, ELI, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import {
   cardButtons,
   cardOf,
@@ -66,7 +67,7 @@ describe('a conversation that never surprises', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp({}, { clock });
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() }, { clock });
     await say(AVERY, 'help');
   });
   afterAll(() => t.stop());

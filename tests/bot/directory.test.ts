@@ -3,6 +3,7 @@ import { memberId } from '../../src/domain/model';
 import { cardAction, message, type ActivityOptions } from '../support/activities';
 import type { RosterMember } from '../support/fakeConnector';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
@@ -80,7 +81,7 @@ describe('the directory: adding people from a team roster or by e-mail, and remo
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
     // The bot is added to a team whose roster Teams lists as empty at that moment…
     t.connector.rosters.set(TEAM.id, []);
     expect((await t.post(teamInstall(t))).status).toBe(200);

@@ -1,6 +1,7 @@
 import { SeatService } from '../../src/domain/seats';
 import { cardAction, message } from '../support/activities';
-import { AVERY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
+import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
@@ -31,7 +32,8 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Contoso with its one Enterprise pool: the request goes straight past "which subscription?".
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
     // Avery has talked to the bot in a personal chat, so the bot can reach Avery there.
     await say(AVERY, 'help');
   });
@@ -289,10 +291,10 @@ describe('reassigning a seat from the pools card', () => {
   });
 });
 
-describe('assigning a seat in a short conversation', () => {
+describe('assigning a seat in a short conversation (a tenant with one pool)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
   });
   afterAll(() => t.stop());
   const say = async (person: Person, text: string) => {
@@ -329,5 +331,280 @@ describe('assigning a seat in a short conversation', () => {
     const reply = await say(ELI, 'assign seat');
     expect(String(reply.text)).toContain('you need the Global admin role');
     expect(String(reply.text)).toContain('Avery Chen can do it for you');
+  });
+});
+
+describe('choosing between two pools (the demo: the Enterprise pool and the add-on package’s Professional pool)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Avery has talked to the bot, so requests reach an approver.
+    await t.post(message(AVERY, 'help', { serviceUrl: t.connector.url }));
+  });
+  afterAll(() => t.stop());
+  /** The bot's answer in this person's own chat (approval cards to Avery may interleave). */
+  const say = async (person: Person, text: string, locale = 'en-US') => {
+    const mine = () =>
+      t.connector
+        .sentActivities()
+        .filter(
+          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${person.aadObjectId}`,
+        );
+    const before = mine().length;
+    await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
+    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1) : undefined));
+  };
+  const heroOf = (a: Record<string, unknown>) =>
+    (a.attachments as { content: { text: string; buttons: { title: string }[] } }[])[0].content;
+  const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
+  const ga = { tenantId: CONTOSO, aadObjectId: AVERY.aadObjectId, roles: ['GlobalAdmin' as const] };
+  const newcomer = async (n: number): Promise<Person> => {
+    const p = {
+      name: `Newcomer ${n}`,
+      aadObjectId: `e4000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      tenantId: CONTOSO,
+    };
+    await say(p, 'help');
+    return p;
+  };
+
+  it('asks an employee which subscription, with both pools and their usage, and files the request for the one picked', async () => {
+    const asker = await newcomer(1);
+    const ask = heroOf(await say(asker, 'request visual studio'));
+    expect(ask.text).toBe('Which Visual Studio subscription do you need?');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise (2 of 10 used)',
+      'Visual Studio Professional (0 of 5 used)',
+    ]);
+    expect(String((await say(asker, 'Visual Studio Professional (0 of 5 used)')).text)).toContain(
+      'what do you need it for',
+    );
+    expect(String((await say(asker, 'Diagrams for the data platform project')).text)).toContain(
+      'sent to your approvers',
+    );
+    const [mine] = await seats().requestsOf(CONTOSO, asker.aadObjectId);
+    expect(mine.poolId).toBe('pool:addon-vs-professional');
+  });
+
+  it('asks the same in Chinese, and the other pool can be picked', async () => {
+    const asker = await newcomer(2);
+    const ask = heroOf(await say(asker, '申请 Visual Studio', 'zh-CN'));
+    expect(ask.text).toBe('你需要哪种 Visual Studio 订阅？');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise（已用 2/10）',
+      'Visual Studio Professional（已用 0/5）',
+    ]);
+    expect(String((await say(asker, 'Visual Studio Enterprise（已用 2/10）', 'zh-CN')).text)).toContain(
+      '用途',
+    );
+    expect(String((await say(asker, '开发内部工具', 'zh-CN')).text)).toContain('已发送给审批人');
+    const [mine] = await seats().requestsOf(CONTOSO, asker.aadObjectId);
+    expect(mine.poolId).toBe('pool:vs-enterprise');
+  });
+
+  it('with a Professional request waiting, says so and offers the Enterprise pool as a choice, never switching silently', async () => {
+    const asker = {
+      name: 'Newcomer 1',
+      aadObjectId: 'e4000000-0000-4000-8000-000000000001',
+      tenantId: CONTOSO,
+    };
+    const chat = () =>
+      t.connector
+        .sentActivities()
+        .filter(
+          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${asker.aadObjectId}`,
+        );
+    const before = chat().length;
+    await t.post(message(asker, 'request visual studio', { serviceUrl: t.connector.url }));
+    const hero = await t.connector.waitFor(() =>
+      chat()
+        .slice(before)
+        .find((a) => a.attachments),
+    );
+    const said = chat()
+      .slice(before)
+      .map((a) => (typeof a.text === 'string' ? a.text : ''))
+      .join('\n');
+    expect(said).toContain('You already have a Visual Studio Professional request waiting');
+    const ask = heroOf(hero);
+    expect(ask.text).toBe('Which Visual Studio subscription do you need?');
+    expect(ask.buttons.map((b) => b.title)).toEqual(['Visual Studio Enterprise (2 of 10 used)']);
+    await say(asker, 'cancel');
+    expect((await seats().requestsOf(CONTOSO, asker.aadObjectId)).length).toBe(1);
+  });
+
+  it('asks Avery which pool the seat comes from and gives Eli a Professional seat', async () => {
+    const ask = heroOf(await say(AVERY, 'assign seat'));
+    expect(ask.text).toBe('Which Visual Studio subscription should the seat come from?');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise (2 of 10 used)',
+      'Visual Studio Professional (0 of 5 used)',
+    ]);
+    const who = heroOf(await say(AVERY, 'Visual Studio Professional (0 of 5 used)'));
+    expect(who.text).toBe('Who should get the seat?');
+    // Fang holds an Enterprise seat, not a Professional one: Fang may have this one.
+    expect(who.buttons.map((b) => b.title)).toEqual(expect.arrayContaining(['Eli Park', 'Fang Wu']));
+    expect(heroOf(await say(AVERY, 'Eli Park')).text).toBe(
+      'Assign a Visual Studio Professional seat to Eli Park?',
+    );
+    expect(String((await say(AVERY, 'Yes')).text)).toContain(
+      'Eli Park has seat 1 of Visual Studio Professional (1 of 5 now used)',
+    );
+  });
+
+  it('asks the same in Chinese and gives Eli an Enterprise seat too', async () => {
+    const ask = heroOf(await say(AVERY, '分配席位', 'zh-CN'));
+    expect(ask.text).toBe('要从哪种 Visual Studio 订阅中分配席位？');
+    expect(ask.buttons.map((b) => b.title)).toEqual([
+      'Visual Studio Enterprise（已用 2/10）',
+      'Visual Studio Professional（已用 1/5）',
+    ]);
+    const who = heroOf(await say(AVERY, 'Visual Studio Enterprise（已用 2/10）', 'zh-CN'));
+    expect(who.text).toBe('要把席位分配给谁？');
+    expect(who.buttons.map((b) => b.title)).not.toContain('Fang Wu');
+    expect(heroOf(await say(AVERY, 'Eli Park', 'zh-CN')).text).toBe(
+      '确定将一个 Visual Studio Enterprise 席位分配给 Eli Park 吗？',
+    );
+    expect(String((await say(AVERY, '是', 'zh-CN')).text)).toContain(
+      'Eli Park 获得了 Visual Studio Enterprise 的第 3 号席位（现已使用 3/10）',
+    );
+  });
+
+  it('never offers a full pool: with the Professional pool full it goes straight to the Enterprise pool, and refuses it by name', async () => {
+    for (const p of [BO, CASEY, DANA, FANG])
+      await seats().assign(ga, 'pool:addon-vs-professional', p.aadObjectId);
+    expect((await seats().usage(CONTOSO, 'pool:addon-vs-professional')).free).toBe(0);
+    const who = heroOf(await say(AVERY, 'assign seat'));
+    expect(who.text).toBe('Who should get the seat?');
+    // The confirmation names the pool the seat comes from.
+    expect(heroOf(await say(AVERY, 'Bo Li')).text).toBe('Assign a Visual Studio Enterprise seat to Bo Li?');
+    expect(String((await say(AVERY, 'No')).text)).toContain('nothing was assigned');
+    const named = await say(AVERY, 'give Bo a Visual Studio Professional seat');
+    expect(String(named.text)).toContain(
+      'Every Visual Studio Professional seat is held or reserved right now',
+    );
+    await expect(seats().assign(ga, 'pool:addon-vs-professional', AVERY.aadObjectId)).rejects.toMatchObject({
+      key: 'seats.poolFull',
+    });
+  });
+
+  it('refuses approving a request for the full pool, and the request keeps waiting', async () => {
+    const [waiting] = await seats().requestsOf(CONTOSO, 'e4000000-0000-4000-8000-000000000001');
+    await expect(seats().approve(ga, AVERY.name, waiting.id)).rejects.toMatchObject({
+      key: 'seats.poolFull',
+    });
+    expect((await seats().getRequest(CONTOSO, waiting.id)).doc.status).toBe('pending');
+  });
+});
+
+describe('the pools card shows a seat released before its 90 days as reserved, in English and Chinese', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+  const poolsCard = async (text: string, locale: string) => {
+    const before = t.connector.sentActivities().length;
+    await t.post(message(AVERY, text, { serviceUrl: t.connector.url, locale }));
+    return cardOf(
+      await t.connector.waitFor(() =>
+        t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
+      ),
+    );
+  };
+
+  it('shows both pools before the release, with no seat reserved', async () => {
+    const shown = cardText(await poolsCard('seats', 'en-US')).join('\n');
+    expect(shown).toContain('Visual Studio Enterprise');
+    expect(shown).toContain('Visual Studio Professional');
+    expect(shown).toContain('2 of 10 used · 8 free');
+    expect(shown).toContain('0 of 5 used · 5 free');
+    expect(shown).not.toContain('reserved');
+  });
+
+  it('after Casey’s 10-day-old seat is released: reserved until Feb 12, 2027, and not counted as free', async () => {
+    const released = await t.post(
+      cardAction(
+        AVERY,
+        'seat.release',
+        { assignmentId: 'assignment:pool:vs-enterprise:2' },
+        { serviceUrl: t.connector.url },
+      ),
+    );
+    const shown = cardText((released.body as InvokeBody).value).join('\n');
+    expect(shown).toContain('1 of 10 used · 8 free · 1 reserved');
+    expect(shown).toContain('Seat 2: reserved (released from Casey Wong on Nov 24, 2026)');
+    expect(shown).toContain(
+      'reserved until its 90 days are over: it can be given to someone else from Feb 12, 2027',
+    );
+    // The other pool is untouched.
+    expect(shown).toContain('0 of 5 used · 5 free');
+  });
+
+  it('says the same in Chinese: 保留, the Chinese date, and the free count without the reserved seat', async () => {
+    const shown = cardText(await poolsCard('席位', 'zh-CN')).join('\n');
+    expect(shown).toContain('Visual Studio 订阅');
+    expect(shown).toContain('已用 1/10 · 空闲 8 个 · 保留 1 个');
+    expect(shown).toContain('第 2 号席位：保留中（2026年11月24日 从 Casey Wong 处释放）');
+    expect(shown).toContain('保留至满 90 天：自 2027年2月12日 起可分配给他人');
+    expect(shown).toContain('已用 0/5 · 空闲 5 个');
+    expect(shown).not.toContain('空闲 9 个');
+  });
+});
+
+describe('the pool of a cancelled package (the add-on cancelled before anything of it was used)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.post(message(AVERY, 'help', { serviceUrl: t.connector.url }));
+    const cancelled = await t.post(
+      cardAction(
+        AVERY,
+        'package.cancel',
+        { packageId: 'package:silver-addon', confirmed: true },
+        { serviceUrl: t.connector.url },
+      ),
+    );
+    expect(cardText((cancelled.body as InvokeBody).value).join('\n')).toContain('is cancelled');
+  });
+  afterAll(() => t.stop());
+  const say = async (person: Person, text: string, locale = 'en-US') => {
+    const mine = () =>
+      t.connector
+        .sentActivities()
+        .filter(
+          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${person.aadObjectId}`,
+        );
+    const before = mine().length;
+    await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
+    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1) : undefined));
+  };
+  const heroText = (a: Record<string, unknown>) =>
+    (a.attachments as { content: { text?: string } }[] | undefined)?.[0]?.content.text ?? String(a.text);
+
+  it('shows the pool as withdrawn on the pools card, in English and Chinese', async () => {
+    expect(cardText(cardOf(await say(AVERY, 'seats'))).join('\n')).toContain(
+      '0 of 5 used · 5 free · withdrawn: its package Silver add-on: analytics and diagrams was cancelled on Nov 24, 2026',
+    );
+    expect(cardText(cardOf(await say(AVERY, '席位', 'zh-CN'))).join('\n')).toContain(
+      '已收回：所属权益套餐“Silver add-on: analytics and diagrams”已于 2026年11月24日 取消',
+    );
+  });
+
+  it('never offers it: a request and an assignment go straight to the Enterprise pool', async () => {
+    expect(heroText(await say(ELI, 'request visual studio'))).toContain('what do you need it for');
+    await say(ELI, 'cancel');
+    expect(heroText(await say(AVERY, 'assign seat'))).toBe('Who should get the seat?');
+    await say(AVERY, 'cancel');
+  });
+
+  it('refuses it when named, before anything is asked, saying its package was cancelled', async () => {
+    expect(heroText(await say(ELI, 'request visual studio professional'))).toContain(
+      'belongs to a cancelled package (Silver add-on: analytics and diagrams)',
+    );
+    expect(heroText(await say(AVERY, 'give Eli a Visual Studio Professional seat'))).toContain(
+      'belongs to a cancelled package (Silver add-on: analytics and diagrams)',
+    );
+    expect(await t.app.store.repos.seatRequests.list(CONTOSO)).toEqual([]);
   });
 });

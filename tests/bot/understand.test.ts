@@ -4,6 +4,7 @@ import { REASSIGN_AFTER_DAYS } from '../../src/domain/seats';
 import { CATALOGUES } from '../../src/i18n';
 import { inChannel, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 type Sent = Record<string, unknown>;
@@ -42,7 +43,7 @@ describe('asking in your own words, in English or Chinese', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
     // Avery (Global admin) has a personal chat with the bot, so seat requests reach an approver.
     await say(AVERY, 'help');
   });

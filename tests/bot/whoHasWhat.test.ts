@@ -1,5 +1,6 @@
 import { cardAction, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
@@ -18,7 +19,7 @@ describe('who has what', () => {
   const press = async (person: Person, verb: string, data: unknown) =>
     (await t.post(cardAction(person, verb, data, opts()))).body as InvokeBody;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
   });
   afterAll(() => t.stop());
 

@@ -7,6 +7,7 @@ import { AuditLog } from '../../src/domain/audit';
 import { BenefitActions } from '../../src/domain/benefitActions';
 import { RuleViolation } from '../../src/domain/errors';
 import { expiringItems } from '../../src/domain/notices';
+import { SeatService } from '../../src/domain/seats';
 import { SupportBenefits } from '../../src/domain/support';
 import { openStore, type Store } from '../../src/store';
 import { loadSeedFile } from '../../src/store/seed';
@@ -121,5 +122,140 @@ describe('no expiry notices for a cancelled package', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('an act that fails leaves the package as it found it (no first use is recorded)', () => {
+  let store: Store;
+  let actions: BenefitActions;
+  let support: SupportBenefits;
+  let seats: SeatService;
+  const clock = fixedClock();
+  beforeEach(async () => {
+    store = await openStore(
+      { database: 'gate-fail', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'gate-f-')) },
+      pino({ level: 'silent' }),
+    );
+    await loadSeedFile('data/demo.json', store.repos, clock);
+    const audit = new AuditLog(store.repos.audit, clock);
+    actions = new BenefitActions(store.repos, clock, audit);
+    support = new SupportBenefits(store.repos, audit, clock, DEFAULT_ACTIVATION);
+    seats = new SeatService(store.repos, audit, clock);
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await store.close();
+  });
+
+  const storeGone = () => new Error('the store went away');
+  const redeemPowerBi = async () => {
+    const { plans } = await actions.redemptionOptions(CONTOSO, 'benefit:power-bi', 'pbi-k1');
+    const plan = plans.addSeats as { endDateAfter: string };
+    return actions.redeem(ga, {
+      benefitId: 'benefit:power-bi',
+      keyId: 'pbi-k1',
+      mode: 'addSeats',
+      expectEndDate: plan.endDateAfter,
+      acceptShortTerm: true,
+    });
+  };
+  const failing: [string, () => void, () => Promise<unknown>][] = [
+    [
+      'a technical activation whose write fails',
+      () => jest.spyOn(store.repos.benefits, 'replace').mockRejectedValueOnce(storeGone()),
+      () => support.activate(ga, 'benefit:addon-advisory'),
+    ],
+    [
+      'a software key reveal whose write fails',
+      () => jest.spyOn(store.repos.benefits, 'replace').mockRejectedValueOnce(storeGone()),
+      () =>
+        actions.revealKey(ga, {
+          benefitId: 'benefit:visio',
+          productId: 'visio2021-pro',
+          language: 'en-US',
+          osType: 'x64',
+        }),
+    ],
+    [
+      'a licence redemption whose write fails',
+      () => jest.spyOn(store.repos.benefits, 'replace').mockRejectedValueOnce(storeGone()),
+      redeemPowerBi,
+    ],
+    [
+      'adding a monthly credit user whose write fails',
+      () => jest.spyOn(store.repos.benefits, 'replace').mockRejectedValueOnce(storeGone()),
+      () => actions.addCreditUser(ga, 'benefit:addon-azure-monthly', ELI.aadObjectId),
+    ],
+    [
+      'a Visual Studio seat assignment whose write fails',
+      () => jest.spyOn(store.repos.seatAssignments, 'create').mockRejectedValueOnce(storeGone()),
+      () => seats.assign(ga, 'pool:addon-vs-professional', ELI.aadObjectId),
+    ],
+  ];
+
+  it.each(failing)(
+    '%s: the package is not marked used and can still be cancelled',
+    async (_l, breakIt, act) => {
+      breakIt();
+      await expect(act()).rejects.toThrow('the store went away');
+      const pkg = (await store.repos.packages.get(CONTOSO, PKG))?.doc;
+      expect(pkg?.firstUse).toBeUndefined();
+      expect(pkg?.usesInFlight).toBeUndefined();
+      expect((await actions.cancelPackage(ga, PKG)).status).toBe('cancelled');
+    },
+  );
+
+  it.each(failing)(
+    '%s, then the same act again succeeds: now the cancellation is refused',
+    async (_l, breakIt, act) => {
+      breakIt();
+      await expect(act()).rejects.toThrow();
+      await act();
+      expect((await store.repos.packages.get(CONTOSO, PKG))?.doc.firstUse).toBeDefined();
+      await expect(actions.cancelPackage(ga, PKG)).rejects.toMatchObject({
+        key: expect.stringMatching(/^benefits\.cancel\.block\./),
+      });
+    },
+  );
+
+  it('refuses the cancellation while an act is under way, and allows it once that act has failed', async () => {
+    let fail!: (err: Error) => void;
+    const original = store.repos.benefits.replace.bind(store.repos.benefits);
+    jest
+      .spyOn(store.repos.benefits, 'replace')
+      .mockImplementationOnce(() => new Promise((_res, rej) => (fail = rej)));
+    const activation = support.activate(ga, 'benefit:addon-advisory');
+    // Wait until the act has put its entry on the package and is writing the benefit.
+    for (let i = 0; i < 200 && !(await store.repos.packages.get(CONTOSO, PKG))?.doc.usesInFlight; i++) {
+      await new Promise((res) => setTimeout(res, 5));
+    }
+    await expect(actions.cancelPackage(ga, PKG)).rejects.toMatchObject({
+      key: 'benefits.cancel.block.activationRequested',
+    });
+    fail(storeGone());
+    await expect(activation).rejects.toThrow('the store went away');
+    jest.spyOn(store.repos.benefits, 'replace').mockImplementation(original);
+    expect((await actions.cancelPackage(ga, PKG)).status).toBe('cancelled');
+  });
+
+  it('one act fails while another succeeds at the same moment: the success still blocks the cancellation', async () => {
+    jest.spyOn(store.repos.seatAssignments, 'create').mockRejectedValueOnce(storeGone());
+    const [seat, key] = await Promise.allSettled([
+      seats.assign(ga, 'pool:addon-vs-professional', ELI.aadObjectId),
+      actions.revealKey(ga, {
+        benefitId: 'benefit:visio',
+        productId: 'visio2021-pro',
+        language: 'en-US',
+        osType: 'x64',
+      }),
+    ]);
+    expect(seat.status).toBe('rejected');
+    expect(key.status).toBe('fulfilled');
+    const pkg = (await store.repos.packages.get(CONTOSO, PKG))?.doc;
+    expect(pkg?.firstUse).toMatchObject({ how: 'keyViewed', benefit: 'Visio Professional 2021' });
+    expect(pkg?.usesInFlight).toBeUndefined();
+    await expect(actions.cancelPackage(ga, PKG)).rejects.toMatchObject({
+      key: 'benefits.cancel.block.keyViewed',
+    });
   });
 });

@@ -59,6 +59,10 @@ describe('a conversation that never surprises', () => {
     await confirm.shot('confirm-first');
     await eli.markTurn();
     await confirm.press('Yes');
+    // Two pools (the add-on package has its own): Eli picks one (a choice button sends its title).
+    await eli.expectReply('Which Visual Studio subscription do you need?');
+    await eli.markTurn();
+    await eli.say('Visual Studio Enterprise (2 of 10 used)');
     await eli.expectReply('what do you need it for');
     await eli.markTurn();
     // A question while being asked why is answered, then the question comes again.
@@ -72,6 +76,8 @@ describe('a conversation that never surprises', () => {
     await eli.markTurn();
     await eli.say('request visual studio');
     await eli.expectReply('already have a Visual Studio Enterprise request');
+    // The other pool is still offered, as a choice, not taken silently.
+    await eli.expectReply('Which Visual Studio subscription do you need?');
     await eli.shot('duplicate-answered-at-once');
     await eli.markTurn();
     await eli.say('help');

@@ -80,6 +80,10 @@ test('avery removes fang, adds her back from the team roster and assigns her a s
   // A Global admin can now give her a seat.
   await avery.markTurn();
   await avery.say('assign seat');
+  // Two pools (the add-on package has its own): the seat comes from the Enterprise pool.
+  await avery.expectReply('Which Visual Studio subscription should the seat come from?');
+  await avery.markTurn();
+  await avery.say('Visual Studio Enterprise (1 of 10 used)');
   await avery.expectReply('Who should get the seat?');
   await avery.say('Fang Wu');
   await avery.expectReply('Assign a Visual Studio Enterprise seat to Fang Wu?');

@@ -120,6 +120,9 @@ test('eli asks for Visual Studio in his Playground; avery approves in hers; eli 
   await avery.markTurn();
   const eli = await open('eli', 'Eli Park');
   await eli.say('request visual studio');
+  // Two pools (the add-on package has its own): Eli picks one (a choice button sends its title).
+  await eli.expectReply('Which Visual Studio subscription do you need?');
+  await eli.say('Visual Studio Enterprise (2 of 10 used)');
   await eli.expectReply('what do you need it for');
   await eli.say('Samples for a customer workshop');
   await eli.expectReply('sent to your approvers');

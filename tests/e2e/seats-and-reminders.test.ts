@@ -26,6 +26,9 @@ test('eli asks for Visual Studio Enterprise, avery approves in chat, both see it
 
   const eli = await e2e.chatAs('eli');
   await eli.say('request visual studio');
+  // Two pools (the add-on package has its own): Eli picks one (a choice button sends its title).
+  await eli.expectReply('Which Visual Studio subscription do you need?');
+  await eli.say('Visual Studio Enterprise (2 of 10 used)');
   await eli.expectReply('what do you need it for');
   await eli.say('Building the Azure migration samples for a customer workshop');
   await eli.expectReply('sent to your approvers');

@@ -7,6 +7,7 @@ import { ACTIONS, authorize, POLICY, type Action } from '../../src/domain/policy
 import type { Role } from '../../src/domain/roles';
 import { roleList, t as say, type MessageKey } from '../../src/i18n';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
 import {
   act,
@@ -533,7 +534,7 @@ describe('authorisation matrix: every act × every role, through the HTTP stack'
   const notes: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
     // First contact settles everyone's directory entry and personal chat: later turns write nothing.
     for (const p of [...PERSONAS.map((x) => x.person), FANG]) await act(t, p, typed('help'));
     for (const p of [AVERY, GALE])

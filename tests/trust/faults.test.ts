@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import { SeatService } from '../../src/domain/seats';
 import { t as say } from '../../src/i18n';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { seedNoticeTenant, noticeDeliveries, type NoticeTenant } from '../support/noticeTenant';
 import { cardOf, cardText, fixedClock, FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
 import { act, CARD, type Reply, type Step } from './trustKit';
@@ -355,10 +356,16 @@ describe('a bot instance dies during a notice run', () => {
 
 describe('three bot instances serving the same conversations round-robin', () => {
   it('completes every dialog whichever instance each turn reaches, and sends each notice once', async () => {
-    const first = await startTestApp({ LOCAL_SNAPSHOT_SECONDS: '0' });
+    const first = await startTestApp({ LOCAL_SNAPSHOT_SECONDS: '0', SEED_FILE: seedWithOnePool() });
     const others = [
-      await startTestApp({ LOCAL_SNAPSHOT_SECONDS: '0' }, { store: first.app.store }),
-      await startTestApp({ LOCAL_SNAPSHOT_SECONDS: '0' }, { store: first.app.store }),
+      await startTestApp(
+        { LOCAL_SNAPSHOT_SECONDS: '0', SEED_FILE: seedWithOnePool() },
+        { store: first.app.store },
+      ),
+      await startTestApp(
+        { LOCAL_SNAPSHOT_SECONDS: '0', SEED_FILE: seedWithOnePool() },
+        { store: first.app.store },
+      ),
     ];
     const instances = [first, ...others];
     // Replies of every instance go to one connector (the activities name its URL): counted once.

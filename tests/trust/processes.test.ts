@@ -8,6 +8,7 @@ import pino from 'pino';
 import { startBotProcess, type BotProcess } from '../support/botProcess';
 import { FakeConnector } from '../support/fakeConnector';
 import { noticeDeliveries, seedNoticeTenant, type NoticeTenant } from '../support/noticeTenant';
+import { seedWithOnePool } from '../support/seedFixtures';
 import { AVERY, CONTOSO, DANA, type Person } from '../support/people';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/roundRobinProxy';
 import { startStoreProcess, type StoreProcess } from '../support/storeProcess';
@@ -66,7 +67,8 @@ describe('three bot processes, one standalone store, a round-robin proxy in fron
     // The test is one more client of the store: it seeds the demo data (the bots do not, so three
     // processes starting at once do not race to seed) and reads what the bots wrote.
     client = await openStore({ endpoint: store.endpoint, database: 'multi', localPort: 0 }, quiet);
-    await loadSeedFile('data/demo.json', client.repos, systemClock);
+    // Contoso with one pool: the seat-request dialogs below go straight past "which subscription?".
+    await loadSeedFile(seedWithOnePool(), client.repos, systemClock);
     connector = new FakeConnector();
     await connector.start();
     const env = {

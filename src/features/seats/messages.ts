@@ -28,6 +28,9 @@ export const seats = defineMessages(
     'seats.channelOnly': 'This works in a team channel: say it there with an @mention of me.',
 
     'seats.ask.pool': 'Which Visual Studio subscription do you need?',
+    'seats.ask.assignPool': 'Which Visual Studio subscription should the seat come from?',
+    'seats.ask.poolFullNamed':
+      'Every {pool} seat is held or reserved right now, so none can be given out. **seats** shows the pools and when reserved seats free up.',
     'seats.ask.justification': 'In a sentence, what do you need it for? (This goes to the approver.)',
     'seats.ask.noFreeSeatYet':
       'Every {pool} seat is taken right now. You can still ask: your request waits until a seat is released.',
@@ -84,6 +87,7 @@ export const seats = defineMessages(
     'seats.pools.reassignFrom': 'reassignable from {date}',
     'seats.pools.free': '{free} free',
     'seats.pools.reservedCount': '{count} reserved',
+    'seats.pools.withdrawn': 'withdrawn: its package {package} was cancelled on {date}',
     'seats.pools.reserved': 'Seat {seat}: reserved (released from {name} on {date})',
     'seats.pools.reservedUntil':
       'reserved until its 90 days are over: it can be given to someone else from {date}',
@@ -124,6 +128,9 @@ export const seats = defineMessages(
     'seats.channelOnly': '此操作需在团队频道中进行：请在频道中 @我 并发送。',
 
     'seats.ask.pool': '你需要哪种 Visual Studio 订阅？',
+    'seats.ask.assignPool': '要从哪种 Visual Studio 订阅中分配席位？',
+    'seats.ask.poolFullNamed':
+      '{pool} 的席位目前已全部分配或预留，暂时无法分配。发送 **席位** 可查看各席位池以及预留席位何时释放。',
     'seats.ask.justification': '请用一句话说明用途（将发送给审批人）。',
     'seats.ask.noFreeSeatYet': '{pool} 的席位目前已全部分配。你仍可以申请：申请会等到有席位释放。',
     'seats.ask.justificationTooLong': '请控制在 500 个字符以内。',
@@ -178,6 +185,7 @@ export const seats = defineMessages(
     'seats.pools.reassignFrom': '{date} 起可重新分配',
     'seats.pools.free': '空闲 {free} 个',
     'seats.pools.reservedCount': '保留 {count} 个',
+    'seats.pools.withdrawn': '已收回：所属权益套餐“{package}”已于 {date} 取消',
     'seats.pools.reserved': '第 {seat} 号席位：保留中（{date} 从 {name} 处释放）',
     'seats.pools.reservedUntil': '保留至满 90 天：自 {date} 起可分配给他人',
     'seats.button.release': '释放第 {seat} 号席位',

@@ -175,6 +175,14 @@ export function seatPoolsView(
         tr.t('seats.card.usage', { used: u.used, total: u.pool.seats }),
         tr.t('seats.pools.free', { free: u.free }),
         ...(u.reserved.length > 0 ? [tr.t('seats.pools.reservedCount', { count: u.reserved.length })] : []),
+        ...(u.withdrawn
+          ? [
+              tr.t('seats.pools.withdrawn', {
+                package: u.withdrawn.package,
+                date: formatDate(tr.locale, u.withdrawn.on),
+              }),
+            ]
+          : []),
       ].join(' · '),
       seats: u.assignments
         .map((a) => ({
