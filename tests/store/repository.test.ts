@@ -8,6 +8,7 @@ import { openStore, type Store } from '../../src/store';
 import { loadSeedFile } from '../../src/store/seed';
 import { CONTOSO, FABRIKAM } from '../support/people';
 import { fixedClock } from '../support/testApp';
+import { describeRepositoryContract } from './repositoryContract';
 
 const quiet = pino({ level: 'silent' });
 const member = (tenantId: string, aad: string, name: string, roles: Member['roles'] = []): Member => ({
@@ -23,6 +24,10 @@ const member = (tenantId: string, aad: string, name: string, roles: Member['role
 });
 const A = 'c0000000-0000-4000-8000-000000000001';
 const B = 'c0000000-0000-4000-8000-000000000002';
+
+describeRepositoryContract('Cosmos SDK against the local server over HTTPS', () =>
+  openStore({ database: 'contract-suite', localPort: 0 }, quiet),
+);
 
 describe('repositories on the real Cosmos SDK against the local server over HTTPS', () => {
   let store: Store;
