@@ -8,8 +8,8 @@ import {
   cardText,
   fixedClock,
   FIXED_NOW,
-  startTestApp,
-  type TestApp,
+  startMemoryApp,
+  type MemoryTestApp,
 } from '../support/testApp';
 
 type Sent = Record<string, unknown>;
@@ -31,7 +31,7 @@ function pickerValue(node: unknown): unknown {
 
 /** Issue 15: questions are answered, never acted on; no conversation gets stuck; one language per person. */
 describe('a conversation that never surprises', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const clock = fixedClock();
   const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
   /** What the bot sent into this person's own chat in answer (notices to others may interleave). */
@@ -66,7 +66,7 @@ describe('a conversation that never surprises', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp({}, { clock });
+    t = await startMemoryApp({}, { clock });
     await say(AVERY, 'help');
   });
   afterAll(() => t.stop());

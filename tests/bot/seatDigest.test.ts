@@ -1,7 +1,7 @@
 import { SeatService } from '../../src/domain/seats';
 import { cardAction, message } from '../support/activities';
 import { AVERY, CONTOSO, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
@@ -13,7 +13,7 @@ const employee = (i: number): Person => ({
 });
 
 describe('many seat requests at once: one "N requests waiting" card for the approver', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
   const toAvery = () =>
     t.connector.calls.filter((c) => decodeURIComponent(c.path).includes(`a:personal-${AVERY.aadObjectId}`));
@@ -27,7 +27,7 @@ describe('many seat requests at once: one "N requests waiting" card for the appr
   const people = Array.from({ length: 12 }, (_, i) => employee(i + 1));
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     // Avery (Global admin) has a chat with the bot, so approval cards reach her.
     expect((await t.post(message(AVERY, 'help', opts()))).status).toBe(200);
     for (const p of people) await t.post(message(p, 'request visual studio', opts()));

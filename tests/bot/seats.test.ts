@@ -1,12 +1,12 @@
 import { SeatService } from '../../src/domain/seats';
 import { cardAction, message } from '../support/activities';
 import { AVERY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 describe('Visual Studio seats: request, approve in chat, never over-assign', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
   /** The bot's answer in this person's own chat (approval cards to others may interleave). */
   const say = async (person: Person, text: string, locale = 'en-US') => {
@@ -31,7 +31,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     // Avery has talked to the bot in a personal chat, so the bot can reach Avery there.
     await say(AVERY, 'help');
   });
@@ -238,9 +238,9 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
 });
 
 describe('reassigning a seat from the pools card', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
   });
   afterAll(() => t.stop());
   const press = async (person: Person, data: unknown) =>
@@ -290,9 +290,9 @@ describe('reassigning a seat from the pools card', () => {
 });
 
 describe('assigning a seat in a short conversation', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
   });
   afterAll(() => t.stop());
   const say = async (person: Person, text: string) => {

@@ -4,7 +4,7 @@ import { REASSIGN_AFTER_DAYS } from '../../src/domain/seats';
 import { CATALOGUES } from '../../src/i18n';
 import { inChannel, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type Sent = Record<string, unknown>;
 const EN = CATALOGUES['en-US'];
@@ -12,7 +12,7 @@ const ZH = CATALOGUES['zh-CN'];
 const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('asking in your own words, in English or Chinese', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
   /** Posts an activity and returns everything the bot sent in answer. */
   const send = async (activity: Sent): Promise<Sent[]> => {
@@ -42,7 +42,7 @@ describe('asking in your own words, in English or Chinese', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     // Avery (Global admin) has a personal chat with the bot, so seat requests reach an approver.
     await say(AVERY, 'help');
   });

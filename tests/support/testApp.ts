@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/domain/ports';
+import type { Repositories } from '../../src/domain/repositories';
 import type { AppStore, Store } from '../../src/store';
 import { openMemoryStore, type MemoryStore } from '../../src/store/memory';
 import { FakeConnector } from './fakeConnector';
@@ -111,6 +112,22 @@ export function startMemoryApp(
   overrides: Omit<AppOverrides, 'store'> = {},
 ): Promise<MemoryTestApp> {
   return startTestApp<MemoryStore>(env, { ...overrides, store: openMemoryStore() });
+}
+
+/**
+ * Every document of a tenant but the audit trail, with its version, read through the
+ * repositories (so on either store): what a "nothing changed" check compares before and after.
+ */
+export async function tenantDocuments(
+  repos: Repositories,
+  tenantId: string,
+): Promise<Record<string, { doc: unknown; etag: string }>> {
+  const out: Record<string, { doc: unknown; etag: string }> = {};
+  for (const [name, repo] of Object.entries(repos) as [string, Repositories[keyof Repositories]][]) {
+    if (name === 'audit') continue;
+    for (const { doc, etag } of await repo.list(tenantId)) out[`${doc.type}/${doc.id}`] = { doc, etag };
+  }
+  return out;
 }
 
 /** Text of every TextBlock in a card, in order: what a person reads. */
