@@ -9,6 +9,8 @@ const AT = '2026-11-24T09:00:00.000Z';
 const T1 = 'c2000000-0000-4000-8000-000000000001';
 const T2 = 'c2000000-0000-4000-8000-000000000002';
 const T3 = 'c2000000-0000-4000-8000-000000000003';
+/** The tenants the contract writes to. */
+export const CONTRACT_TENANTS = [T1, T2, T3] as const;
 const BOSS = 'c2000000-0000-4000-8000-0000000000ff';
 /** A fresh person id for each case, so the cases share one store without seeing each other. */
 let next = 0;
@@ -59,7 +61,13 @@ const subscription = (tenantId: string, channel: string, active: boolean): Notic
  * run against the Cosmos repositories on the local server and against the in-memory ones, so a
  * test that passes on one passes on the other for the same reasons.
  */
-export function describeRepositoryContract(name: string, open: () => Promise<ContractStore>): void {
+export function describeRepositoryContract(
+  name: string,
+  open: () => Promise<ContractStore>,
+  /** Runs each case inside this (e.g. a bot turn whose reads are remembered); default: as is. */
+  around: (work: () => Promise<void>) => Promise<void> = (work) => work(),
+): void {
+  const check = (title: string, work: () => Promise<void>) => it(title, () => around(work));
   describe(`repository contract: ${name}`, () => {
     let store: ContractStore;
     beforeAll(async () => {
@@ -72,7 +80,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
     const seats = () => store.repos.seatAssignments;
 
     describe('get and create', () => {
-      it('create answers "created", and get gives the same document back with an etag', async () => {
+      check('create answers "created", and get gives the same document back with an etag', async () => {
         const id = aad();
         expect(await members().create(member(T1, id, 'Ada'))).toBe('created');
         const got = await members().get(T1, `member:${id}`);
@@ -81,45 +89,48 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(got?.etag).not.toBe('');
       });
 
-      it('get answers undefined for a document that does not exist', async () => {
+      check('get answers undefined for a document that does not exist', async () => {
         expect(await members().get(T1, `member:${aad()}`)).toBeUndefined();
       });
 
-      it('get through the repository of another type finds nothing', async () => {
+      check('get through the repository of another type finds nothing', async () => {
         const id = aad();
         await members().create(member(T1, id, 'Typed'));
         expect(await store.repos.invitations.get(T1, `member:${id}`)).toBeUndefined();
         expect((await store.repos.invitations.list(T1)).map((i) => i.doc.id)).not.toContain(`member:${id}`);
       });
 
-      it('a second create with the same id answers "exists" and keeps the first document', async () => {
+      check('a second create with the same id answers "exists" and keeps the first document', async () => {
         const id = aad();
         await members().create(member(T1, id, 'First'));
         expect(await members().create(member(T1, id, 'Second'))).toBe('exists');
         expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('First');
       });
 
-      it('stores what the schema makes of a document (defaults filled in)', async () => {
+      check('stores what the schema makes of a document (defaults filled in)', async () => {
         const id = aad();
         const { guest: _omitted, ...withoutGuest } = member(T1, id, 'Defaulted');
         await members().create(withoutGuest as Member);
         expect((await members().get(T1, `member:${id}`))?.doc.guest).toBe(false);
       });
 
-      it('refuses to create or replace a document that breaks its schema, and writes nothing', async () => {
-        const id = aad();
-        const bad = { ...member(T1, id, 'Bad'), roles: ['Overlord'] } as unknown as Member;
-        await expect(members().create(bad)).rejects.toBeInstanceOf(CorruptDocumentError);
-        expect(await members().get(T1, `member:${id}`)).toBeUndefined();
-        await members().create(member(T1, id, 'Good'));
-        const got = await members().get(T1, `member:${id}`);
-        await expect(members().replace(bad, got?.etag ?? '')).rejects.toBeInstanceOf(CorruptDocumentError);
-        expect((await members().get(T1, `member:${id}`))?.doc.roles).toEqual([]);
-      });
+      check(
+        'refuses to create or replace a document that breaks its schema, and writes nothing',
+        async () => {
+          const id = aad();
+          const bad = { ...member(T1, id, 'Bad'), roles: ['Overlord'] } as unknown as Member;
+          await expect(members().create(bad)).rejects.toBeInstanceOf(CorruptDocumentError);
+          expect(await members().get(T1, `member:${id}`)).toBeUndefined();
+          await members().create(member(T1, id, 'Good'));
+          const got = await members().get(T1, `member:${id}`);
+          await expect(members().replace(bad, got?.etag ?? '')).rejects.toBeInstanceOf(CorruptDocumentError);
+          expect((await members().get(T1, `member:${id}`))?.doc.roles).toEqual([]);
+        },
+      );
     });
 
     describe('replace (optimistic concurrency)', () => {
-      it('with the current etag writes, and answers the new version with a new etag', async () => {
+      check('with the current etag writes, and answers the new version with a new etag', async () => {
         const id = aad();
         await members().create(member(T1, id, 'Before'));
         const first = await members().get(T1, `member:${id}`);
@@ -132,7 +143,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(again?.etag).toBe(written.etag);
       });
 
-      it('with a stale etag throws ConcurrencyError and keeps what the winner wrote', async () => {
+      check('with a stale etag throws ConcurrencyError and keeps what the winner wrote', async () => {
         const id = aad();
         await members().create(member(T1, id, 'Ada'));
         const read = await members().get(T1, `member:${id}`);
@@ -144,7 +155,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('Winner');
       });
 
-      it('the etag a replace answers is current: the next replace with it succeeds', async () => {
+      check('the etag a replace answers is current: the next replace with it succeeds', async () => {
         const id = aad();
         await members().create(member(T1, id, 'One'));
         const read = await members().get(T1, `member:${id}`);
@@ -157,7 +168,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         );
       });
 
-      it('of two writers holding the same etag, exactly one wins', async () => {
+      check('of two writers holding the same etag, exactly one wins', async () => {
         const id = aad();
         await members().create(member(T1, id, 'Contested'));
         const read = await members().get(T1, `member:${id}`);
@@ -175,21 +186,24 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect((await members().get(T1, `member:${id}`))?.doc.name).toBe(winner);
       });
 
-      it('of a document deleted since it was read throws ConcurrencyError and does not bring it back', async () => {
-        const id = aad();
-        await members().create(member(T1, id, 'Gone'));
-        const read = await members().get(T1, `member:${id}`);
-        if (!read) throw new Error('missing');
-        await members().delete(T1, `member:${id}`);
-        await expect(members().replace({ ...read.doc, name: 'Back' }, read.etag)).rejects.toBeInstanceOf(
-          ConcurrencyError,
-        );
-        expect(await members().get(T1, `member:${id}`)).toBeUndefined();
-      });
+      check(
+        'of a document deleted since it was read throws ConcurrencyError and does not bring it back',
+        async () => {
+          const id = aad();
+          await members().create(member(T1, id, 'Gone'));
+          const read = await members().get(T1, `member:${id}`);
+          if (!read) throw new Error('missing');
+          await members().delete(T1, `member:${id}`);
+          await expect(members().replace({ ...read.doc, name: 'Back' }, read.etag)).rejects.toBeInstanceOf(
+            ConcurrencyError,
+          );
+          expect(await members().get(T1, `member:${id}`)).toBeUndefined();
+        },
+      );
     });
 
     describe('delete', () => {
-      it('with a stale etag throws ConcurrencyError and keeps the document', async () => {
+      check('with a stale etag throws ConcurrencyError and keeps the document', async () => {
         const id = aad();
         await members().create(member(T1, id, 'Kept'));
         const read = await members().get(T1, `member:${id}`);
@@ -201,7 +215,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('Changed');
       });
 
-      it('with the current etag deletes (true), and a second delete answers false', async () => {
+      check('with the current etag deletes (true), and a second delete answers false', async () => {
         const id = aad();
         await members().create(member(T1, id, 'Doomed'));
         const read = await members().get(T1, `member:${id}`);
@@ -211,32 +225,38 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(await members().delete(T1, `member:${id}`, read?.etag)).toBe(false);
       });
 
-      it('without an etag deletes whatever version is there; the id can be created again after', async () => {
-        const id = aad();
-        await members().create(member(T1, id, 'Old'));
-        expect(await members().delete(T1, `member:${id}`)).toBe(true);
-        expect((await members().list(T1)).map((m) => m.doc.id)).not.toContain(`member:${id}`);
-        expect(await members().create(member(T1, id, 'New'))).toBe('created');
-        expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('New');
-      });
+      check(
+        'without an etag deletes whatever version is there; the id can be created again after',
+        async () => {
+          const id = aad();
+          await members().create(member(T1, id, 'Old'));
+          expect(await members().delete(T1, `member:${id}`)).toBe(true);
+          expect((await members().list(T1)).map((m) => m.doc.id)).not.toContain(`member:${id}`);
+          expect(await members().create(member(T1, id, 'New'))).toBe('created');
+          expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('New');
+        },
+      );
     });
 
     describe('tenants', () => {
-      it('the same id in two tenants is two documents: reads, replaces and deletes touch only one', async () => {
-        const id = aad();
-        expect(await members().create(member(T1, id, 'In one'))).toBe('created');
-        expect(await members().create(member(T2, id, 'In two'))).toBe('created');
-        expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('In one');
-        expect((await members().get(T2, `member:${id}`))?.doc.name).toBe('In two');
-        const one = await members().get(T1, `member:${id}`);
-        if (!one) throw new Error('missing');
-        await members().replace({ ...one.doc, name: 'One changed' }, one.etag);
-        expect((await members().get(T2, `member:${id}`))?.doc.name).toBe('In two');
-        await members().delete(T1, `member:${id}`);
-        expect((await members().get(T2, `member:${id}`))?.doc.name).toBe('In two');
-      });
+      check(
+        'the same id in two tenants is two documents: reads, replaces and deletes touch only one',
+        async () => {
+          const id = aad();
+          expect(await members().create(member(T1, id, 'In one'))).toBe('created');
+          expect(await members().create(member(T2, id, 'In two'))).toBe('created');
+          expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('In one');
+          expect((await members().get(T2, `member:${id}`))?.doc.name).toBe('In two');
+          const one = await members().get(T1, `member:${id}`);
+          if (!one) throw new Error('missing');
+          await members().replace({ ...one.doc, name: 'One changed' }, one.etag);
+          expect((await members().get(T2, `member:${id}`))?.doc.name).toBe('In two');
+          await members().delete(T1, `member:${id}`);
+          expect((await members().get(T2, `member:${id}`))?.doc.name).toBe('In two');
+        },
+      );
 
-      it('an etag of one tenant does not replace the same id in another', async () => {
+      check('an etag of one tenant does not replace the same id in another', async () => {
         const id = aad();
         await members().create(member(T1, id, 'One'));
         await members().create(member(T2, id, 'Two'));
@@ -250,7 +270,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect((await members().get(T1, `member:${id}`))?.doc.name).toBe('One');
       });
 
-      it('list and every filter of one tenant never answer another tenant’s documents', async () => {
+      check('list and every filter of one tenant never answer another tenant’s documents', async () => {
         const mine = aad();
         const theirs = aad();
         await members().create(member(T1, mine, 'Mine', ['GlobalAdmin']));
@@ -283,35 +303,35 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
       });
       const seatNos = (rows: { doc: SeatAssignment }[]) => rows.map((r) => r.doc.seatNo);
 
-      it('answers every document of its type in the tenant, and only of its type', async () => {
+      check('answers every document of its type in the tenant, and only of its type', async () => {
         const rows = await seats().list(T3);
         expect(rows).toHaveLength(4);
         expect(rows.every((r) => r.doc.type === 'seatAssignment')).toBe(true);
         expect((await members().list(T3)).map((m) => m.doc.name)).toEqual(['Only member']);
       });
 
-      it('answers an empty list for a tenant with nothing of that type', async () => {
+      check('answers an empty list for a tenant with nothing of that type', async () => {
         expect(await seats().list(T2)).toEqual([]);
       });
 
-      it('filters by equality on a top-level field', async () => {
+      check('filters by equality on a top-level field', async () => {
         const rows = await seats().list(T3, { where: { poolId: pool } });
         expect(seatNos(rows).sort()).toEqual([1, 2, 3]);
         expect(await seats().list(T3, { where: { seatNo: 3 } })).toHaveLength(1);
       });
 
-      it('filters by equality on a dotted field; documents without it do not match', async () => {
+      check('filters by equality on a dotted field; documents without it do not match', async () => {
         const rows = await seats().list(T3, { where: { 'released.freeOn': '2027-01-10' } });
         expect(seatNos(rows)).toEqual([1]);
         expect(rows[0]?.doc.assignee).toBe(people.b);
       });
 
-      it('combines filters: every one must hold', async () => {
+      check('combines filters: every one must hold', async () => {
         expect(seatNos(await seats().list(T3, { where: { poolId: pool, assignee: people.a } }))).toEqual([2]);
         expect(await seats().list(T3, { where: { poolId: pool, seatNo: 4 } })).toEqual([]);
       });
 
-      it('filters by an array field containing a value', async () => {
+      check('filters by an array field containing a value', async () => {
         const admin = aad();
         await members().create(member(T3, admin, 'Admin', ['GlobalAdmin', 'MpnPartnerAdmin']));
         const rows = await members().list(T3, { arrayContains: { roles: 'MpnPartnerAdmin' } });
@@ -319,12 +339,12 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(await members().list(T3, { arrayContains: { roles: 'AdminAgent' } })).toEqual([]);
       });
 
-      it('filters by id prefix', async () => {
+      check('filters by id prefix', async () => {
         const rows = await seats().list(T3, { idPrefix: `assignment:${pool}:` });
         expect(seatNos(rows).sort()).toEqual([1, 2, 3]);
       });
 
-      it('orders ascending and descending, by number and by text', async () => {
+      check('orders ascending and descending, by number and by text', async () => {
         const where = { poolId: pool };
         expect(
           seatNos(await seats().list(T3, { where, orderBy: { field: 'seatNo', direction: 'ASC' } })),
@@ -336,7 +356,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(byPerson.map((r) => r.doc.assignee)).toEqual([people.a, people.b, people.c]);
       });
 
-      it('limits after ordering: the first n of the order', async () => {
+      check('limits after ordering: the first n of the order', async () => {
         const where = { poolId: pool };
         const top = await seats().list(T3, {
           where,
@@ -347,7 +367,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         expect(await seats().list(T3, { where, limit: 1 })).toHaveLength(1);
       });
 
-      it('answers versions whose etags a replace accepts', async () => {
+      check('answers versions whose etags a replace accepts', async () => {
         const [row] = await seats().list(T3, { where: { poolId: 'pool:other' } });
         if (!row) throw new Error('missing');
         const written = await seats().replace({ ...row.doc, requestId: 'seatRequest:x' }, row.etag);
@@ -355,7 +375,7 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
         await expect(seats().replace(row.doc, row.etag)).rejects.toBeInstanceOf(ConcurrencyError);
       });
 
-      it('refuses a field name that is not a plain (dotted) path', async () => {
+      check('refuses a field name that is not a plain (dotted) path', async () => {
         await expect(seats().list(T3, { where: { 'poolId = 1 OR 1': 1 } })).rejects.toThrow(
           /invalid field name/,
         );
@@ -366,47 +386,53 @@ export function describeRepositoryContract(name: string, open: () => Promise<Con
     });
 
     describe('copies', () => {
-      it('changing a document after writing it, or one that was read, changes nothing stored', async () => {
-        const id = aad();
-        const doc = member(T1, id, 'Original', ['GlobalAdmin']);
-        await members().create(doc);
-        doc.name = 'Changed after create';
-        doc.roles.push('AdminAgent');
-        const read = await members().get(T1, `member:${id}`);
-        if (!read) throw new Error('missing');
-        read.doc.name = 'Changed after get';
-        read.doc.roles.length = 0;
-        const [listed] = await members().list(T1, { where: { aadObjectId: id } });
-        if (!listed) throw new Error('missing');
-        listed.doc.roles.push('MpnPartnerAdmin');
-        const written = await members().replace(
-          { ...listed.doc, roles: ['GlobalAdmin'], name: 'Replaced' },
-          listed.etag,
-        );
-        written.doc.roles.push('AdminAgent');
-        const stored = await members().get(T1, `member:${id}`);
-        expect(stored?.doc.name).toBe('Replaced');
-        expect(stored?.doc.roles).toEqual(['GlobalAdmin']);
-      });
+      check(
+        'changing a document after writing it, or one that was read, changes nothing stored',
+        async () => {
+          const id = aad();
+          const doc = member(T1, id, 'Original', ['GlobalAdmin']);
+          await members().create(doc);
+          doc.name = 'Changed after create';
+          doc.roles.push('AdminAgent');
+          const read = await members().get(T1, `member:${id}`);
+          if (!read) throw new Error('missing');
+          read.doc.name = 'Changed after get';
+          read.doc.roles.length = 0;
+          const [listed] = await members().list(T1, { where: { aadObjectId: id } });
+          if (!listed) throw new Error('missing');
+          listed.doc.roles.push('MpnPartnerAdmin');
+          const written = await members().replace(
+            { ...listed.doc, roles: ['GlobalAdmin'], name: 'Replaced' },
+            listed.etag,
+          );
+          written.doc.roles.push('AdminAgent');
+          const stored = await members().get(T1, `member:${id}`);
+          expect(stored?.doc.name).toBe('Replaced');
+          expect(stored?.doc.roles).toEqual(['GlobalAdmin']);
+        },
+      );
     });
 
     describe('tenant index', () => {
-      it('names each tenant with an active notice subscription once, and no tenant with only inactive ones', async () => {
-        const before = await store.tenantIndex.tenantsWithNoticeSubscriptions();
-        await store.repos.noticeSubscriptions.create(subscription(T1, 'channel-a', true));
-        await store.repos.noticeSubscriptions.create(subscription(T1, 'channel-b', true));
-        await store.repos.noticeSubscriptions.create(subscription(T2, 'channel-c', false));
-        const after = await store.tenantIndex.tenantsWithNoticeSubscriptions();
-        expect(before).toEqual([]);
-        expect(after).toEqual([T1]);
-        const off = await store.repos.noticeSubscriptions.get(T1, 'subscription:channel-a');
-        const offB = await store.repos.noticeSubscriptions.get(T1, 'subscription:channel-b');
-        if (!off || !offB) throw new Error('missing');
-        await store.repos.noticeSubscriptions.replace({ ...off.doc, active: false }, off.etag);
-        expect(await store.tenantIndex.tenantsWithNoticeSubscriptions()).toEqual([T1]);
-        await store.repos.noticeSubscriptions.replace({ ...offB.doc, active: false }, offB.etag);
-        expect(await store.tenantIndex.tenantsWithNoticeSubscriptions()).toEqual([]);
-      });
+      check(
+        'names each tenant with an active notice subscription once, and no tenant with only inactive ones',
+        async () => {
+          const before = await store.tenantIndex.tenantsWithNoticeSubscriptions();
+          await store.repos.noticeSubscriptions.create(subscription(T1, 'channel-a', true));
+          await store.repos.noticeSubscriptions.create(subscription(T1, 'channel-b', true));
+          await store.repos.noticeSubscriptions.create(subscription(T2, 'channel-c', false));
+          const after = await store.tenantIndex.tenantsWithNoticeSubscriptions();
+          expect(before).toEqual([]);
+          expect(after).toEqual([T1]);
+          const off = await store.repos.noticeSubscriptions.get(T1, 'subscription:channel-a');
+          const offB = await store.repos.noticeSubscriptions.get(T1, 'subscription:channel-b');
+          if (!off || !offB) throw new Error('missing');
+          await store.repos.noticeSubscriptions.replace({ ...off.doc, active: false }, off.etag);
+          expect(await store.tenantIndex.tenantsWithNoticeSubscriptions()).toEqual([T1]);
+          await store.repos.noticeSubscriptions.replace({ ...offB.doc, active: false }, offB.etag);
+          expect(await store.tenantIndex.tenantsWithNoticeSubscriptions()).toEqual([]);
+        },
+      );
     });
   });
 }
