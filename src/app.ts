@@ -25,11 +25,11 @@ import { ConnectorClient } from './notify/connector';
 import { Messenger } from './notify/messenger';
 import { UnconfiguredVerificationSender } from './notify/verificationSender';
 import { makeServer, type BotServer } from './server';
-import { openStore, type Store } from './store';
-import { prefetchTenant } from './store/repository';
+import { openStore, type AppStore, type Store } from './store';
 import { loadSeedFile } from './store/seed';
 
-export interface AppOverrides extends AdapterOverrides {
+/** `S`: the kind of store passed in `store` (without one, the app opens a Cosmos store). */
+export interface AppOverrides<S extends AppStore = Store> extends AdapterOverrides {
   clock?: Clock;
   logger?: Logger;
   logDestination?: DestinationStream;
@@ -38,15 +38,17 @@ export interface AppOverrides extends AdapterOverrides {
   /**
    * An already open store, shared with other app instances (tests run several bot instances
    * against one store, as production runs several processes against one Cosmos account). The
-   * app then leaves opening and closing it to its owner.
+   * app then leaves opening and closing it to its owner. Tests of rules and conversations pass
+   * the in-memory store here (`src/store/memory.ts`).
    */
-  store?: Store;
+  store?: S;
 }
 
-export interface App {
+/** The app; `S` is the kind of store it runs on (Cosmos unless a test passed another). */
+export interface App<S extends AppStore = Store> {
   config: Config;
   logger: Logger;
-  store: Store;
+  store: S;
   services: BotServices;
   bot: PartnerBenefitsBot;
   adapter: CloudAdapter;
@@ -58,13 +60,17 @@ export interface App {
 }
 
 /** The whole product, wired from a parsed config. `npm start`, production and tests all use this. */
-export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+export async function createApp<S extends AppStore = Store>(
+  config: Config,
+  overrides: AppOverrides<S> = {},
+): Promise<App<S>> {
   const logger = overrides.logger ?? createLogger(config.logLevel, overrides.logDestination);
   const clock = overrides.clock ?? systemClock;
   const ownStore = !overrides.store;
-  const store =
+  // Without a store passed in, S is the default (the Cosmos store opened here).
+  const store: S =
     overrides.store ??
-    (await openStore(
+    ((await openStore(
       {
         endpoint: config.store.endpoint,
         key: config.store.key,
@@ -74,7 +80,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         snapshotIntervalMs: config.store.snapshotSeconds * 1000,
       },
       logger,
-    ));
+    )) as unknown as S);
   if (config.seedDemo) {
     const seeded = await loadSeedFile(config.seedFile, store.repos, clock);
     logger.info(seeded, 'demo data loaded');
@@ -125,7 +131,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     background: new BackgroundTasks(logger),
     mode: config.mode,
     verificationSender: overrides.verificationSender ?? new UnconfiguredVerificationSender(logger),
-    prefetch: (tenantId, types) => prefetchTenant(store.entities, tenantId, types),
+    prefetch: (tenantId, types) => store.prefetch(tenantId, types),
   };
   const bot = new PartnerBenefitsBot(services, store.state);
   const adapter = createAdapter(config.auth, logger, overrides);

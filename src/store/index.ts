@@ -4,14 +4,16 @@ import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
 import { Agent } from 'node:https';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { entitySchemas } from '../domain/model';
-import type { TenantIndex } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import { isLocalStoreEndpoint } from '../config';
+import { allRepositories } from './allRepositories';
+import type { AppStore } from './appStore';
 import { EMULATOR_KEY } from './emulatorKey';
 import type { LocalCosmosServer } from './localServer';
-import { CosmosRepository } from './repository';
+import { CosmosRepository, prefetchTenant } from './repository';
 import { restoreSnapshot, writeSnapshot } from './snapshot';
+
+export type { AppStore } from './appStore';
 
 export const ENTITIES_CONTAINER = 'entities';
 export const STATE_CONTAINER = 'state';
@@ -31,49 +33,21 @@ export interface StoreOptions {
   snapshotIntervalMs?: number;
 }
 
-export interface Store {
+/** The Cosmos DB store (Azure, or the embedded local server). */
+export interface Store extends AppStore {
   readonly endpoint: string;
   readonly local: boolean;
   readonly client: CosmosClient;
   readonly database: Database;
   readonly entities: Container;
-  readonly repos: Repositories;
-  /** The scanner's cross-tenant index (the only query not scoped to one tenant). */
-  readonly tenantIndex: TenantIndex;
   /** Dialog and conversation state for botbuilder (botbuilder-azure on the `state` container). */
   readonly state: Storage;
   /** Local mode: the embedded server (fault drills pause and resume it). */
   readonly localServer?: LocalCosmosServer;
-  /** True when the store answers. */
-  health(): Promise<boolean>;
-  /** Local mode: write the snapshot now if anything changed. */
-  flush(): Promise<void>;
-  close(): Promise<void>;
 }
 
 function makeRepositories(entities: Container): Repositories {
-  return {
-    tenants: new CosmosRepository(entities, 'tenant', entitySchemas.tenant),
-    members: new CosmosRepository(entities, 'member', entitySchemas.member),
-    invitations: new CosmosRepository(entities, 'invitation', entitySchemas.invitation),
-    memberships: new CosmosRepository(entities, 'membership', entitySchemas.membership),
-    packages: new CosmosRepository(entities, 'package', entitySchemas.package),
-    benefits: new CosmosRepository(entities, 'benefit', entitySchemas.benefit),
-    seatPools: new CosmosRepository(entities, 'seatPool', entitySchemas.seatPool),
-    seatAssignments: new CosmosRepository(entities, 'seatAssignment', entitySchemas.seatAssignment),
-    audit: new CosmosRepository(entities, 'audit', entitySchemas.audit),
-    marketingContacts: new CosmosRepository(entities, 'marketingContact', entitySchemas.marketingContact),
-    conversationRefs: new CosmosRepository(entities, 'conversationRef', entitySchemas.conversationRef),
-    seatRequests: new CosmosRepository(entities, 'seatRequest', entitySchemas.seatRequest),
-    noticeSubscriptions: new CosmosRepository(
-      entities,
-      'noticeSubscription',
-      entitySchemas.noticeSubscription,
-    ),
-    notices: new CosmosRepository(entities, 'notice', entitySchemas.notice),
-    leases: new CosmosRepository(entities, 'lease', entitySchemas.lease),
-    enrollments: new CosmosRepository(entities, 'enrollment', entitySchemas.enrollment),
-  };
+  return allRepositories((type, schema) => new CosmosRepository(entities, type, schema));
 }
 
 /**
@@ -185,6 +159,7 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
       },
     },
     state,
+    prefetch: (tenantId, types) => prefetchTenant(entities, tenantId, types),
     async health() {
       try {
         await database.read();

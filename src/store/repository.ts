@@ -2,10 +2,10 @@ import type { Container, ErrorResponse, SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import { ConcurrencyError, CorruptDocumentError, StoreUnavailableError } from '../domain/errors';
 import type { ListOptions, Repository, Versioned } from '../domain/ports';
+import { FIELD_NAME as FIELD, filterInMemory } from './listFilter';
 import { currentTurnReads, docKey, listKey, type TurnReads } from './turnCache';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments'] as const;
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 function statusOf(err: unknown): number | undefined {
   const code = (err as ErrorResponse | undefined)?.code;
@@ -51,35 +51,6 @@ export async function queryAll(
   }
   const { resources } = await iterator.fetchAll();
   return resources;
-}
-
-function fieldOf(doc: Record<string, unknown>, path: string): unknown {
-  let value: unknown = doc;
-  for (const part of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[part];
-  return value;
-}
-
-/** `list` over documents already read in this turn (the same filters as the SQL in `list`). */
-function filterInMemory(docs: Record<string, unknown>[], options: ListOptions): Record<string, unknown>[] {
-  let out = docs.filter(
-    (d) =>
-      Object.entries(options.where ?? {}).every(([f, v]) => fieldOf(d, f) === v) &&
-      Object.entries(options.arrayContains ?? {}).every(([f, v]) => {
-        const list = fieldOf(d, f);
-        return Array.isArray(list) && list.includes(v);
-      }) &&
-      (options.idPrefix === undefined || String(d.id).startsWith(options.idPrefix)),
-  );
-  if (options.orderBy) {
-    const { field, direction } = options.orderBy;
-    const sign = direction === 'DESC' ? -1 : 1;
-    out = [...out].sort((a, b) => {
-      const x = fieldOf(a, field) as string | number;
-      const y = fieldOf(b, field) as string | number;
-      return x === y ? 0 : x < y ? -sign : sign;
-    });
-  }
-  return options.limit !== undefined ? out.slice(0, Math.max(1, Math.floor(options.limit))) : out;
 }
 
 /**

@@ -2,11 +2,11 @@ import { SeatService } from '../../src/domain/seats';
 import { message } from '../support/activities';
 import { AVERY, CONTOSO, ELI, FANG, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 /** Issue 20, item 3: what the admin already said is not asked again; a name is never guessed. */
 describe('assigning a seat with the details said up front', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const say = async (person: Person, text: string, locale = 'en-US') => {
     const before = t.connector.sentActivities().length;
     await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
@@ -27,7 +27,7 @@ describe('assigning a seat with the details said up front', () => {
     (await t.app.store.repos.seatAssignments.list(CONTOSO)).filter((a) => a.doc.assignee === aadObjectId);
 
   beforeAll(async () => {
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
     // Fang's seat (assigned 100 days ago) is released, so Fang can be given one again.
     const seats = new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
     const [fangs] = await seatsOf(FANG.aadObjectId);

@@ -11,14 +11,15 @@ import {
   cardText,
   fixedClock,
   FIXED_NOW,
-  startTestApp,
-  type TestApp,
+  startMemoryApp,
+  tenantDocuments,
+  type MemoryTestApp,
 } from '../support/testApp';
 
 /**
  * Benefits through the HTTP stack, as Teams calls the bot (channel msteams): the "benefits"
- * command and its cards, and every card action (Action.Execute) with its rules, against the real
- * local store.
+ * command and its cards, and every card action (Action.Execute) with its rules, on the in-memory
+ * store.
  */
 
 interface InvokeBody {
@@ -42,7 +43,7 @@ const DEMO_KEYS = seedDocuments(
       : [],
 );
 
-function bot(t: TestApp) {
+function bot(t: MemoryTestApp) {
   const say = async (person: Person, text: string, locale = 'en-US') => {
     t.connector.clear();
     const res = await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
@@ -78,15 +79,7 @@ function bot(t: TestApp) {
     return found.doc;
   };
   /** Every document of a tenant but the audit trail, with its version: what "nothing changed" compares. */
-  const documents = async (tenantId: string) => {
-    const { resources } = await t.app.store.entities.items
-      .query<{ id: string; type: string; _etag: string }>({
-        query: 'SELECT c.id, c.type, c._etag FROM c WHERE c.tenantId = @t AND c.type != "audit"',
-        parameters: [{ name: '@t', value: tenantId }],
-      })
-      .fetchAll();
-    return Object.fromEntries(resources.map((r) => [`${r.type}/${r.id}`, r._etag]));
-  };
+  const documents = (tenantId: string) => tenantDocuments(t.app.store.repos, tenantId);
   const audits = async (tenantId = CONTOSO) =>
     (await t.app.store.repos.audit.list(tenantId)).map((a) => a.doc).sort((a, b) => a.id.localeCompare(b.id));
   return { say, press, card, refusal, benefit, documents, audits };
@@ -97,10 +90,10 @@ const text = (card: unknown) => cardText(card).join('\n');
 /* ====================================================================== views */
 
 describe('the benefits overview', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let b: ReturnType<typeof bot>;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     b = bot(t);
   });
   afterAll(async () => {
@@ -249,10 +242,10 @@ describe('the benefits overview', () => {
 /* ====================================================================== employees are refused */
 
 describe('every benefits action pressed by an employee', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let b: ReturnType<typeof bot>;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     b = bot(t);
     await b.say(ELI, 'help'); // first contact settles Eli's directory entry
   });
@@ -336,10 +329,10 @@ describe('every benefits action pressed by an employee', () => {
 /* ====================================================================== forged data */
 
 describe('card data naming another tenant’s records', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let b: ReturnType<typeof bot>;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     b = bot(t);
     await b.say(DANA, 'help');
     await b.say(AVERY, 'help');
@@ -421,11 +414,11 @@ describe('card data naming another tenant’s records', () => {
 /* ====================================================================== software keys and Azure credit */
 
 describe('software keys and Azure credit', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let b: ReturnType<typeof bot>;
   const clock = fixedClock();
   beforeAll(async () => {
-    t = await startTestApp({}, { clock });
+    t = await startMemoryApp({}, { clock });
     b = bot(t);
     for (const p of [AVERY, DANA, ELI]) await b.say(p, 'help'); // first contact settles their directory entries
   });
@@ -696,11 +689,11 @@ describe('software keys and Azure credit', () => {
 /* ====================================================================== licence keys */
 
 describe('redeeming licence keys', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let b: ReturnType<typeof bot>;
   const clock = fixedClock();
   beforeAll(async () => {
-    t = await startTestApp({}, { clock });
+    t = await startMemoryApp({}, { clock });
     b = bot(t);
     for (const p of [AVERY, DANA, ELI]) await b.say(p, 'help'); // first contact settles their directory entries
   });
@@ -918,10 +911,10 @@ describe('redeeming licence keys', () => {
 /* ====================================================================== races and cancellation */
 
 describe('two admins at the same moment, and cancelling a package', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let b: ReturnType<typeof bot>;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     b = bot(t);
     await b.say(AVERY, 'help');
     await b.say(DANA, 'help');

@@ -9,8 +9,8 @@ import {
   cardText,
   fixedClock,
   FIXED_NOW,
-  startTestApp,
-  type TestApp,
+  startMemoryApp,
+  type MemoryTestApp,
 } from '../support/testApp';
 
 type Sent = Record<string, unknown>;
@@ -32,7 +32,7 @@ function pickerValue(node: unknown): unknown {
 
 /** Issue 15: questions are answered, never acted on; no conversation gets stuck; one language per person. */
 describe('a conversation that never surprises', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const clock = fixedClock();
   const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
   /** What the bot sent into this person's own chat in answer (notices to others may interleave). */
@@ -67,7 +67,7 @@ describe('a conversation that never surprises', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() }, { clock });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() }, { clock });
     await say(AVERY, 'help');
   });
   afterAll(() => t.stop());

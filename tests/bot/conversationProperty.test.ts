@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { CATALOGUES } from '../../src/i18n';
 import { cardAction, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, type Person } from '../support/people';
-import { cardOf, startTestApp, type TestApp } from '../support/testApp';
+import { cardOf, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 /**
  * Issue 15, property: random sequences of commands, answers, questions and button presses, sent
@@ -101,12 +101,12 @@ const JUSTIFICATION = (['en-US', 'zh-CN'] as const).flatMap((l) => [
 ]);
 
 describe('property: the conversation never surprises', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let runNo = 0;
   const figures = { runs: 0, turns: 0, requestsFiled: 0, confirmationsShown: 0, openQuestions: 0 };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     await t.post(message(AVERY, 'help', { serviceUrl: t.connector.url }));
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { cardAction, message, type ActivityOptions } from '../support/activities
 import type { RosterMember } from '../support/fakeConnector';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
@@ -40,7 +40,7 @@ const rosterEntry = (
 });
 
 /** The bot added to a team: Teams sends conversationUpdate in the team's General channel. */
-function teamInstall(t: TestApp): Record<string, unknown> {
+function teamInstall(t: MemoryTestApp): Record<string, unknown> {
   return {
     id: randomUUID(),
     type: 'conversationUpdate',
@@ -61,7 +61,7 @@ function teamInstall(t: TestApp): Record<string, unknown> {
 }
 
 describe('the directory: adding people from a team roster or by e-mail, and removing them', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = (locale = 'en-US'): ActivityOptions => ({ serviceUrl: t.connector.url, locale });
   const say = async (person: Person, text: string, locale?: string) => {
     const before = t.connector.sentActivities().length;
@@ -81,7 +81,7 @@ describe('the directory: adding people from a team roster or by e-mail, and remo
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
     // The bot is added to a team whose roster Teams lists as empty at that moment…
     t.connector.rosters.set(TEAM.id, []);
     expect((await t.post(teamInstall(t))).status).toBe(200);

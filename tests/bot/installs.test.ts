@@ -9,14 +9,15 @@ import {
   type ActivityOptions,
 } from '../support/activities';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { seedWithOnePool } from '../support/seedFixtures';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 const TEAM = { id: '19:general-installs@thread.tacv2', name: 'Contoso Partners' };
 
 describe('installs that count: linked chats, one welcome, uninstall and reinstall', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = (locale = 'en-US'): ActivityOptions => ({ serviceUrl: t.connector.url, locale });
   const personalPath = (p: Person) => `a:personal-${p.aadObjectId}`;
   /** Everything the bot sent into this person's own chat. */
@@ -41,7 +42,7 @@ describe('installs that count: linked chats, one welcome, uninstall and reinstal
     (await t.app.store.repos.conversationRefs.get(CONTOSO, conversationRefId(conversationId)))?.doc;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
     t.connector.rosters.set(TEAM.id, []);
   });
   afterAll(() => t.stop());

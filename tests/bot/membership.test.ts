@@ -7,14 +7,14 @@ import {
   cardText,
   fixedClock,
   FIXED_NOW,
-  startTestApp,
-  type TestApp,
+  startMemoryApp,
+  type MemoryTestApp,
 } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 const DAY = 86_400_000;
 
-function harness(t: () => TestApp) {
+function harness(t: () => MemoryTestApp) {
   const opts = (locale = 'en-US') => ({ serviceUrl: t().connector.url, locale });
   return {
     say: async (person: Person, text: string, locale?: string) => {
@@ -28,10 +28,10 @@ function harness(t: () => TestApp) {
 }
 
 describe('the membership card: level, status, expiry, renewal and upgrades', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const h = harness(() => t);
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
   });
   afterAll(() => t.stop());
 
@@ -181,14 +181,14 @@ describe('the membership card: level, status, expiry, renewal and upgrades', () 
 });
 
 describe('a membership past its anniversary: 30 days of "renew now", then lapsed', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const h = harness(() => t);
   const clock = fixedClock();
   // The demo data is loaded relative to FIXED_NOW: Contoso's anniversary is 40 days later
   // (Jan 3, 2027), so day 30 after it is 70 days later and day 31 is 71 days later.
   const daysAfterNow = (n: number) => new Date(FIXED_NOW.getTime() + n * DAY);
   beforeAll(async () => {
-    t = await startTestApp({}, { clock });
+    t = await startMemoryApp({}, { clock });
   });
   afterAll(() => t.stop());
   const rolesOf = async (p: Person) =>

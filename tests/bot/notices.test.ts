@@ -1,13 +1,13 @@
 import { inChannel, message } from '../support/activities';
 import { CONTOSO, DANA, ELI, type Person } from '../support/people';
-import { cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 const CHANNEL = { id: '19:benefits-channel@thread.tacv2', name: 'Benefits' };
 
 describe('expiry reminders in a channel', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp({ NOTIFY_RUN_SECRET: 'a-long-enough-secret-for-tests' });
+    t = await startMemoryApp({ NOTIFY_RUN_SECRET: 'a-long-enough-secret-for-tests' });
   });
   afterAll(() => t.stop());
   const sayIn = async (person: Person, text: string, channel = CHANNEL) => {
@@ -107,7 +107,7 @@ describe('expiry reminders in a channel', () => {
 
 describe('the run endpoint', () => {
   it('does not exist without NOTIFY_RUN_SECRET', async () => {
-    const t = await startTestApp();
+    const t = await startMemoryApp();
     try {
       expect((await fetch(`${t.url}/api/notify/run`, { method: 'POST' })).status).toBe(404);
     } finally {

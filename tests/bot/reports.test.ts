@@ -3,7 +3,7 @@ import type { Notice } from '../../src/domain/model';
 import { cardAction, message } from '../support/activities';
 import { subscribeChannel } from '../support/noticeTenant';
 import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
@@ -12,7 +12,7 @@ const SLOW = '19:report-slow@thread.tacv2';
 const FABRIKAM_CHANNEL = '19:report-fabrikam@thread.tacv2';
 
 describe('the reminder delivery report', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
   const say = async (person: Person, text: string) => {
     const before = t.connector.sentActivities().length;
@@ -30,7 +30,7 @@ describe('the reminder delivery report', () => {
   const postsTo = (channel: string) => t.connector.channelPosts().filter((p) => p.channelId === channel);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     const { repos } = t.app.store;
     // The team's name is shown in the report; each tenant's team has its own.
     const channel = (tenantId: string, conversationId: string, channelName: string, admin: string) =>

@@ -1,12 +1,12 @@
 import { memberId } from '../../src/domain/model';
 import { cardAction, message } from '../support/activities';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 describe('roles: who holds what, granting and revoking, over HTTP', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
   const say = async (person: Person, text: string, locale?: string) => {
     const before = t.connector.sentActivities().length;
@@ -20,7 +20,7 @@ describe('roles: who holds what, granting and revoking, over HTTP', () => {
   const lines = (body: InvokeBody) => cardText(body.value).join('\n');
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     // Dana has a personal chat with the bot, so the bot can tell her things there.
     await say(DANA, 'help');
   });
@@ -167,13 +167,13 @@ describe('roles: who holds what, granting and revoking, over HTTP', () => {
 });
 
 describe('the audit view', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
   const press = async (person: Person, verb: string, data: unknown) =>
     (await t.post(cardAction(person, verb, data, opts()))).body as InvokeBody;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     // 24 role changes by Bo and Avery, so there is more than one page.
     for (let i = 0; i < 6; i += 1) {
       await press(BO, 'roles.grant', { person: FANG.aadObjectId, role: 'AdminAgent' });

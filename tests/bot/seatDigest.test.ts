@@ -2,7 +2,7 @@ import { SeatService } from '../../src/domain/seats';
 import { cardAction, message } from '../support/activities';
 import { AVERY, CONTOSO, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
@@ -14,7 +14,7 @@ const employee = (i: number): Person => ({
 });
 
 describe('many seat requests at once: one "N requests waiting" card for the approver', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
   const toAvery = () =>
     t.connector.calls.filter((c) => decodeURIComponent(c.path).includes(`a:personal-${AVERY.aadObjectId}`));
@@ -28,7 +28,7 @@ describe('many seat requests at once: one "N requests waiting" card for the appr
   const people = Array.from({ length: 12 }, (_, i) => employee(i + 1));
 
   beforeAll(async () => {
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
     // Avery (Global admin) has a chat with the bot, so approval cards reach her.
     expect((await t.post(message(AVERY, 'help', opts()))).status).toBe(200);
     for (const p of people) await t.post(message(p, 'request visual studio', opts()));

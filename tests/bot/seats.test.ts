@@ -2,12 +2,12 @@ import { SeatService } from '../../src/domain/seats';
 import { cardAction, message } from '../support/activities';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 describe('Visual Studio seats: request, approve in chat, never over-assign', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
   /** The bot's answer in this person's own chat (approval cards to others may interleave). */
   const say = async (person: Person, text: string, locale = 'en-US') => {
@@ -33,7 +33,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
 
   beforeAll(async () => {
     // Contoso with its one Enterprise pool: the request goes straight past "which subscription?".
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
     // Avery has talked to the bot in a personal chat, so the bot can reach Avery there.
     await say(AVERY, 'help');
   });
@@ -240,9 +240,9 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
 });
 
 describe('reassigning a seat from the pools card', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
   });
   afterAll(() => t.stop());
   const press = async (person: Person, data: unknown) =>
@@ -292,9 +292,9 @@ describe('reassigning a seat from the pools card', () => {
 });
 
 describe('assigning a seat in a short conversation (a tenant with one pool)', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
   });
   afterAll(() => t.stop());
   const say = async (person: Person, text: string) => {
@@ -335,9 +335,9 @@ describe('assigning a seat in a short conversation (a tenant with one pool)', ()
 });
 
 describe('choosing between two pools (the demo: the Enterprise pool and the add-on package’s Professional pool)', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     // Avery has talked to the bot, so requests reach an approver.
     await t.post(message(AVERY, 'help', { serviceUrl: t.connector.url }));
   });
@@ -498,9 +498,9 @@ describe('choosing between two pools (the demo: the Enterprise pool and the add-
 });
 
 describe('the pools card shows a seat released before its 90 days as reserved, in English and Chinese', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
   });
   afterAll(() => t.stop());
   const poolsCard = async (text: string, locale: string) => {
@@ -553,9 +553,9 @@ describe('the pools card shows a seat released before its 90 days as reserved, i
 });
 
 describe('the pool of a cancelled package (the add-on cancelled before anything of it was used)', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     await t.post(message(AVERY, 'help', { serviceUrl: t.connector.url }));
     const cancelled = await t.post(
       cardAction(

@@ -7,21 +7,22 @@ import {
   cardText,
   fixedClock,
   FIXED_NOW,
-  startTestApp,
-  type TestApp,
+  startMemoryApp,
+  tenantDocuments,
+  type MemoryTestApp,
 } from '../support/testApp';
 
 /**
  * Technical support benefits and Go-To-Market through the HTTP stack, as Teams calls the bot:
- * real app, real local store, fake connector, fixed clock.
+ * real app, in-memory store, fake connector, fixed clock.
  */
 
 const DAY = 86_400_000;
 const clock = fixedClock();
-let t: TestApp;
+let t: MemoryTestApp;
 
 beforeAll(async () => {
-  t = await startTestApp({}, { clock });
+  t = await startMemoryApp({}, { clock });
   // A second advisory benefit for the race tests (a tenant may hold several packages).
   const presales = (await t.app.store.repos.benefits.get(CONTOSO, 'benefit:presales'))!.doc;
   await t.app.store.repos.benefits.create({
@@ -84,16 +85,6 @@ const heroButtons = (activity: Record<string, unknown>) =>
     .flatMap((a) => a.content.buttons ?? [])
     .map((b) => b.title);
 
-/** Every document of a tenant except audit records, with its version tag: what "nothing changed" compares. */
-async function tenantDocuments(tenantId: string): Promise<Record<string, unknown>[]> {
-  const { resources } = await t.app.store.entities.items
-    .query<Record<string, unknown>>({
-      query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type != "audit"',
-      parameters: [{ name: '@t', value: tenantId }],
-    })
-    .fetchAll();
-  return resources.sort((a, b) => String(a.id).localeCompare(String(b.id)));
-}
 /**
  * Another part of the product (enrolment) changes Fabrikam's membership, so tests that need a
  * given level set it themselves (read-modify-write with the ETag, like the product does).
@@ -250,10 +241,10 @@ describe('technical support benefits', () => {
     const card = await lastCard(GALE, 'support');
     expect(text(card)).toContain('Your membership is not active yet');
     expect(cardButtons(card).filter((b) => b.startsWith('Activate'))).toEqual([]);
-    const before = await tenantDocuments(FABRIKAM);
+    const before = await tenantDocuments(t.app.store.repos, FABRIKAM);
     const res = await press(GALE, 'support.activate', { benefitId: 'benefit:onprem-incidents' });
     expect(String(res.value)).toContain('Your membership is not active yet');
-    expect(await tenantDocuments(FABRIKAM)).toEqual(before);
+    expect(await tenantDocuments(t.app.store.repos, FABRIKAM)).toEqual(before);
   });
 
   it('tells Fabrikam (Action Pack) that cloud signature support needs a Silver or Gold competency, and activates on-premises incidents', async () => {
@@ -287,7 +278,7 @@ describe('technical support benefits', () => {
 
   it('refuses an employee who forges support.activate, names the roles, and changes nothing but the audit', async () => {
     await say(ELI, 'my roles'); // first contact already recorded: the snapshot is stable
-    const before = await tenantDocuments(CONTOSO);
+    const before = await tenantDocuments(t.app.store.repos, CONTOSO);
     const auditBefore = await audits(CONTOSO);
     const res = await press(ELI, 'support.activate', { benefitId: 'benefit:gtm-silver-core' });
     expect(res.type).toBe('application/vnd.microsoft.activity.message');
@@ -295,7 +286,7 @@ describe('technical support benefits', () => {
       'To activate technical support benefits you need the Global admin or MPN partner admin role.',
     );
     expect(String(res.value)).toContain('Avery Chen');
-    expect(await tenantDocuments(CONTOSO)).toEqual(before);
+    expect(await tenantDocuments(t.app.store.repos, CONTOSO)).toEqual(before);
     const newAudits = (await audits(CONTOSO)).filter((a) => !auditBefore.some((b) => b.id === a.id));
     expect(newAudits).toEqual([
       expect.objectContaining({ actor: ELI.aadObjectId, action: 'support.activate', outcome: 'denied' }),
@@ -312,14 +303,14 @@ describe('technical support benefits', () => {
     expect(String(res.value)).toContain('no longer exists');
     expect((await benefit(CONTOSO, 'benefit:gtm-isv-cosell')).details.status).toBe('notActivated');
     // Gale (Fabrikam) names Contoso's presales benefit: her tenant has none, Contoso's is untouched.
-    const contosoBefore = await tenantDocuments(CONTOSO);
+    const contosoBefore = await tenantDocuments(t.app.store.repos, CONTOSO);
     const foreign = await press(GALE, 'support.activate', { benefitId: 'benefit:presales' });
     expect(String(foreign.value)).toContain('no longer exists');
-    expect(await tenantDocuments(CONTOSO)).toEqual(contosoBefore);
+    expect(await tenantDocuments(t.app.store.repos, CONTOSO)).toEqual(contosoBefore);
   });
 
   it('answers malformed activation data with 400 and changes nothing', async () => {
-    const before = await tenantDocuments(CONTOSO);
+    const before = await tenantDocuments(t.app.store.repos, CONTOSO);
     const res = await t.post(
       cardAction(
         DANA,
@@ -329,7 +320,7 @@ describe('technical support benefits', () => {
       ),
     );
     expect((res.body as InvokeBody).statusCode).toBe(400);
-    expect(await tenantDocuments(CONTOSO)).toEqual(before);
+    expect(await tenantDocuments(t.app.store.repos, CONTOSO)).toEqual(before);
   });
 });
 
@@ -403,10 +394,10 @@ describe('marketing contact and Go-To-Market offers', () => {
         'Activate Silver core Go-To-Market (add-on)',
       ]),
     );
-    const before = await tenantDocuments(CONTOSO);
+    const before = await tenantDocuments(t.app.store.repos, CONTOSO);
     const res = await press(DANA, 'gtm.activate', { benefitId: 'benefit:gtm-silver-core' });
     expect(String(res.value)).toContain('Set the company marketing contact before activating');
-    expect(await tenantDocuments(CONTOSO)).toEqual(before);
+    expect(await tenantDocuments(t.app.store.repos, CONTOSO)).toEqual(before);
   });
 
   it('refuses Eli the marketing contact command, naming the roles', async () => {
@@ -498,13 +489,13 @@ describe('marketing contact and Go-To-Market offers', () => {
 
   it('refuses an employee who forges gtm.activate, names the roles, and changes nothing but the audit', async () => {
     await say(ELI, 'my roles');
-    const before = await tenantDocuments(CONTOSO);
+    const before = await tenantDocuments(t.app.store.repos, CONTOSO);
     const auditBefore = await audits(CONTOSO);
     const res = await press(ELI, 'gtm.activate', { benefitId: 'benefit:gtm-silver-core' }, 'zh-CN');
     expect(String(res.value)).toContain(
       '要激活市场推广（GTM）优惠，你需要“全局管理员”或“MPN 合作伙伴管理员”角色。',
     );
-    expect(await tenantDocuments(CONTOSO)).toEqual(before);
+    expect(await tenantDocuments(t.app.store.repos, CONTOSO)).toEqual(before);
     const newAudits = (await audits(CONTOSO)).filter((a) => !auditBefore.some((b) => b.id === a.id));
     expect(newAudits).toEqual([expect.objectContaining({ action: 'gtm.activate', outcome: 'denied' })]);
   });

@@ -5,7 +5,7 @@ import { CATALOGUES } from '../../src/i18n';
 import { inChannel, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type Sent = Record<string, unknown>;
 const EN = CATALOGUES['en-US'];
@@ -13,7 +13,7 @@ const ZH = CATALOGUES['zh-CN'];
 const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('asking in your own words, in English or Chinese', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
   /** Posts an activity and returns everything the bot sent in answer. */
   const send = async (activity: Sent): Promise<Sent[]> => {
@@ -43,7 +43,7 @@ describe('asking in your own words, in English or Chinese', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
     // Avery (Global admin) has a personal chat with the bot, so seat requests reach an approver.
     await say(AVERY, 'help');
   });

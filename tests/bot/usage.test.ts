@@ -3,7 +3,15 @@ import { message } from '../support/activities';
 import { subscribeChannel } from '../support/noticeTenant';
 import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import { startStoreProcess, type StoreProcess } from '../support/storeProcess';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import {
+  cardButtons,
+  cardOf,
+  cardText,
+  startMemoryApp,
+  startTestApp,
+  type MemoryTestApp,
+  type TestApp,
+} from '../support/testApp';
 
 const CHANNEL = '19:usage-digest@thread.tacv2';
 const FABRIKAM_CHANNEL = '19:usage-fabrikam@thread.tacv2';
@@ -24,7 +32,7 @@ function elements(card: unknown, type: string): Record<string, unknown>[] {
 }
 
 describe('the usage report in chat', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const say = async (person: Person, text: string) => {
     const before = t.connector.sentActivities().length;
     await t.post(message(person, text, { serviceUrl: t.connector.url }));
@@ -33,7 +41,7 @@ describe('the usage report in chat', () => {
     );
   };
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
   });
   afterAll(() => t.stop());
 
@@ -85,6 +93,7 @@ describe('the usage report in chat', () => {
   });
 });
 
+// Two bot instances on one shared store process: keeps the Cosmos store (one digest per channel across instances).
 describe('the usage digest in channels', () => {
   let store: StoreProcess;
   let one: TestApp;

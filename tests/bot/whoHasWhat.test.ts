@@ -1,13 +1,13 @@
 import { cardAction, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 /** Issue 20, item 4: the people table a new admin needs; an employee sees only their own row. */
 describe('who has what', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
   const say = async (person: Person, text: string) => {
     const before = t.connector.sentActivities().length;
@@ -19,7 +19,7 @@ describe('who has what', () => {
   const press = async (person: Person, verb: string, data: unknown) =>
     (await t.post(cardAction(person, verb, data, opts()))).body as InvokeBody;
   beforeAll(async () => {
-    t = await startTestApp({ SEED_FILE: seedWithOnePool() });
+    t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
   });
   afterAll(() => t.stop());
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { memberId } from '../../src/domain/model';
+import type { AppStore } from '../../src/store';
 import { cardAction, message, submit } from '../support/activities';
 import { ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import {
@@ -11,7 +12,9 @@ import {
   cardText,
   fixedClock,
   FIXED_NOW,
+  startMemoryApp,
   startTestApp,
+  type MemoryTestApp,
   type TestApp,
 } from '../support/testApp';
 
@@ -19,7 +22,7 @@ type Sent = Record<string, unknown>;
 type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 /** Everything one person's turn made the bot send, in order. */
-async function turnOf(t: TestApp, post: () => Promise<unknown>): Promise<Sent[]> {
+async function turnOf(t: TestApp<AppStore>, post: () => Promise<unknown>): Promise<Sent[]> {
   const before = t.connector.sentActivities().length;
   await post();
   return t.connector.sentActivities().slice(before);
@@ -51,7 +54,7 @@ const newcomer = (n: number): Person => ({
 });
 const NEW = [1, 2, 3, 4, 5, 6].map(newcomer);
 
-function driver(t: TestApp) {
+function driver(t: TestApp<AppStore>) {
   const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
   return {
     say: (p: Person, text: string, locale?: string) =>
@@ -64,10 +67,10 @@ function driver(t: TestApp) {
 }
 
 describe('Gale enrols Fabrikam end to end, in Chinese', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let d: ReturnType<typeof driver>;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startMemoryApp();
     d = driver(t);
   });
   afterAll(() => t.stop());
@@ -151,11 +154,11 @@ describe('Gale enrols Fabrikam end to end, in Chinese', () => {
 });
 
 describe('enrolment: every validation failure says what is wrong and changes nothing it should not', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   let d: ReturnType<typeof driver>;
   const clock = fixedClock();
   beforeAll(async () => {
-    t = await startTestApp({ BOOTSTRAP_ADMINS: NEW.map((p) => p.aadObjectId).join(',') }, { clock });
+    t = await startMemoryApp({ BOOTSTRAP_ADMINS: NEW.map((p) => p.aadObjectId).join(',') }, { clock });
     d = driver(t);
   });
   afterAll(() => t.stop());
@@ -291,7 +294,7 @@ const freePort = (): Promise<number> =>
 describe('enrolment outside local mode', () => {
   it('hands the code to the configured VerificationSender and never shows it in chat', async () => {
     const sent: { to: string; code: string }[] = [];
-    const t = await startTestApp(
+    const t = await startMemoryApp(
       {},
       { verificationSender: { send: (m) => Promise.resolve(void sent.push({ to: m.to, code: m.code })) } },
     );
@@ -314,6 +317,7 @@ describe('enrolment outside local mode', () => {
   });
 });
 
+// On the Cosmos store (local server with its snapshot): what survives a restart is the store's doing.
 describe('enrolment survives a bot restart', () => {
   it('resumes at the code step after the bot was stopped and started again on the same data', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pbbot-restart-'));

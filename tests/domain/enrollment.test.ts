@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { AuditLog } from '../../src/domain/audit';
 import {
@@ -13,7 +10,7 @@ import {
 } from '../../src/domain/enrollment';
 import type { Actor } from '../../src/domain/policy';
 import { UnconfiguredVerificationSender } from '../../src/notify/verificationSender';
-import { openStore, type Store } from '../../src/store';
+import { openMemoryStore, type MemoryStore } from '../../src/store/memory';
 import { loadSeedFile } from '../../src/store/seed';
 import { AVERY, CONTOSO, FABRIKAM, GALE } from '../support/people';
 import { FIXED_NOW, LogCapture, fixedClock } from '../support/testApp';
@@ -65,17 +62,14 @@ describe('enrolment details', () => {
   });
 });
 
-describe('enrolment against the real local store', () => {
-  let store: Store;
+describe('enrolment on the in-memory store', () => {
+  let store: MemoryStore;
   let service: EnrollmentService;
   const clock = fixedClock();
   const gale: Actor = { tenantId: FABRIKAM, aadObjectId: GALE.aadObjectId, roles: ['GlobalAdmin'] };
 
   beforeAll(async () => {
-    store = await openStore(
-      { database: 'enrollment', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'enrol-')) },
-      pino({ level: 'silent' }),
-    );
+    store = openMemoryStore();
     await loadSeedFile('data/demo.json', store.repos, clock);
     service = new EnrollmentService(store.repos, new AuditLog(store.repos.audit, clock), clock);
   });

@@ -1,7 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { DEFAULT_ACTIVATION } from '../../src/domain/activation';
 import { AuditLog } from '../../src/domain/audit';
 import { BenefitActions } from '../../src/domain/benefitActions';
@@ -9,7 +5,7 @@ import { RuleViolation } from '../../src/domain/errors';
 import { expiringItems } from '../../src/domain/notices';
 import { SeatService } from '../../src/domain/seats';
 import { SupportBenefits } from '../../src/domain/support';
-import { openStore, type Store } from '../../src/store';
+import { openMemoryStore, type MemoryStore } from '../../src/store/memory';
 import { loadSeedFile } from '../../src/store/seed';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG } from '../support/people';
 import { fixedClock } from '../support/testApp';
@@ -18,15 +14,12 @@ const ga = { tenantId: CONTOSO, aadObjectId: AVERY.aadObjectId, roles: ['GlobalA
 const PKG = 'package:silver-addon';
 
 describe('a cancellation and benefit acts at the same moment: exactly one side wins', () => {
-  let store: Store;
+  let store: MemoryStore;
   let actions: BenefitActions;
   let support: SupportBenefits;
   const clock = fixedClock();
   beforeEach(async () => {
-    store = await openStore(
-      { database: 'gate', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'gate-')) },
-      pino({ level: 'silent' }),
-    );
+    store = openMemoryStore();
     await loadSeedFile('data/demo.json', store.repos, clock);
     const audit = new AuditLog(store.repos.audit, clock);
     actions = new BenefitActions(store.repos, clock, audit);
@@ -103,10 +96,7 @@ describe('a cancellation and benefit acts at the same moment: exactly one side w
 describe('no expiry notices for a cancelled package', () => {
   it('lists the recent package and its benefits among expiring items before its cancellation, and none after', async () => {
     const clock = fixedClock();
-    const store = await openStore(
-      { database: 'gate-notices', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'gate-n-')) },
-      pino({ level: 'silent' }),
-    );
+    const store = openMemoryStore();
     try {
       await loadSeedFile('data/demo.json', store.repos, clock);
       const ofPackage = async () =>
@@ -126,16 +116,13 @@ describe('no expiry notices for a cancelled package', () => {
 });
 
 describe('an act that fails leaves the package as it found it (no first use is recorded)', () => {
-  let store: Store;
+  let store: MemoryStore;
   let actions: BenefitActions;
   let support: SupportBenefits;
   let seats: SeatService;
   const clock = fixedClock();
   beforeEach(async () => {
-    store = await openStore(
-      { database: 'gate-fail', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'gate-f-')) },
-      pino({ level: 'silent' }),
-    );
+    store = openMemoryStore();
     await loadSeedFile('data/demo.json', store.repos, clock);
     const audit = new AuditLog(store.repos.audit, clock);
     actions = new BenefitActions(store.repos, clock, audit);

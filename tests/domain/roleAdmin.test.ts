@@ -1,19 +1,15 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { AuditLog } from '../../src/domain/audit';
 import { ConcurrencyError, RuleViolation } from '../../src/domain/errors';
 import { memberId } from '../../src/domain/model';
 import type { Actor } from '../../src/domain/policy';
 import { RoleAdmin } from '../../src/domain/roleAdmin';
-import { openStore, type Store } from '../../src/store';
+import { openMemoryStore, type MemoryStore } from '../../src/store/memory';
 import { loadSeedFile } from '../../src/store/seed';
 import { AVERY, BO, CONTOSO, DANA, ELI, FABRIKAM, GALE } from '../support/people';
 import { fixedClock } from '../support/testApp';
 
-describe('granting and revoking roles against the real local store', () => {
-  let store: Store;
+describe('granting and revoking roles on the in-memory store', () => {
+  let store: MemoryStore;
   let roles: RoleAdmin;
   const clock = fixedClock();
   const actor = (aadObjectId: string, tenantId = CONTOSO): Actor => ({ tenantId, aadObjectId, roles: [] });
@@ -25,10 +21,7 @@ describe('granting and revoking roles against the real local store', () => {
     );
 
   beforeAll(async () => {
-    store = await openStore(
-      { database: 'roleAdmin', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'roles-')) },
-      pino({ level: 'silent' }),
-    );
+    store = openMemoryStore();
     await loadSeedFile('data/demo.json', store.repos, clock);
     roles = new RoleAdmin(store.repos, new AuditLog(store.repos.audit, clock), clock);
   });

@@ -1,10 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { AuditLog } from '../../src/domain/audit';
 import { SeatService } from '../../src/domain/seats';
-import { openStore, type Store } from '../../src/store';
+import { openMemoryStore, type MemoryStore } from '../../src/store/memory';
 import { loadSeedFile } from '../../src/store/seed';
 import { AVERY, CASEY, CONTOSO, DANA, ELI, FANG } from '../support/people';
 import { FIXED_NOW, fixedClock } from '../support/testApp';
@@ -17,15 +13,12 @@ const ga = { tenantId: CONTOSO, aadObjectId: AVERY.aadObjectId, roles: ['GlobalA
  * (`assignedAt`); a release before then keeps the seat reserved until that day.
  */
 describe('a seat released before its 90 days stays reserved', () => {
-  let store: Store;
+  let store: MemoryStore;
   let seats: SeatService;
   const clock = fixedClock();
   beforeEach(async () => {
     clock.set(FIXED_NOW);
-    store = await openStore(
-      { database: 'reserve', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'reserve-')) },
-      pino({ level: 'silent' }),
-    );
+    store = openMemoryStore();
     await loadSeedFile('data/demo.json', store.repos, clock);
     seats = new SeatService(store.repos, new AuditLog(store.repos.audit, clock), clock);
   });

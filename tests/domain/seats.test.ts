@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { AuditLog } from '../../src/domain/audit';
 import { ConcurrencyError, RuleViolation } from '../../src/domain/errors';
 import type { SeatRequest } from '../../src/domain/model';
 import { MutationAbandonedError, RETRY_POLICY } from '../../src/domain/mutate';
 import { canReassign, reassignableOn, SeatService } from '../../src/domain/seats';
-import { openStore, type Store } from '../../src/store';
+import { openMemoryStore, type MemoryStore } from '../../src/store/memory';
 import { loadSeedFile } from '../../src/store/seed';
 import { AVERY, CASEY, CONTOSO, ELI, FANG } from '../support/people';
 import { fixedClock } from '../support/testApp';
@@ -27,16 +23,13 @@ describe('the 90-day reassignment rule', () => {
   });
 });
 
-describe('seat pools against the real local store', () => {
-  let store: Store;
+describe('seat pools on the in-memory store', () => {
+  let store: MemoryStore;
   let seats: SeatService;
   const clock = fixedClock();
   const ga = { tenantId: CONTOSO, aadObjectId: AVERY.aadObjectId, roles: ['GlobalAdmin' as const] };
   beforeAll(async () => {
-    store = await openStore(
-      { database: 'seats', localPort: 0, localDataDir: mkdtempSync(join(tmpdir(), 'seats-')) },
-      pino({ level: 'silent' }),
-    );
+    store = openMemoryStore();
     await loadSeedFile('data/demo.json', store.repos, clock);
     seats = new SeatService(store.repos, new AuditLog(store.repos.audit, clock), clock);
   });

@@ -4,7 +4,7 @@ import { LeaseManager } from '../../src/notify/lease';
 import { Messenger } from '../../src/notify/messenger';
 import { ExpiryScanner } from '../../src/notify/scanner';
 import { seedNoticeTenant, noticeDeliveries, type NoticeTenant } from '../support/noticeTenant';
-import { FIXED_NOW, startTestApp, type TestApp } from '../support/testApp';
+import { FIXED_NOW, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 const FANOUT: NoticeTenant = {
   tenantId: 'd0c0ffee-0000-4000-8000-0000000000f0',
@@ -12,11 +12,11 @@ const FANOUT: NoticeTenant = {
   name: 'Fan-out Ltd.',
   channelPrefix: 'channel',
 };
-const seedTenant = (t: TestApp, items: number, channels: number) =>
+const seedTenant = (t: MemoryTestApp, items: number, channels: number) =>
   seedNoticeTenant(t.app.store.repos, FANOUT, items, channels, t.connector.url);
 
 /** A second scanner on the same store, as another bot instance would have (own lease holder, own limiter). */
-function otherInstance(t: TestApp, holder: string, clock = t.app.services.clock): ExpiryScanner {
+function otherInstance(t: MemoryTestApp, holder: string, clock = t.app.services.clock): ExpiryScanner {
   const logger = pino({ level: 'silent' });
   const connector = new ConnectorClient({
     auth: { authorization: () => Promise.resolve(undefined) },
@@ -34,12 +34,12 @@ function otherInstance(t: TestApp, holder: string, clock = t.app.services.clock)
   });
 }
 
-const deliveries = (t: TestApp) => noticeDeliveries(t.connector);
+const deliveries = (t: MemoryTestApp) => noticeDeliveries(t.connector);
 
 describe('expiry notice fan-out under Teams limits and faults', () => {
-  let t: TestApp;
+  let t: MemoryTestApp;
   beforeEach(async () => {
-    t = await startTestApp({ SEED_DEMO: 'false', NOTIFY_DIGEST_ABOVE: '1000' });
+    t = await startMemoryApp({ SEED_DEMO: 'false', NOTIFY_DIGEST_ABOVE: '1000' });
   });
   afterEach(() => t.stop());
 

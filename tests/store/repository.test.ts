@@ -8,6 +8,10 @@ import { openStore, type Store } from '../../src/store';
 import { loadSeedFile } from '../../src/store/seed';
 import { CONTOSO, FABRIKAM } from '../support/people';
 import { fixedClock } from '../support/testApp';
+import { entitySchemas } from '../../src/domain/model';
+import { prefetchTenant } from '../../src/store/repository';
+import { withTurnReads } from '../../src/store/turnCache';
+import { CONTRACT_TENANTS, describeRepositoryContract } from './repositoryContract';
 
 const quiet = pino({ level: 'silent' });
 const member = (tenantId: string, aad: string, name: string, roles: Member['roles'] = []): Member => ({
@@ -23,6 +27,24 @@ const member = (tenantId: string, aad: string, name: string, roles: Member['role
 });
 const A = 'c0000000-0000-4000-8000-000000000001';
 const B = 'c0000000-0000-4000-8000-000000000002';
+
+describeRepositoryContract('Cosmos SDK against the local server over HTTPS', () =>
+  openStore({ database: 'contract-suite', localPort: 0 }, quiet),
+);
+
+// As the bot runs it: inside a turn that first read a snapshot of each tenant (the turn's reads
+// are then served from memory, and writes must keep them right).
+let inTurn: Store;
+describeRepositoryContract(
+  'Cosmos inside a turn that read tenant snapshots first',
+  async () => (inTurn = await openStore({ database: 'contract-turn', localPort: 0 }, quiet)),
+  (work) =>
+    withTurnReads(async () => {
+      for (const tenantId of CONTRACT_TENANTS)
+        await prefetchTenant(inTurn.entities, tenantId, Object.keys(entitySchemas));
+      await work();
+    }),
+);
 
 describe('repositories on the real Cosmos SDK against the local server over HTTPS', () => {
   let store: Store;

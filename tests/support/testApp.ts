@@ -5,6 +5,9 @@ import { Writable } from 'node:stream';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/domain/ports';
+import type { Repositories } from '../../src/domain/repositories';
+import type { AppStore, Store } from '../../src/store';
+import { openMemoryStore, type MemoryStore } from '../../src/store/memory';
 import { FakeConnector } from './fakeConnector';
 
 export const FIXED_NOW = new Date('2026-11-24T09:00:00Z');
@@ -25,8 +28,8 @@ export class LogCapture extends Writable {
   }
 }
 
-export interface TestApp {
-  app: App;
+export interface TestApp<S extends AppStore = Store> {
+  app: App<S>;
   url: string;
   connector: FakeConnector;
   logs: LogCapture;
@@ -43,11 +46,11 @@ let appCount = 0;
  * Each app gets its own database name: botbuilder-azure caches the state container per
  * database + container name for the whole process, so two stores in one test process must not share one.
  */
-export async function startTestApp(
+export async function startTestApp<S extends AppStore = Store>(
   env: Record<string, string> = {},
-  overrides: AppOverrides = {},
+  overrides: AppOverrides<S> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'pbbot-')),
-): Promise<TestApp> {
+): Promise<TestApp<S>> {
   const connector = new FakeConnector();
   await connector.start();
   const logs = new LogCapture();
@@ -62,7 +65,7 @@ export async function startTestApp(
     NOTIFY_SCHEDULE: 'off',
     ...env,
   });
-  const app = await createApp(config, { clock: fixedClock(), logDestination: logs, ...overrides });
+  const app = await createApp<S>(config, { clock: fixedClock(), logDestination: logs, ...overrides });
   const address = await app.listen();
   const url = `http://127.0.0.1:${address.port}`;
   const postRaw = async (text: string, headers: Record<string, string> = {}) => {
@@ -95,6 +98,36 @@ export async function startTestApp(
       await connector.stop();
     },
   };
+}
+
+export type MemoryTestApp = TestApp<MemoryStore>;
+
+/**
+ * The real app (real adapter, real HTTP) on the in-memory store: for tests of rules and
+ * conversations, which then need no store server. Tests of the store itself, its faults, several
+ * processes and the production path use `startTestApp` (the Cosmos SDK against the local server).
+ */
+export function startMemoryApp(
+  env: Record<string, string> = {},
+  overrides: Omit<AppOverrides, 'store'> = {},
+): Promise<MemoryTestApp> {
+  return startTestApp<MemoryStore>(env, { ...overrides, store: openMemoryStore() });
+}
+
+/**
+ * Every document of a tenant but the audit trail, with its version, read through the
+ * repositories (so on either store): what a "nothing changed" check compares before and after.
+ */
+export async function tenantDocuments(
+  repos: Repositories,
+  tenantId: string,
+): Promise<Record<string, { doc: unknown; etag: string }>> {
+  const out: Record<string, { doc: unknown; etag: string }> = {};
+  for (const [name, repo] of Object.entries(repos) as [string, Repositories[keyof Repositories]][]) {
+    if (name === 'audit') continue;
+    for (const { doc, etag } of await repo.list(tenantId)) out[`${doc.type}/${doc.id}`] = { doc, etag };
+  }
+  return out;
 }
 
 /** Text of every TextBlock in a card, in order: what a person reads. */
