@@ -12,7 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/services';
 import type { Member } from '../src/domain/model';
-import { SeatService } from '../src/domain/seats';
+import type { SeatService } from '../src/domain/seats';
 import { matchPeople } from '../src/nlu/entities';
 import type { PoolKind } from '../src/nlu/intents';
 import { BaseDialog } from './base';
@@ -66,7 +66,7 @@ export class AssignSeatDialog extends BaseDialog {
   }
 
   private seats(): SeatService {
-    return new SeatService(this.services.repos, this.services.audit, this.services.clock);
+    return this.services.seats;
   }
 
   private async askPool(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {

@@ -1,5 +1,5 @@
 import { type AdaptiveCard } from '../../cards';
-import { BenefitActions } from '../../domain/benefitActions';
+import type { BenefitActions } from '../../domain/benefitActions';
 import { loadBenefitsSnapshot, type BenefitsSnapshot } from '../../domain/benefits';
 import type { Locale } from '../../domain/model';
 import {
@@ -18,8 +18,7 @@ import { renderBenefitsList, renderBenefitsSummary } from './views';
  * all scoped by the turn's tenant), then shown as this person may see them.
  */
 
-export const benefitActions = (services: BotServices): BenefitActions =>
-  new BenefitActions(services.repos, services.clock, services.audit);
+export const benefitActions = (services: BotServices): BenefitActions => services.benefitActions;
 
 /** What the benefits cards read: one tenant snapshot query. */
 const BENEFIT_TYPES = ['tenant', 'package', 'benefit', 'seatPool', 'seatAssignment', 'member'] as const;

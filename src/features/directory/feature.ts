@@ -1,13 +1,10 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { type AdaptiveCard } from '../../cards';
-import { BenefitActions } from '../../domain/benefitActions';
-import { DirectoryAdmin, type RosterPerson } from '../../domain/directoryAdmin';
+import type { DirectoryAdmin, RosterPerson } from '../../domain/directoryAdmin';
 import { NotAuthorizedError, RuleViolation } from '../../domain/errors';
 import { guid } from '../../domain/model';
 import type { Actor } from '../../domain/policy';
-import { RoleAdmin } from '../../domain/roleAdmin';
-import { SeatService } from '../../domain/seats';
 import {
   directoryRemoveView,
   directoryRosterView,
@@ -31,14 +28,11 @@ const ROSTER_PAGE_SIZE = 50;
 const ROSTER_MAX_PAGES = 40;
 const DIRECTORY_LIMIT = 500;
 
-const admin = (s: BotServices) => new DirectoryAdmin(s.repos, s.audit, s.clock, s.authorizer);
+const admin = (s: BotServices): DirectoryAdmin => s.directoryAdmin;
 
 /** The acting person as stored now: a role lost a moment ago no longer counts. */
 async function freshActor({ turn, services }: Handler): Promise<Actor> {
-  const me = await new RoleAdmin(services.repos, services.audit, services.clock).person(
-    turn.tenantId,
-    turn.actor.aadObjectId,
-  );
+  const me = await services.roleAdmin.person(turn.tenantId, turn.actor.aadObjectId);
   return { tenantId: turn.tenantId, aadObjectId: me.doc.aadObjectId, roles: me.doc.roles };
 }
 
@@ -338,9 +332,9 @@ async function remove(h: Handler, data: z.infer<typeof removeSchema>): Promise<A
       data.person,
       { seen: data.seen, transfers },
       {
-        seats: new SeatService(services.repos, services.audit, services.clock),
-        benefits: new BenefitActions(services.repos, services.clock, services.audit),
-        roles: new RoleAdmin(services.repos, services.audit, services.clock),
+        seats: services.seats,
+        benefits: services.benefitActions,
+        roles: services.roleAdmin,
       },
     );
     if (outcome.kind === 'changed')

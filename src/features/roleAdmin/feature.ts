@@ -84,7 +84,7 @@ async function changeRole(
       { style: 'warning', text: turn.tr.t('roleAdmin.chooseFirst') },
     ]);
   const role: Role = data.role;
-  const roleAdmin = new RoleAdmin(services.repos, services.audit, services.clock);
+  const roleAdmin = services.roleAdmin;
   try {
     const actor = await freshActor(h, roleAdmin);
     const action = op === 'grant' ? 'roles.grant' : 'roles.revoke';

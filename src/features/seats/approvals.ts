@@ -8,7 +8,7 @@ import {
   type SeatRequest,
 } from '../../domain/model';
 import { authorize } from '../../domain/policy';
-import { SeatService, type PoolUsage } from '../../domain/seats';
+import type { PoolUsage } from '../../domain/seats';
 import { translator } from '../../i18n';
 import type { PostedCard } from '../../notify/messenger';
 import { seatRequestDigestView, seatRequestView } from './views';
@@ -113,7 +113,7 @@ export async function digestCard(
   locale: Locale,
   viewerMayDecide: boolean,
 ): Promise<{ card: AdaptiveCard; waiting: number }> {
-  const seats = new SeatService(services.repos, services.audit, services.clock);
+  const seats = services.seats;
   const [pending, names] = await Promise.all([
     seats.pendingRequests(tenantId),
     poolNamesOf(services, tenantId),
@@ -147,7 +147,7 @@ async function refreshDigest(
 }
 
 async function postWaiting(services: BotServices, tenantId: string, queue: TenantApprovals): Promise<void> {
-  const seats = new SeatService(services.repos, services.audit, services.clock);
+  const seats = services.seats;
   while (queue.waiting.length > 0) {
     const batch = queue.waiting.splice(0);
     if (batch.length === 1 && queue.digest.size === 0) {
@@ -222,7 +222,7 @@ export function announceDecision(
 ): void {
   refreshDigestAfterDecision(services, request.tenantId, pressedActivityId);
   services.background.run('seat decision fan-out', async () => {
-    const seats = new SeatService(services.repos, services.audit, services.clock);
+    const seats = services.seats;
     const usage = await seats.usage(request.tenantId, request.poolId);
     const tenant = await services.directory.tenant(request.tenantId);
     for (const copy of request.cards) {

@@ -8,7 +8,7 @@ import {
 import { type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import { guid, type Member } from '../../domain/model';
-import { SeatService } from '../../domain/seats';
+import type { SeatService } from '../../domain/seats';
 import { DIGEST_ROWS, reassignInputId, seatPoolsView, seatRequestListView } from './views';
 import { verb, type Feature, type Handler } from '../feature';
 import { conversationKey, saveConversationRef } from '../shared/installations';
@@ -18,7 +18,7 @@ import type { Turn } from '../shared/turn';
 import { announceDecision, digestCard, mayDecide, requestCard } from './approvals';
 import { renderSeatPools, renderSeatRequestList } from './views';
 
-const seatsOf = (s: BotServices) => new SeatService(s.repos, s.audit, s.clock);
+const seatsOf = (s: BotServices): SeatService => s.seats;
 const requestId = z.string().startsWith('seatRequest:').max(300);
 
 async function poolsCard(turn: Turn, services: BotServices): Promise<AdaptiveCard> {
