@@ -112,7 +112,7 @@ export class AssignSeatDialog extends BaseDialog {
     state.poolName = pool.name;
     const usage = await this.seats().usage(turn.tenantId, pool.poolId);
     const holders = new Set(usage.assignments.map((a) => a.assignee));
-    const people = (await this.services.repos.members.list(turn.tenantId)).map((m) => m.doc);
+    const people = await this.services.directory.people(turn.tenantId);
     state.candidates = people
       .filter((m: Member) => !holders.has(m.aadObjectId))
       .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }))
@@ -210,10 +210,10 @@ export class AssignSeatDialog extends BaseDialog {
     pool: string,
     seat: number,
   ): Promise<void> {
-    const { messenger, repos, background } = this.services;
+    const { messenger, directory, background } = this.services;
     const chat = await messenger.personalChat(tenantId, assignee);
     if (!chat) return;
-    const member = await repos.members.get(tenantId, `member:${assignee}`);
+    const member = await directory.member(tenantId, assignee);
     const tr = translator(member?.doc.preferredLocale ?? 'en-US');
     background.run('tell seat assignee', () =>
       messenger.sendText(chat, tr.t('seats.told.assigned', { by, pool, seat })),

@@ -144,7 +144,7 @@ export class EnrollDialog extends BaseDialog {
       const turn = this.turn(step);
       const options = (step.options ?? {}) as RouterOptions;
       await this.allowed(turn);
-      const started = (await this.services.repos.enrollments.get(turn.tenantId, 'enrollment')) !== undefined;
+      const started = await this.services.memberships.enrollmentStarted(turn.tenantId);
       const state = await this.enrollment().begin(turn.actor);
       if (state.membership.status === 'underReview' || state.step === 'submitted') {
         await step.context.sendActivity(turn.tr.t('enroll.alreadySubmitted'));
@@ -414,7 +414,7 @@ export class EnrollDialog extends BaseDialog {
     if (options.quiet) return Dialog.EndOfTurn;
     return this.guarded(step, async () => {
       const turn = this.turn(step);
-      const me = await this.services.repos.members.get(turn.tenantId, memberId(turn.actor.aadObjectId));
+      const me = await this.services.directory.member(turn.tenantId, turn.actor.aadObjectId);
       if (me?.doc.roles.includes('AdminAgent')) {
         await step.context.sendActivity(turn.tr.t('enroll.adminAgent.already'));
         await this.allowed(turn);

@@ -6,9 +6,13 @@ import { Directory } from './directory';
 import { DirectoryAdmin } from './directoryAdmin';
 import { EnrollmentService } from './enrollment';
 import { GoToMarket } from './gtm';
+import { Installations } from './installations';
 import { MEMBERSHIP_CATALOGUE } from './membershipCatalogue';
+import { MembershipRecords } from './membershipRecords';
+import { NoticeSubscriptions } from './noticeSubscriptions';
 import type { Clock } from './ports';
 import type { Repositories } from './repositories';
+import { Reports } from './reports';
 import { RoleAdmin } from './roleAdmin';
 import { SeatService } from './seats';
 import { SupportBenefits } from './support';
@@ -29,6 +33,10 @@ export interface DomainServices {
   enrollment: EnrollmentService;
   support: SupportBenefits;
   gtm: GoToMarket;
+  installations: Installations;
+  memberships: MembershipRecords;
+  noticeSubscriptions: NoticeSubscriptions;
+  reports: Reports;
 }
 
 export interface DomainSettings {
@@ -56,5 +64,9 @@ export function createDomainServices(
     enrollment: new EnrollmentService(repos, audit, clock, MEMBERSHIP_CATALOGUE),
     support: new SupportBenefits(repos, audit, clock, settings.activation),
     gtm: new GoToMarket(repos, audit, clock, settings.activation),
+    installations: new Installations(repos, clock),
+    memberships: new MembershipRecords(repos),
+    noticeSubscriptions: new NoticeSubscriptions(repos),
+    reports: new Reports(repos, clock),
   };
 }

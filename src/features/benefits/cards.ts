@@ -1,6 +1,6 @@
 import { type AdaptiveCard } from '../../cards';
 import type { BenefitActions } from '../../domain/benefitActions';
-import { loadBenefitsSnapshot, type BenefitsSnapshot } from '../../domain/benefits';
+import type { BenefitsSnapshot } from '../../domain/benefits';
 import type { Locale } from '../../domain/model';
 import {
   benefitsCategoryView,
@@ -26,7 +26,7 @@ const BENEFIT_TYPES = ['tenant', 'package', 'benefit', 'seatPool', 'seatAssignme
 export async function benefitsContext(turn: Turn, services: BotServices): Promise<BenefitsContext> {
   await services.prefetch?.(turn.tenantId, BENEFIT_TYPES);
   const [snapshot, tenant] = await Promise.all([
-    loadBenefitsSnapshot(services.repos, turn.tenantId),
+    services.benefitActions.snapshot(turn.tenantId),
     services.directory.tenant(turn.tenantId),
   ]);
   return {

@@ -38,13 +38,11 @@ async function freshActor({ turn, services }: Handler): Promise<Actor> {
 
 /** Teams of this tenant where the bot is installed (from the saved channel references). */
 async function teamsOf(services: BotServices, tenantId: string): Promise<TeamChoice[]> {
-  const refs = await services.repos.conversationRefs.list(tenantId, {
-    where: { scope: 'channel', active: true },
-  });
+  const refs = await services.installations.activeChannels(tenantId);
   const byTeam = new Map<string, TeamChoice>();
   for (const r of refs) {
-    if (r.doc.teamId && !byTeam.has(r.doc.teamId))
-      byTeam.set(r.doc.teamId, { teamId: r.doc.teamId, name: r.doc.teamName ?? r.doc.teamId });
+    if (r.teamId && !byTeam.has(r.teamId))
+      byTeam.set(r.teamId, { teamId: r.teamId, name: r.teamName ?? r.teamId });
   }
   return [...byTeam.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -56,7 +54,7 @@ export async function directoryCard(
 ): Promise<AdaptiveCard> {
   const [tenant, members, invitations, teams] = await Promise.all([
     services.directory.tenant(turn.tenantId),
-    services.repos.members.list(turn.tenantId, {
+    services.directory.people(turn.tenantId, {
       orderBy: { field: 'name', direction: 'ASC' },
       limit: DIRECTORY_LIMIT,
     }),
@@ -66,7 +64,7 @@ export async function directoryCard(
   return renderDirectory(
     directoryView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
-      members: members.map((m) => m.doc),
+      members,
       invitations,
       teams,
       viewer: turn.member,
@@ -126,7 +124,7 @@ async function rosterCard(h: Handler, teamId: string | undefined, token?: string
       throw new RuleViolation('directory.rosterUnavailable');
     });
     const known = await Promise.all(
-      page.people.map((p) => services.repos.members.get(turn.tenantId, `member:${p.aadObjectId}`)),
+      page.people.map((p) => services.directory.member(turn.tenantId, p.aadObjectId)),
     );
     const entries: RosterEntry[] = page.people.filter((_, i) => !known[i]);
     return renderDirectoryRoster(
@@ -275,14 +273,14 @@ async function removeCard(
 ): Promise<AdaptiveCard> {
   const { turn, services } = h;
   const holdings = await admin(services).holdings(turn.tenantId, person);
-  const others = await services.repos.members.list(turn.tenantId, {
+  const others = await services.directory.people(turn.tenantId, {
     orderBy: { field: 'name', direction: 'ASC' },
     limit: DIRECTORY_LIMIT,
   });
   return renderDirectoryRemove(
     directoryRemoveView(turn.tr, {
       holdings,
-      others: others.map((m) => m.doc),
+      others,
       viewer: turn.member,
       now: services.clock.now(),
       notices,
@@ -348,7 +346,7 @@ async function remove(h: Handler, data: z.infer<typeof removeSchema>): Promise<A
     if (!expected(err)) throw err;
     const notice = await explain(h, err);
     // Show the confirmation again with the reason, while the person is still there.
-    const still = await services.repos.members.get(turn.tenantId, `member:${data.person.toLowerCase()}`);
+    const still = await services.directory.member(turn.tenantId, data.person);
     return still ? removeCard(h, data.person, [notice]) : directoryCard(turn, services, [notice]);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AdaptiveCard } from '../../cards';
-import { ConcurrencyError, RuleViolation } from '../../domain/errors';
+import { RuleViolation } from '../../domain/errors';
 import {
   applyForCompetency,
   decideApplication,
@@ -30,7 +30,6 @@ import { holdings, membershipCard } from './card';
 import { renderActionConfirm } from '../shared/cards';
 
 const catalogue = MEMBERSHIP_CATALOGUE;
-const MAX_TRIES = 4;
 
 /** A rule said no: the card stays, with the reason on top (and the refusal audited). */
 async function refusedCard(
@@ -58,25 +57,12 @@ async function refusedCard(
 }
 
 /** Re-reads the membership and writes the changed one under its ETag, retrying on a race. */
-async function changeMembership(
+function changeMembership(
   services: BotServices,
   tenantId: string,
   change: (held: Holdings) => Membership,
 ): Promise<Membership> {
-  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
-    const [current, packages] = await Promise.all([
-      services.repos.memberships.get(tenantId, 'membership'),
-      services.repos.packages.list(tenantId),
-    ]);
-    const next = change({ membership: current?.doc, packages: packages.map((p) => p.doc) });
-    if (!current) throw new RuleViolation('membership.renew.notActive');
-    try {
-      return (await services.repos.memberships.replace(next, current.etag)).doc;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
-  throw new ConcurrencyError('membership');
+  return services.memberships.change(tenantId, change);
 }
 
 /** An application for a competency: confirmed, recorded as pending, decided by the programme's review. */

@@ -28,7 +28,7 @@ export async function roleDirectoryCard(
 ): Promise<AdaptiveCard> {
   const [tenant, members] = await Promise.all([
     services.directory.tenant(turn.tenantId),
-    services.repos.members.list(turn.tenantId, {
+    services.directory.people(turn.tenantId, {
       orderBy: { field: 'name', direction: 'ASC' },
       limit: DIRECTORY_LIMIT,
     }),
@@ -36,7 +36,7 @@ export async function roleDirectoryCard(
   return renderRoleDirectory(
     roleDirectoryView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
-      members: members.map((m) => m.doc),
+      members: members,
       viewer: turn.member,
       now: services.clock.now(),
       notices,

@@ -1,6 +1,5 @@
 import { type AdaptiveCard } from '../../cards';
 import {
-  memberId,
   personLocale,
   type ConversationRef,
   type Locale,
@@ -102,8 +101,8 @@ function queueOf(services: BotServices, tenantId: string): TenantApprovals {
 }
 
 async function poolNamesOf(services: BotServices, tenantId: string): Promise<Map<string, string>> {
-  const pools = await services.repos.seatPools.list(tenantId);
-  return new Map(pools.map((p) => [p.doc.id, p.doc.subscription]));
+  const pools = await services.seats.poolList(tenantId);
+  return new Map(pools.map((p) => [p.id, p.subscription]));
 }
 
 /** The "N requests waiting" card of a tenant as it is now (read afresh), and how many wait. */
@@ -235,7 +234,7 @@ export function announceDecision(
     const chat = await services.messenger.personalChat(request.tenantId, request.requester);
     if (!chat || !request.decision) return;
     // The requester's language now (they may have chosen one since asking), else the request's.
-    const requester = await services.repos.members.get(request.tenantId, memberId(request.requester));
+    const requester = await services.directory.member(request.tenantId, request.requester);
     const tr = translator(personLocale(requester?.doc, request.locale));
     const pool = usage.pool.subscription;
     await services.messenger.sendText(

@@ -1,5 +1,4 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import { ConcurrencyError } from '../../domain/errors';
 import {
   conversationRefId,
   memberId,
@@ -69,27 +68,7 @@ export async function saveConversationRef(
     active: true,
     updatedAt: services.clock.now().toISOString(),
   };
-  if ((await services.repos.conversationRefs.create(doc)) === 'created') return doc;
-  const current = await services.repos.conversationRefs.get(tenantId, doc.id);
-  if (!current) return doc;
-  const merged: ConversationRef = {
-    ...current.doc,
-    ...doc,
-    teamName: doc.teamName ?? current.doc.teamName,
-    channelName: doc.channelName ?? current.doc.channelName,
-    aadObjectId: doc.aadObjectId ?? current.doc.aadObjectId,
-    inactiveReason: undefined,
-    // A reinstall (after an uninstall, or after Teams said the bot was gone) is welcomed again.
-    welcomedAt: current.doc.active ? current.doc.welcomedAt : undefined,
-  };
-  try {
-    await services.repos.conversationRefs.replace(merged, current.etag);
-  } catch (err) {
-    // Saved by a concurrent turn of the same conversation: theirs is equally fresh. Any other
-    // failure (the store) is the caller's to report: nothing may claim it was saved.
-    if (!(err instanceof ConcurrencyError)) throw err;
-  }
-  return merged;
+  return services.installations.saveReference(doc);
 }
 
 /**
@@ -102,20 +81,7 @@ export async function renameTeam(
   tenantId: string,
 ): Promise<void> {
   const general = await saveConversationRef(context, services, tenantId);
-  if (!general.teamId || !general.teamName) return;
-  const refs = await services.repos.conversationRefs.list(tenantId, { where: { teamId: general.teamId } });
-  for (const ref of refs) {
-    if (ref.doc.id === general.id || ref.doc.teamName === general.teamName) continue;
-    try {
-      await services.repos.conversationRefs.replace(
-        { ...ref.doc, teamName: general.teamName, updatedAt: services.clock.now().toISOString() },
-        ref.etag,
-      );
-    } catch (err) {
-      // Changed meanwhile (a send found the bot gone, a resubscribe): the next rename event fixes it.
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
+  await services.installations.renameTeam(general);
 }
 
 /**
@@ -124,26 +90,12 @@ export async function renameTeam(
  * welcome is sent once. The claim is the `welcomedAt` marker, written with the reference's ETag.
  */
 export async function claimWelcome(services: BotServices, tenantId: string, refId: string): Promise<boolean> {
-  const current = await services.repos.conversationRefs.get(tenantId, refId);
-  if (!current || !current.doc.active || current.doc.welcomedAt) return false;
-  try {
-    await services.repos.conversationRefs.replace(
-      { ...current.doc, welcomedAt: services.clock.now().toISOString() },
-      current.etag,
-    );
-    return true;
-  } catch (err) {
-    // The other install event of the pair claimed it first.
-    if (err instanceof ConcurrencyError) return false;
-    throw err;
-  }
+  return services.installations.claimWelcome(tenantId, refId);
 }
 
 /** Gives a claimed welcome back when it could not be sent, so the next install event sends it. */
 export async function releaseWelcome(services: BotServices, tenantId: string, refId: string): Promise<void> {
-  const current = await services.repos.conversationRefs.get(tenantId, refId);
-  if (!current?.doc.welcomedAt) return;
-  await services.repos.conversationRefs.replace({ ...current.doc, welcomedAt: undefined }, current.etag);
+  await services.installations.releaseWelcome(tenantId, refId);
 }
 
 /** Reads a team's roster into the directory: everyone in the team can then be picked in cards. */
@@ -173,7 +125,7 @@ export async function importTeamRoster(
         createdAt: now,
         updatedAt: now,
       };
-      if ((await services.repos.members.create(doc)) === 'created') added += 1;
+      if (await services.installations.addFromRoster(doc)) added += 1;
     }
     continuationToken = page.continuationToken;
   } while (continuationToken);
@@ -190,16 +142,7 @@ export async function rememberPersonalChat(
   if (scopeOf(context) !== 'personal' || member.personalConversationId === context.activity.conversation.id)
     return member;
   await saveConversationRef(context, services, member.tenantId);
-  const updated = {
-    ...member,
-    personalConversationId: context.activity.conversation.id,
-    updatedAt: services.clock.now().toISOString(),
-  };
-  try {
-    return (await services.repos.members.replace(updated, etag)).doc;
-  } catch {
-    return member;
-  }
+  return services.installations.rememberPersonalChat(member, etag, context.activity.conversation.id);
 }
 
 /**
@@ -211,14 +154,5 @@ export async function rememberLocale(
   member: Member,
   locale: Locale | undefined,
 ): Promise<Member> {
-  if (member.lastLocale === locale) return member;
-  const current = await services.repos.members.get(member.tenantId, memberId(member.aadObjectId));
-  if (!current) return member;
-  try {
-    const updated = { ...current.doc, lastLocale: locale, updatedAt: services.clock.now().toISOString() };
-    return (await services.repos.members.replace(updated, current.etag)).doc;
-  } catch {
-    // A concurrent change of the same person: the next message remembers it.
-    return member;
-  }
+  return services.installations.rememberLocale(member, locale);
 }
