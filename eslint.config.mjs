@@ -66,6 +66,21 @@ export default tseslint.config(
     },
   },
   {
+    // Handlers and dialogs get domain services, never repositories (src/app.ts builds the services).
+    // The two activation dialogs are switched over with the activation lifecycle rewrite.
+    files: ['src/features/**/*.ts', 'src/bot/**/*.ts', 'dialogs/**/*.ts'],
+    ignores: ['dialogs/activateSupport.ts', 'dialogs/marketingContact.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='repos'], Property[key.name='repos']",
+          message: 'Reach the store through a domain service on BotServices, not through repositories.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'manifest/scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
