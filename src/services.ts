@@ -15,6 +15,11 @@ import type { UsageDigestSender } from './notify/usageDigest';
  * services (built once in src/app.ts) and the Teams-side helpers.
  */
 export interface BotServices extends DomainServices {
+  /**
+   * @deprecated Transitional: only dialogs/activateSupport.ts and dialogs/marketingContact.ts read
+   * it, until the activation lifecycle rewrite switches them to `support` / `gtm`; then this field
+   * goes. Everything else is refused by eslint (no-restricted-syntax) and dependency-cruiser.
+   */
   repos: Repositories;
   clock: Clock;
   logger: Logger;
