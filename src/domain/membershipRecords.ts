@@ -1,4 +1,4 @@
-import { RuleViolation } from './errors';
+import { CorruptDocumentError, RuleViolation } from './errors';
 import type { Holdings } from './membership';
 import type { Membership } from './model';
 import { mutate } from './mutate';
@@ -14,6 +14,16 @@ export class MembershipRecords {
       this.repos.packages.list(tenantId),
     ]);
     return { membership: membership?.doc, packages: packages.map((p) => p.doc) };
+  }
+
+  /** The membership as stored; an unreadable one reads as none (as support.ts readMembership does). */
+  async current(tenantId: string): Promise<Membership | undefined> {
+    try {
+      return (await this.repos.memberships.get(tenantId, 'membership'))?.doc;
+    } catch (err) {
+      if (err instanceof CorruptDocumentError) return undefined;
+      throw err;
+    }
   }
 
   /** Whether an enrolment was begun (the membership card offers to continue it). */
