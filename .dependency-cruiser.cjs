@@ -67,6 +67,14 @@ module.exports = {
       to: { path: '^(src/features/([^/]+/feature|index)\\.ts$|src/(bot|app|server|cli)/?|dialogs/)' },
     },
     {
+      name: 'handlers-never-reach-repositories',
+      severity: 'error',
+      comment:
+        'Commands, verbs, dialogs and the Teams edge reach the store through domain services (BotServices, built in src/app.ts), never through repositories (the turn read cache is not one).',
+      from: { path: '^(src/(features|bot)/|dialogs/)' },
+      to: { path: '^src/(domain/repositories|store/(index|repository|seed))\\.ts$' },
+    },
+    {
       name: 'framework-at-the-edges',
       severity: 'error',
       comment:

@@ -16,7 +16,7 @@ import {
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
-import { SupportBenefits, type SupportNeed } from '../src/domain/support';
+import { type SupportNeed } from '../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../src/domain/supportCatalogue';
 import { t, type MessageKey } from '../src/i18n';
 import { supportAdviceView, supportCard, SUPPORT_PAGE_SIZE } from '../src/features/support/views';
@@ -45,10 +45,6 @@ interface State {
 
 const NEEDS: readonly SupportNeed[] = ['breakFix', 'advisory'];
 
-export function supportBenefits(services: BotServices): SupportBenefits {
-  return new SupportBenefits(services.repos, services.audit, services.clock, services.activation);
-}
-
 /** The technical benefits card as this person may see it (buttons only for what they may do). */
 export async function supportOverviewCard(
   turn: Turn,
@@ -56,7 +52,7 @@ export async function supportOverviewCard(
   options: ActivationCardOptions = {},
 ): Promise<AdaptiveCard> {
   const [overview, tenant] = await Promise.all([
-    supportBenefits(services).overview(turn.tenantId),
+    services.support.overview(turn.tenantId),
     services.directory.tenant(turn.tenantId),
   ]);
   return supportCard(turn.tr, {
@@ -128,7 +124,7 @@ export class ActivateSupportDialog extends BaseDialog {
     const turn = this.turn(step);
     const need = (step.values as State).need ?? 'breakFix';
     const familyId = SUPPORT_CATALOGUE.productFamilies[(step.result as FoundChoice).index].id;
-    const svc = supportBenefits(this.services);
+    const svc = this.services.support;
     const [advice, standing] = await Promise.all([
       svc.advise(turn.tenantId, need, familyId),
       svc.standing(turn.tenantId),

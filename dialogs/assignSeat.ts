@@ -12,7 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/services';
 import type { Member } from '../src/domain/model';
-import { SeatService, type PoolUsage } from '../src/domain/seats';
+import type { PoolUsage, SeatService } from '../src/domain/seats';
 import { matchPeople } from '../src/nlu/entities';
 import type { PoolKind } from '../src/nlu/intents';
 import { BaseDialog } from './base';
@@ -66,7 +66,7 @@ export class AssignSeatDialog extends BaseDialog {
   }
 
   private seats(): SeatService {
-    return new SeatService(this.services.repos, this.services.audit, this.services.clock);
+    return this.services.seats;
   }
 
   private async askPool(step: WaterfallStepContext<State>): Promise<DialogTurnResult> {
@@ -136,7 +136,7 @@ export class AssignSeatDialog extends BaseDialog {
     state.poolName = pool.name;
     const usage = await this.seats().usage(turn.tenantId, pool.poolId);
     const holders = new Set(usage.assignments.map((a) => a.assignee));
-    const people = (await this.services.repos.members.list(turn.tenantId)).map((m) => m.doc);
+    const people = await this.services.directory.people(turn.tenantId);
     state.candidates = people
       .filter((m: Member) => !holders.has(m.aadObjectId))
       .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name }))
@@ -234,10 +234,10 @@ export class AssignSeatDialog extends BaseDialog {
     pool: string,
     seat: number,
   ): Promise<void> {
-    const { messenger, repos, background } = this.services;
+    const { messenger, directory, background } = this.services;
     const chat = await messenger.personalChat(tenantId, assignee);
     if (!chat) return;
-    const member = await repos.members.get(tenantId, `member:${assignee}`);
+    const member = await directory.member(tenantId, assignee);
     const tr = translator(member?.doc.preferredLocale ?? 'en-US');
     background.run('tell seat assignee', () =>
       messenger.sendText(chat, tr.t('seats.told.assigned', { by, pool, seat })),

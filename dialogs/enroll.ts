@@ -20,7 +20,6 @@ import {
 import { RuleViolation } from '../src/domain/errors';
 import { MEMBERSHIP_CATALOGUE } from '../src/domain/membershipCatalogue';
 import { memberId } from '../src/domain/model';
-import { RoleAdmin } from '../src/domain/roleAdmin';
 import type { MessageKey } from '../src/i18n';
 import {
   enrollAdminAgentView,
@@ -110,12 +109,7 @@ export class EnrollDialog extends BaseDialog {
   }
 
   private enrollment(): EnrollmentService {
-    return new EnrollmentService(
-      this.services.repos,
-      this.services.audit,
-      this.services.clock,
-      MEMBERSHIP_CATALOGUE,
-    );
+    return this.services.enrollment;
   }
 
   /** Asks the policy right before a change: the person may have lost the role since the dialog began. */
@@ -150,7 +144,7 @@ export class EnrollDialog extends BaseDialog {
       const turn = this.turn(step);
       const options = (step.options ?? {}) as RouterOptions;
       await this.allowed(turn);
-      const started = (await this.services.repos.enrollments.get(turn.tenantId, 'enrollment')) !== undefined;
+      const started = await this.services.memberships.enrollmentStarted(turn.tenantId);
       const state = await this.enrollment().begin(turn.actor);
       if (state.membership.status === 'underReview' || state.step === 'submitted') {
         await step.context.sendActivity(turn.tr.t('enroll.alreadySubmitted'));
@@ -420,7 +414,7 @@ export class EnrollDialog extends BaseDialog {
     if (options.quiet) return Dialog.EndOfTurn;
     return this.guarded(step, async () => {
       const turn = this.turn(step);
-      const me = await this.services.repos.members.get(turn.tenantId, memberId(turn.actor.aadObjectId));
+      const me = await this.services.directory.member(turn.tenantId, turn.actor.aadObjectId);
       if (me?.doc.roles.includes('AdminAgent')) {
         await step.context.sendActivity(turn.tr.t('enroll.adminAgent.already'));
         await this.allowed(turn);
@@ -442,7 +436,7 @@ export class EnrollDialog extends BaseDialog {
       if (submitted.enroll === 'addAdminAgent') {
         // Adding a role is a role grant: asked of the policy and audited like any other.
         await this.services.authorizer.require(turn.actor, 'roles.grant', memberId(turn.actor.aadObjectId));
-        const roles = new RoleAdmin(this.services.repos, this.services.audit, this.services.clock);
+        const roles = this.services.roleAdmin;
         try {
           await roles.grant(turn.actor, turn.actor.aadObjectId, 'AdminAgent');
           outcome = 'added';

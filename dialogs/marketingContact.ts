@@ -15,10 +15,9 @@ import {
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
-import { GoToMarket, type ContactProblem } from '../src/domain/gtm';
+import { type ContactProblem } from '../src/domain/gtm';
 import type { MarketingContact } from '../src/domain/model';
 import { authorize } from '../src/domain/policy';
-import { readMembership } from '../src/domain/support';
 import {
   CONTACT_PEOPLE_LIMIT,
   GTM_PAGE_SIZE,
@@ -60,10 +59,6 @@ const formSubmission = z.object({
   language: z.string().max(40).optional(),
 });
 
-export function goToMarket(services: BotServices): GoToMarket {
-  return new GoToMarket(services.repos, services.audit, services.clock, services.activation);
-}
-
 /** The Go-To-Market offers card as this person may see it. */
 export async function gtmOverviewCard(
   turn: Turn,
@@ -71,7 +66,7 @@ export async function gtmOverviewCard(
   options: ActivationCardOptions = {},
 ): Promise<AdaptiveCard> {
   const [overview, tenant] = await Promise.all([
-    goToMarket(services).overview(turn.tenantId),
+    services.gtm.overview(turn.tenantId),
     services.directory.tenant(turn.tenantId),
   ]);
   return gtmCard(turn.tr, {
@@ -102,16 +97,16 @@ export class MarketingContactDialog extends BaseDialog {
     const options = (step.options as MarketingContactOptions | undefined) ?? {};
     if (options.waitOnly) return Dialog.EndOfTurn;
     const turn = this.turn(step);
-    const gtm = goToMarket(this.services);
+    const gtm = this.services.gtm;
     const [members, membership, current] = await Promise.all([
-      this.services.repos.members.list(turn.tenantId, {
+      this.services.directory.people(turn.tenantId, {
         orderBy: { field: 'name', direction: 'ASC' },
         limit: CONTACT_PEOPLE_LIMIT + 1,
       }),
-      readMembership(this.services.repos, turn.tenantId),
+      this.services.memberships.current(turn.tenantId),
       gtm.contact(turn.tenantId),
     ]);
-    const people = members.map((m) => m.doc).filter((m) => m.name.trim() !== '');
+    const people = members.filter((m) => m.name.trim() !== '');
     const values: FormValues = options.values ?? {
       person: current?.aadObjectId,
       email: current?.email,
@@ -156,7 +151,7 @@ export class MarketingContactDialog extends BaseDialog {
       phone: values.phone,
       language: values.language,
     };
-    const gtm = goToMarket(this.services);
+    const gtm = this.services.gtm;
     const checked = await gtm.check(turn.tenantId, input);
     if (!checked.ok) {
       return step.replaceDialog(WATERFALL, {

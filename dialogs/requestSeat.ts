@@ -9,7 +9,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/services';
-import { SeatService, type PoolUsage } from '../src/domain/seats';
+import type { SeatService, PoolUsage } from '../src/domain/seats';
 import { postForApproval } from '../src/features/seats/approvals';
 import { isQuestion } from '../src/nlu';
 import { BaseDialog } from './base';
@@ -49,7 +49,7 @@ export class RequestSeatDialog extends BaseDialog {
   }
 
   private seats(): SeatService {
-    return new SeatService(this.services.repos, this.services.audit, this.services.clock);
+    return this.services.seats;
   }
 
   /**

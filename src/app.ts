@@ -6,11 +6,9 @@ import { connectorAuth } from './bot/connectorAuth';
 import { PartnerBenefitsBot } from './bot/bot';
 import type { BotServices } from './services';
 import type { Config } from './config';
-import { AuditLog } from './domain/audit';
-import { Authorizer } from './domain/authorizer';
-import { Directory } from './domain/directory';
 import type { VerificationSender } from './domain/enrollment';
 import { systemClock, type Clock } from './domain/ports';
+import { createDomainServices } from './domain/services';
 import { createLogger, type Logger } from './logger';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -85,7 +83,12 @@ export async function createApp<S extends AppStore = Store>(
     const seeded = await loadSeedFile(config.seedFile, store.repos, clock);
     logger.info(seeded, 'demo data loaded');
   }
-  const audit = new AuditLog(store.repos.audit, clock);
+  const activation = { ...config.activation, manualCompletion: config.mode === 'local' };
+  // The composition root: every domain service is built here, once.
+  const domain = createDomainServices(store.repos, clock, {
+    bootstrapAdmins: config.bootstrapAdmins,
+    activation,
+  });
   const connector = new ConnectorClient({
     auth: connectorAuth(config.auth, overrides.credentialsFactory),
     logger,
@@ -117,14 +120,11 @@ export async function createApp<S extends AppStore = Store>(
     channelActs: (locale) => usageActs(ALL_COMMANDS, locale),
   });
   const services: BotServices = {
-    repos: store.repos,
-    directory: new Directory(store.repos, clock, config.bootstrapAdmins),
-    audit,
-    authorizer: new Authorizer(store.repos, audit, clock),
+    ...domain,
     clock,
     logger,
     allowedTenants: config.allowedTenants,
-    activation: { ...config.activation, manualCompletion: config.mode === 'local' },
+    activation,
     messenger,
     scanner,
     usageDigests,

@@ -1,23 +1,19 @@
 import type { ActivationSettings } from './domain/activation';
-import type { AuditLog } from './domain/audit';
-import type { Authorizer } from './domain/authorizer';
-import type { Directory } from './domain/directory';
 import type { VerificationSender } from './domain/enrollment';
 import type { EntityType } from './domain/model';
 import type { Clock } from './domain/ports';
-import type { Repositories } from './domain/repositories';
+import type { DomainServices } from './domain/services';
 import type { Logger } from './logger';
 import type { BackgroundTasks } from './notify/background';
 import type { Messenger } from './notify/messenger';
 import type { ExpiryScanner } from './notify/scanner';
 import type { UsageDigestSender } from './notify/usageDigest';
 
-/** Everything handlers need, injected once (tests pass their own clock, logger, repositories). */
-export interface BotServices {
-  repos: Repositories;
-  directory: Directory;
-  audit: AuditLog;
-  authorizer: Authorizer;
+/**
+ * Everything handlers need, injected once (tests pass their own clock, logger, store): the domain
+ * services (built once in src/app.ts) and the Teams-side helpers.
+ */
+export interface BotServices extends DomainServices {
   clock: Clock;
   logger: Logger;
   allowedTenants: readonly string[];

@@ -156,8 +156,8 @@ function withBenefitsView(command: Command, view: BenefitView): Command {
 async function namedPool(h: Understanding, rec: Recognition): Promise<string | undefined> {
   const kind = rec.entities.pool;
   if (!kind) return undefined;
-  const pools = await h.services.repos.seatPools.list(h.turn.tenantId);
-  return pools.find((p) => p.doc.subscription.toLowerCase().includes(kind))?.doc.subscription;
+  const pools = await h.services.seats.poolList(h.turn.tenantId);
+  return pools.find((p) => p.subscription.toLowerCase().includes(kind))?.subscription;
 }
 
 /**
@@ -196,7 +196,7 @@ async function confirmCommand(h: Understanding, question: string, yes: string): 
 
 /** "show me the audit log for Dana": the audit log filtered by the person of this tenant named. */
 async function withAuditPerson(h: Understanding, command: Command, text: string): Promise<Command> {
-  const members = (await h.services.repos.members.list(h.turn.tenantId, { limit: 500 })).map((m) => m.doc);
+  const members = await h.services.directory.people(h.turn.tenantId, { limit: 500 });
   const person = personNamed(text, members);
   if (!person) return command;
   return {

@@ -1,6 +1,6 @@
 import type { AuditLog } from './audit';
 import { addCreditUser, isCredit, removeCreditUser, transferCredit, type CreditDetails } from './azureCredit';
-import { assertNotExpired, type Activation } from './benefits';
+import { assertNotExpired, loadBenefitsSnapshot, type Activation, type BenefitsSnapshot } from './benefits';
 import { RuleViolation } from './errors';
 import { planRedemption, type RedeemMode, type RedemptionPlan } from './licenceTerm';
 import { memberId, type Benefit, type BenefitPackage, type Member } from './model';
@@ -78,6 +78,11 @@ export class BenefitActions {
   ) {}
 
   /* ------------------------------------------------------------ reads */
+
+  /** The tenant's benefits, packages, seats and people in one read, for the benefits cards. */
+  snapshot(tenantId: string): Promise<BenefitsSnapshot> {
+    return loadBenefitsSnapshot(this.repos, tenantId);
+  }
 
   /** The benefit of this tenant, or a refusal: ids from a card are never trusted across tenants. */
   async benefit(tenantId: string, benefitId: string): Promise<Versioned<Benefit>> {

@@ -1,8 +1,9 @@
 import { RuleViolation } from './errors';
 import { AuditLog } from './audit';
-import { invitationId, memberId, type Invitation, type Member, type Tenant } from './model';
+import { ConcurrencyError } from './errors';
+import { invitationId, memberId, type Invitation, type Locale, type Member, type Tenant } from './model';
 import { mutate, mutateExisting, UNCHANGED } from './mutate';
-import type { Clock, Versioned } from './ports';
+import type { Clock, ListOptions, Versioned } from './ports';
 import type { Repositories } from './repositories';
 import type { Role } from './roles';
 
@@ -114,6 +115,30 @@ export class Directory {
       // Best effort for this turn (the store, attempts run out): the next message records it.
       return (await this.repos.members.get(current.doc.tenantId, current.doc.id)) ?? current;
     }
+  }
+
+  /** The person as stored now, or undefined when they are not in the directory. */
+  async member(tenantId: string, aadObjectId: string): Promise<Versioned<Member> | undefined> {
+    return this.repos.members.get(tenantId, memberId(aadObjectId));
+  }
+
+  /** The tenant's people (all of them, or as filtered, ordered and limited). */
+  async people(tenantId: string, options?: ListOptions): Promise<Member[]> {
+    return (await this.repos.members.list(tenantId, options)).map((m) => m.doc);
+  }
+
+  /**
+   * The person's own language choice, honoured by every later turn over the Teams locale. A
+   * person gone meanwhile, or a change that kept colliding, is a ConcurrencyError (not confirmed).
+   */
+  async choosePreferredLocale(tenantId: string, aadObjectId: string, locale: Locale): Promise<void> {
+    const id = memberId(aadObjectId);
+    await mutate(this.repos.members, tenantId, id, (current) => {
+      // The turn resolved the member a moment ago; gone now means someone removed them.
+      if (!current) throw new ConcurrencyError(id);
+      if (current.preferredLocale === locale) return UNCHANGED;
+      return { ...current, preferredLocale: locale, updatedAt: this.clock.now().toISOString() };
+    });
   }
 
   /** People holding any of the roles, for "ask X" hints. */

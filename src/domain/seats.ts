@@ -105,6 +105,11 @@ export class SeatService {
     );
   }
 
+  /** The tenant's seat pools as stored (no counting). */
+  async poolList(tenantId: string): Promise<SeatPool[]> {
+    return (await this.repos.seatPools.list(tenantId)).map((p) => p.doc);
+  }
+
   async usage(tenantId: string, poolId: string): Promise<PoolUsage> {
     const pool = await this.repos.seatPools.get(tenantId, poolId);
     if (!pool) throw new RuleViolation('seats.unknownPool');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type AdaptiveCard } from '../../cards';
-import { AUDIT_MAX_OFFSET, auditPage, type AuditFilter } from '../../domain/auditQuery';
+import { AUDIT_MAX_OFFSET, type AuditFilter } from '../../domain/auditQuery';
 import { guid } from '../../domain/model';
 import { ACTIONS } from '../../domain/policy';
 import { ANY, auditView } from './views';
@@ -21,15 +21,15 @@ export async function auditCard(
 ): Promise<AdaptiveCard> {
   const [tenant, page, members] = await Promise.all([
     services.directory.tenant(turn.tenantId),
-    auditPage(services.repos.audit, turn.tenantId, filter, offset),
-    services.repos.members.list(turn.tenantId, { limit: DIRECTORY_LIMIT }),
+    services.reports.auditPage(turn.tenantId, filter, offset),
+    services.directory.people(turn.tenantId, { limit: DIRECTORY_LIMIT }),
   ]);
   return renderAudit(
     auditView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
       page,
       filter,
-      members: members.map((m) => m.doc),
+      members: members,
     }),
   );
 }

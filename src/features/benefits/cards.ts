@@ -1,6 +1,6 @@
 import { type AdaptiveCard } from '../../cards';
-import { BenefitActions } from '../../domain/benefitActions';
-import { loadBenefitsSnapshot, type BenefitsSnapshot } from '../../domain/benefits';
+import type { BenefitActions } from '../../domain/benefitActions';
+import type { BenefitsSnapshot } from '../../domain/benefits';
 import type { Locale } from '../../domain/model';
 import {
   benefitsCategoryView,
@@ -18,8 +18,7 @@ import { renderBenefitsList, renderBenefitsSummary } from './views';
  * all scoped by the turn's tenant), then shown as this person may see them.
  */
 
-export const benefitActions = (services: BotServices): BenefitActions =>
-  new BenefitActions(services.repos, services.clock, services.audit);
+export const benefitActions = (services: BotServices): BenefitActions => services.benefitActions;
 
 /** What the benefits cards read: one tenant snapshot query. */
 const BENEFIT_TYPES = ['tenant', 'package', 'benefit', 'seatPool', 'seatAssignment', 'member'] as const;
@@ -27,7 +26,7 @@ const BENEFIT_TYPES = ['tenant', 'package', 'benefit', 'seatPool', 'seatAssignme
 export async function benefitsContext(turn: Turn, services: BotServices): Promise<BenefitsContext> {
   await services.prefetch?.(turn.tenantId, BENEFIT_TYPES);
   const [snapshot, tenant] = await Promise.all([
-    loadBenefitsSnapshot(services.repos, turn.tenantId),
+    services.benefitActions.snapshot(turn.tenantId),
     services.directory.tenant(turn.tenantId),
   ]);
   return {

@@ -8,7 +8,7 @@ import { type AdaptiveCard } from '../../cards';
 import { isCredit } from '../../domain/azureCredit';
 import { RuleViolation } from '../../domain/errors';
 import { REDEEM_MODES } from '../../domain/licenceTerm';
-import { guid, isoDate, memberId, type Benefit } from '../../domain/model';
+import { guid, isoDate, type Benefit } from '../../domain/model';
 import {
   BENEFIT_VIEWS,
   cancelPackageView,
@@ -63,7 +63,7 @@ async function creditCard(h: Handler, id: string, notice?: Notice): Promise<Adap
 }
 
 async function personName(h: Handler, aadObjectId: string): Promise<string> {
-  const m = await h.services.repos.members.get(h.turn.tenantId, memberId(aadObjectId));
+  const m = await h.services.directory.member(h.turn.tenantId, aadObjectId);
   return m?.doc.name ?? h.turn.tr.t('benefits.unknownPerson');
 }
 

@@ -1,13 +1,10 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { type AdaptiveCard } from '../../cards';
-import { BenefitActions } from '../../domain/benefitActions';
-import { DirectoryAdmin, type RosterPerson } from '../../domain/directoryAdmin';
+import type { DirectoryAdmin, RosterPerson } from '../../domain/directoryAdmin';
 import { NotAuthorizedError, RuleViolation } from '../../domain/errors';
 import { guid } from '../../domain/model';
 import type { Actor } from '../../domain/policy';
-import { RoleAdmin } from '../../domain/roleAdmin';
-import { SeatService } from '../../domain/seats';
 import {
   directoryRemoveView,
   directoryRosterView,
@@ -31,26 +28,21 @@ const ROSTER_PAGE_SIZE = 50;
 const ROSTER_MAX_PAGES = 40;
 const DIRECTORY_LIMIT = 500;
 
-const admin = (s: BotServices) => new DirectoryAdmin(s.repos, s.audit, s.clock, s.authorizer);
+const admin = (s: BotServices): DirectoryAdmin => s.directoryAdmin;
 
 /** The acting person as stored now: a role lost a moment ago no longer counts. */
 async function freshActor({ turn, services }: Handler): Promise<Actor> {
-  const me = await new RoleAdmin(services.repos, services.audit, services.clock).person(
-    turn.tenantId,
-    turn.actor.aadObjectId,
-  );
+  const me = await services.roleAdmin.person(turn.tenantId, turn.actor.aadObjectId);
   return { tenantId: turn.tenantId, aadObjectId: me.doc.aadObjectId, roles: me.doc.roles };
 }
 
 /** Teams of this tenant where the bot is installed (from the saved channel references). */
 async function teamsOf(services: BotServices, tenantId: string): Promise<TeamChoice[]> {
-  const refs = await services.repos.conversationRefs.list(tenantId, {
-    where: { scope: 'channel', active: true },
-  });
+  const refs = await services.installations.activeChannels(tenantId);
   const byTeam = new Map<string, TeamChoice>();
   for (const r of refs) {
-    if (r.doc.teamId && !byTeam.has(r.doc.teamId))
-      byTeam.set(r.doc.teamId, { teamId: r.doc.teamId, name: r.doc.teamName ?? r.doc.teamId });
+    if (r.teamId && !byTeam.has(r.teamId))
+      byTeam.set(r.teamId, { teamId: r.teamId, name: r.teamName ?? r.teamId });
   }
   return [...byTeam.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -62,7 +54,7 @@ export async function directoryCard(
 ): Promise<AdaptiveCard> {
   const [tenant, members, invitations, teams] = await Promise.all([
     services.directory.tenant(turn.tenantId),
-    services.repos.members.list(turn.tenantId, {
+    services.directory.people(turn.tenantId, {
       orderBy: { field: 'name', direction: 'ASC' },
       limit: DIRECTORY_LIMIT,
     }),
@@ -72,7 +64,7 @@ export async function directoryCard(
   return renderDirectory(
     directoryView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
-      members: members.map((m) => m.doc),
+      members,
       invitations,
       teams,
       viewer: turn.member,
@@ -132,7 +124,7 @@ async function rosterCard(h: Handler, teamId: string | undefined, token?: string
       throw new RuleViolation('directory.rosterUnavailable');
     });
     const known = await Promise.all(
-      page.people.map((p) => services.repos.members.get(turn.tenantId, `member:${p.aadObjectId}`)),
+      page.people.map((p) => services.directory.member(turn.tenantId, p.aadObjectId)),
     );
     const entries: RosterEntry[] = page.people.filter((_, i) => !known[i]);
     return renderDirectoryRoster(
@@ -281,14 +273,14 @@ async function removeCard(
 ): Promise<AdaptiveCard> {
   const { turn, services } = h;
   const holdings = await admin(services).holdings(turn.tenantId, person);
-  const others = await services.repos.members.list(turn.tenantId, {
+  const others = await services.directory.people(turn.tenantId, {
     orderBy: { field: 'name', direction: 'ASC' },
     limit: DIRECTORY_LIMIT,
   });
   return renderDirectoryRemove(
     directoryRemoveView(turn.tr, {
       holdings,
-      others: others.map((m) => m.doc),
+      others,
       viewer: turn.member,
       now: services.clock.now(),
       notices,
@@ -338,9 +330,9 @@ async function remove(h: Handler, data: z.infer<typeof removeSchema>): Promise<A
       data.person,
       { seen: data.seen, transfers },
       {
-        seats: new SeatService(services.repos, services.audit, services.clock),
-        benefits: new BenefitActions(services.repos, services.clock, services.audit),
-        roles: new RoleAdmin(services.repos, services.audit, services.clock),
+        seats: services.seats,
+        benefits: services.benefitActions,
+        roles: services.roleAdmin,
       },
     );
     if (outcome.kind === 'changed')
@@ -354,7 +346,7 @@ async function remove(h: Handler, data: z.infer<typeof removeSchema>): Promise<A
     if (!expected(err)) throw err;
     const notice = await explain(h, err);
     // Show the confirmation again with the reason, while the person is still there.
-    const still = await services.repos.members.get(turn.tenantId, `member:${data.person.toLowerCase()}`);
+    const still = await services.directory.member(turn.tenantId, data.person);
     return still ? removeCard(h, data.person, [notice]) : directoryCard(turn, services, [notice]);
   }
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { ENROLL_DIALOG, EnrollDialog } from '../../../dialogs/enroll';
-import { EnrollmentService } from '../../domain/enrollment';
 import { RuleViolation } from '../../domain/errors';
-import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import { formatDate } from '../../i18n';
 import type { Feature } from '../feature';
 import { verb } from '../feature';
@@ -37,12 +35,7 @@ export const enrollFeature: Feature = {
       run: async ({ turn, services }) => {
         // A demo stand-in for the programme's reviewers: never available in production.
         if (services.mode !== 'local') throw new RuleViolation('enroll.approve.localOnly');
-        const service = new EnrollmentService(
-          services.repos,
-          services.audit,
-          services.clock,
-          MEMBERSHIP_CATALOGUE,
-        );
+        const service = services.enrollment;
         try {
           const active = await service.approve(turn.actor);
           const date = formatDate(turn.tr.locale, active.expiresOn ?? '');

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  goToMarket,
   gtmOverviewCard,
   MARKETING_CONTACT_DIALOG,
   MarketingContactDialog,
@@ -17,10 +16,10 @@ const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optio
 /** Activate and Complete now (shared with technical support): the offers card, a notice on top. */
 const activation: ActivationBinding<GtmState> = {
   kind: 'gtm',
-  service: goToMarket,
+  service: (services) => services.gtm,
   explain: (err, tr) => withTierNames(err, tr),
   noticeParams: async ({ turn, services }, outcome, state) => {
-    const contact = outcome === 'requested' ? await goToMarket(services).contact(turn.tenantId) : undefined;
+    const contact = outcome === 'requested' ? await services.gtm.contact(turn.tenantId) : undefined;
     const d = state.benefit.details;
     return {
       name: state.benefit.name,

@@ -1,6 +1,4 @@
-import { ConcurrencyError } from '../../domain/errors';
-import { memberId, type Locale } from '../../domain/model';
-import { mutateExisting, UNCHANGED } from '../../domain/mutate';
+import type { Locale } from '../../domain/model';
 import { translator } from '../../i18n';
 import type { Feature, MessageHandler } from '../feature';
 
@@ -10,32 +8,10 @@ import type { Feature, MessageHandler } from '../feature';
  * locale. Self-service: no policy row, nothing to audit.
  */
 async function choose({ context, turn, services }: MessageHandler, locale: Locale): Promise<void> {
-  await saveLocale(services, turn.tenantId, turn.actor.aadObjectId, locale);
+  // Only a saved choice is confirmed: a store error or a change that kept colliding reaches the
+  // user as a failure, never as "I'll speak … now".
+  await services.directory.choosePreferredLocale(turn.tenantId, turn.actor.aadObjectId, locale);
   await context.sendActivity(translator(locale).t('language.now'));
-}
-
-/**
- * Saves the choice under the member's ETag. Only a saved choice is confirmed: a store error or a
- * change that kept colliding reaches the user as a failure, never as "I'll speak … now".
- */
-async function saveLocale(
-  services: MessageHandler['services'],
-  tenantId: string,
-  aadObjectId: string,
-  locale: Locale,
-): Promise<void> {
-  const id = memberId(aadObjectId);
-  // The turn resolved the member a moment ago; gone now means someone removed them.
-  await mutateExisting(
-    services.repos.members,
-    tenantId,
-    id,
-    () => new ConcurrencyError(id),
-    (current) =>
-      current.preferredLocale === locale
-        ? UNCHANGED
-        : { ...current, preferredLocale: locale, updatedAt: services.clock.now().toISOString() },
-  );
 }
 
 /** Registered after the main features, so help's shortcut buttons stay with them. */

@@ -13,12 +13,8 @@ export const ENROLL_PHRASES = {
   'zh-CN': ['注册', '注册合作伙伴'],
 };
 
-export async function holdings(services: BotServices, tenantId: string): Promise<Holdings> {
-  const [membership, packages] = await Promise.all([
-    services.repos.memberships.get(tenantId, 'membership'),
-    services.repos.packages.list(tenantId),
-  ]);
-  return { membership: membership?.doc, packages: packages.map((p) => p.doc) };
+export function holdings(services: BotServices, tenantId: string): Promise<Holdings> {
+  return services.memberships.holdings(tenantId);
 }
 
 /** The membership card as the server sees it now, with optional notices on top. */
@@ -30,7 +26,7 @@ export async function membershipCard(
   const [tenant, held, enrollment] = await Promise.all([
     services.directory.tenant(turn.tenantId),
     holdings(services, turn.tenantId),
-    services.repos.enrollments.get(turn.tenantId, 'enrollment'),
+    services.memberships.enrollmentStarted(turn.tenantId),
   ]);
   return renderMembership(
     membershipView(turn.tr, {
@@ -41,7 +37,7 @@ export async function membershipCard(
       localMode: services.mode === 'local',
       now: services.clock.now(),
       enrollCommand: ENROLL_PHRASES[turn.locale][0],
-      enrollmentStarted: Boolean(enrollment),
+      enrollmentStarted: enrollment,
       notices,
     }),
   );

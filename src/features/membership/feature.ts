@@ -12,7 +12,6 @@ import {
 } from '../../domain/membership';
 import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import { isoDate, type CompetencyApplication, type Membership } from '../../domain/model';
-import { mutate } from '../../domain/mutate';
 import { formatDate, translator } from '../../i18n';
 import {
   applyConfirmView,
@@ -58,19 +57,12 @@ async function refusedCard(
 }
 
 /** Re-reads the membership and writes the changed one under its ETag, retrying on a race. */
-async function changeMembership(
+function changeMembership(
   services: BotServices,
   tenantId: string,
   change: (held: Holdings) => Membership,
 ): Promise<Membership> {
-  const stored = await mutate(services.repos.memberships, tenantId, 'membership', async (current) => {
-    const packages = await services.repos.packages.list(tenantId);
-    const next = change({ membership: current, packages: packages.map((p) => p.doc) });
-    if (!current) throw new RuleViolation('membership.renew.notActive');
-    return next;
-  });
-  if (!stored) throw new RuleViolation('membership.renew.notActive');
-  return stored.doc;
+  return services.memberships.change(tenantId, change);
 }
 
 /** An application for a competency: confirmed, recorded as pending, decided by the programme's review. */

@@ -2,7 +2,6 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { RuleViolation } from '../../domain/errors';
 import { subscriptionId, type NoticeSubscription } from '../../domain/model';
-import { mutateExisting } from '../../domain/mutate';
 import { DEFAULT_THRESHOLDS } from '../../domain/notices';
 import type { Versioned } from '../../domain/ports';
 import { NOTICE_KINDS, noticeSubscriptionView } from './views';
@@ -19,19 +18,13 @@ function inChannel(context: TurnContext): boolean {
   return context.activity.conversation?.conversationType === 'channel';
 }
 
-async function updateSubscription(
+function updateSubscription(
   services: BotServices,
   tenantId: string,
   id: string,
   patch: (s: NoticeSubscription) => NoticeSubscription,
 ): Promise<Versioned<NoticeSubscription>> {
-  return mutateExisting(
-    services.repos.noticeSubscriptions,
-    tenantId,
-    id,
-    () => new RuleViolation('notices.notSubscribed'),
-    patch,
-  );
+  return services.noticeSubscriptions.update(tenantId, id, patch);
 }
 
 async function thresholdsOf(services: BotServices, tenantId: string): Promise<number[]> {
@@ -56,18 +49,13 @@ async function subscribe({ context, turn, services }: MessageHandler): Promise<v
     createdAt: services.clock.now().toISOString(),
     locale: turn.locale,
   };
-  let sub = fresh;
-  if ((await services.repos.noticeSubscriptions.create(fresh)) === 'exists') {
-    sub = (
-      await updateSubscription(services, turn.tenantId, id, (s) => ({
-        ...s,
-        active: true,
-        disabledReason: undefined,
-        createdBy: turn.actor.aadObjectId,
-        locale: turn.locale,
-      }))
-    ).doc;
-  }
+  const sub = await services.noticeSubscriptions.subscribe(fresh, (s) => ({
+    ...s,
+    active: true,
+    disabledReason: undefined,
+    createdBy: turn.actor.aadObjectId,
+    locale: turn.locale,
+  }));
   await services.audit.record({
     tenantId: turn.tenantId,
     actor: turn.actor.aadObjectId,
@@ -245,9 +233,9 @@ export const noticesFeature: Feature = {
         .strict(),
       action: 'notify.unsubscribe',
       run: async (h, data) => {
-        const sub = await h.services.repos.noticeSubscriptions.get(h.turn.tenantId, data.subscriptionId);
+        const sub = await h.services.noticeSubscriptions.get(h.turn.tenantId, data.subscriptionId);
         if (!sub) throw new RuleViolation('notices.notSubscribed');
-        return messageResponseText(await unsubscribe(h, sub.doc.conversationId));
+        return messageResponseText(await unsubscribe(h, sub.conversationId));
       },
     }),
   },

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { type AdaptiveCard } from '../../cards';
-import { deliveryReport } from '../../domain/deliveryReport';
 import { conversationRefId } from '../../domain/model';
 import type { BenefitGroup } from '../../domain/benefits';
 import type { Locale } from '../../domain/model';
-import { expiringItems } from '../../domain/notices';
 import { authorize, type Action, type Actor } from '../../domain/policy';
-import { usageFigures } from '../../domain/usage';
-import { holdingsPage } from '../../domain/holdings';
 import {
   channelName,
   deliveryReportView,
@@ -26,7 +22,7 @@ import { renderActionConfirm, renderPeopleTable } from '../shared/cards';
 /** What admins can see: the delivery report of the bot's own reminders. */
 
 async function deliveryCard({ turn, services }: Handler, notes: string[] = []): Promise<AdaptiveCard> {
-  const report = await deliveryReport(services.repos, turn.tenantId, services.clock.now());
+  const report = await services.reports.delivery(turn.tenantId);
   return renderDeliveryReport(deliveryReportView(turn.tr, report, notes));
 }
 
@@ -56,7 +52,7 @@ export function usageActs(commands: readonly Command[], locale: Locale, actor?: 
 
 async function peopleCard({ turn, services }: Handler, offset: number) {
   const commands = [...seatsFeature.commands, ...benefitsFeature.commands];
-  const page = await holdingsPage(services.repos, turn.actor, offset);
+  const page = await services.reports.holdings(turn.actor, offset);
   const phrase = (id: string, action: Action) => {
     const c = commands.find((x) => x.id === id);
     return c && authorize(turn.actor, action).allowed ? c.phrases[turn.locale][0] : undefined;
@@ -104,7 +100,7 @@ export const reportsFeature: Feature = {
       descriptionKey: 'reports.cmd.usage',
       action: 'usage.view',
       run: async ({ context, turn, services, commands }) => {
-        const figures = await usageFigures(services.repos, turn.tenantId, services.clock.now());
+        const figures = await services.reports.usage(turn.tenantId);
         await sendCard(
           context,
           renderUsageDigest(usageDigestView(turn.tr, figures, usageActs(commands, turn.locale, turn.actor))),
@@ -164,19 +160,19 @@ export const reportsFeature: Feature = {
       action: 'notify.resend',
       run: async (h, data) => {
         const { turn, services } = h;
-        const notice = await services.repos.notices.get(turn.tenantId, data.noticeId);
-        if (!notice || notice.doc.state !== 'failed')
+        const notice = await services.reports.notice(turn.tenantId, data.noticeId);
+        if (!notice || notice.state !== 'failed')
           return deliveryCard(h, [turn.tr.t('reports.delivery.resendNotFailed')]);
         const [items, ref] = await Promise.all([
-          expiringItems(services.repos, turn.tenantId),
-          services.repos.conversationRefs.get(turn.tenantId, conversationRefId(notice.doc.conversationId)),
+          services.reports.expiring(turn.tenantId),
+          services.installations.reference(turn.tenantId, conversationRefId(notice.conversationId)),
         ]);
-        const item = items.find((i) => i.itemId === notice.doc.itemId);
+        const item = items.find((i) => i.itemId === notice.itemId);
         const channel = channelName({
-          ref: ref?.doc,
-          subscription: { conversationId: notice.doc.conversationId },
+          ref,
+          subscription: { conversationId: notice.conversationId },
         });
-        return renderActionConfirm(resendConfirmView(turn.tr, notice.doc, item, channel));
+        return renderActionConfirm(resendConfirmView(turn.tr, notice, item, channel));
       },
     }),
     'report.resend': verb({
@@ -184,7 +180,7 @@ export const reportsFeature: Feature = {
       action: 'notify.resend',
       run: async (h, data) => {
         const { turn, services } = h;
-        const notice = await services.repos.notices.get(turn.tenantId, data.noticeId);
+        const notice = await services.reports.notice(turn.tenantId, data.noticeId);
         const outcome = notice ? await services.scanner.resend(turn.tenantId, data.noticeId) : 'notFailed';
         // Audited when a send was attempted; nothing to send changes nothing.
         if (outcome === 'sent' || outcome === 'failed')
@@ -197,14 +193,11 @@ export const reportsFeature: Feature = {
             detail: outcome,
           });
         const ref = notice
-          ? await services.repos.conversationRefs.get(
-              turn.tenantId,
-              conversationRefId(notice.doc.conversationId),
-            )
+          ? await services.installations.reference(turn.tenantId, conversationRefId(notice.conversationId))
           : undefined;
         const channel = channelName({
-          ref: ref?.doc,
-          subscription: { conversationId: notice?.doc.conversationId ?? '' },
+          ref,
+          subscription: { conversationId: notice?.conversationId ?? '' },
         });
         const note = {
           sent: turn.tr.t('reports.delivery.resent', { channel }),

@@ -28,7 +28,7 @@ export async function roleDirectoryCard(
 ): Promise<AdaptiveCard> {
   const [tenant, members] = await Promise.all([
     services.directory.tenant(turn.tenantId),
-    services.repos.members.list(turn.tenantId, {
+    services.directory.people(turn.tenantId, {
       orderBy: { field: 'name', direction: 'ASC' },
       limit: DIRECTORY_LIMIT,
     }),
@@ -36,7 +36,7 @@ export async function roleDirectoryCard(
   return renderRoleDirectory(
     roleDirectoryView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
-      members: members.map((m) => m.doc),
+      members: members,
       viewer: turn.member,
       now: services.clock.now(),
       notices,
@@ -84,7 +84,7 @@ async function changeRole(
       { style: 'warning', text: turn.tr.t('roleAdmin.chooseFirst') },
     ]);
   const role: Role = data.role;
-  const roleAdmin = new RoleAdmin(services.repos, services.audit, services.clock);
+  const roleAdmin = services.roleAdmin;
   try {
     const actor = await freshActor(h, roleAdmin);
     const action = op === 'grant' ? 'roles.grant' : 'roles.revoke';

@@ -1,6 +1,5 @@
 import { type AdaptiveCard } from '../../cards';
 import {
-  memberId,
   personLocale,
   type ConversationRef,
   type Locale,
@@ -8,7 +7,7 @@ import {
   type SeatRequest,
 } from '../../domain/model';
 import { authorize } from '../../domain/policy';
-import { SeatService, type PoolUsage } from '../../domain/seats';
+import type { PoolUsage } from '../../domain/seats';
 import { translator } from '../../i18n';
 import type { PostedCard } from '../../notify/messenger';
 import { seatRequestDigestView, seatRequestView } from './views';
@@ -102,8 +101,8 @@ function queueOf(services: BotServices, tenantId: string): TenantApprovals {
 }
 
 async function poolNamesOf(services: BotServices, tenantId: string): Promise<Map<string, string>> {
-  const pools = await services.repos.seatPools.list(tenantId);
-  return new Map(pools.map((p) => [p.doc.id, p.doc.subscription]));
+  const pools = await services.seats.poolList(tenantId);
+  return new Map(pools.map((p) => [p.id, p.subscription]));
 }
 
 /** The "N requests waiting" card of a tenant as it is now (read afresh), and how many wait. */
@@ -113,7 +112,7 @@ export async function digestCard(
   locale: Locale,
   viewerMayDecide: boolean,
 ): Promise<{ card: AdaptiveCard; waiting: number }> {
-  const seats = new SeatService(services.repos, services.audit, services.clock);
+  const seats = services.seats;
   const [pending, names] = await Promise.all([
     seats.pendingRequests(tenantId),
     poolNamesOf(services, tenantId),
@@ -147,7 +146,7 @@ async function refreshDigest(
 }
 
 async function postWaiting(services: BotServices, tenantId: string, queue: TenantApprovals): Promise<void> {
-  const seats = new SeatService(services.repos, services.audit, services.clock);
+  const seats = services.seats;
   while (queue.waiting.length > 0) {
     const batch = queue.waiting.splice(0);
     if (batch.length === 1 && queue.digest.size === 0) {
@@ -222,7 +221,7 @@ export function announceDecision(
 ): void {
   refreshDigestAfterDecision(services, request.tenantId, pressedActivityId);
   services.background.run('seat decision fan-out', async () => {
-    const seats = new SeatService(services.repos, services.audit, services.clock);
+    const seats = services.seats;
     const usage = await seats.usage(request.tenantId, request.poolId);
     const tenant = await services.directory.tenant(request.tenantId);
     for (const copy of request.cards) {
@@ -235,7 +234,7 @@ export function announceDecision(
     const chat = await services.messenger.personalChat(request.tenantId, request.requester);
     if (!chat || !request.decision) return;
     // The requester's language now (they may have chosen one since asking), else the request's.
-    const requester = await services.repos.members.get(request.tenantId, memberId(request.requester));
+    const requester = await services.directory.member(request.tenantId, request.requester);
     const tr = translator(personLocale(requester?.doc, request.locale));
     const pool = usage.pool.subscription;
     await services.messenger.sendText(

@@ -8,7 +8,7 @@ import {
 import { type AdaptiveCard } from '../../cards';
 import { RuleViolation } from '../../domain/errors';
 import { guid, type Member } from '../../domain/model';
-import { SeatService } from '../../domain/seats';
+import type { SeatService } from '../../domain/seats';
 import { DIGEST_ROWS, reassignInputId, seatPoolsView, seatRequestListView } from './views';
 import { verb, type Feature, type Handler } from '../feature';
 import { conversationKey, saveConversationRef } from '../shared/installations';
@@ -18,22 +18,20 @@ import type { Turn } from '../shared/turn';
 import { announceDecision, digestCard, mayDecide, requestCard } from './approvals';
 import { renderSeatPools, renderSeatRequestList } from './views';
 
-const seatsOf = (s: BotServices) => new SeatService(s.repos, s.audit, s.clock);
+const seatsOf = (s: BotServices): SeatService => s.seats;
 const requestId = z.string().startsWith('seatRequest:').max(300);
 
 async function poolsCard(turn: Turn, services: BotServices): Promise<AdaptiveCard> {
   const pools = await seatsOf(services).pools(turn.tenantId);
   const people = new Map<string, Member>(
-    (await services.repos.members.list(turn.tenantId)).map((m) => [m.doc.aadObjectId, m.doc]),
+    (await services.directory.people(turn.tenantId)).map((m) => [m.aadObjectId, m]),
   );
   const mayRelease = mayDecide(turn.member.roles);
   return renderSeatPools(seatPoolsView(turn.tr, pools, people, services.clock.now(), mayRelease));
 }
 
 async function poolNames(turn: Turn, services: BotServices): Promise<Map<string, string>> {
-  return new Map(
-    (await services.repos.seatPools.list(turn.tenantId)).map((p) => [p.doc.id, p.doc.subscription]),
-  );
+  return new Map((await seatsOf(services).poolList(turn.tenantId)).map((p) => [p.id, p.subscription]));
 }
 
 /** The request card as this viewer should see it, re-read from the store. */
@@ -63,9 +61,9 @@ export const seatsFeature: Feature = {
       takesArguments: true,
       run: async ({ dc, args, turn, services }) => {
         const named = args.trim().toLowerCase();
-        const pools = named ? await services.repos.seatPools.list(turn.tenantId) : [];
-        const pool = pools.find((p) => p.doc.subscription.toLowerCase().includes(named));
-        const options: RequestSeatOptions = { poolId: pool?.doc.id };
+        const pools = named ? await services.seats.poolList(turn.tenantId) : [];
+        const pool = pools.find((p) => p.subscription.toLowerCase().includes(named));
+        const options: RequestSeatOptions = { poolId: pool?.id };
         await dc.beginDialog(REQUEST_SEAT_DIALOG, options);
       },
     },

@@ -6,7 +6,6 @@ import {
   type Locale,
   type Member,
 } from '../../domain/model';
-import { mutate, UNCHANGED } from '../../domain/mutate';
 import type { BotServices } from '../../services';
 
 /**
@@ -69,23 +68,7 @@ export async function saveConversationRef(
     active: true,
     updatedAt: services.clock.now().toISOString(),
   };
-  // Created, or merged into the stored one (re-merged into the fresh version after a race). Any
-  // failure (the store, attempts run out) is the caller's to report: nothing may claim it was saved.
-  const saved = await mutate(services.repos.conversationRefs, tenantId, doc.id, (current) =>
-    current
-      ? {
-          ...current,
-          ...doc,
-          teamName: doc.teamName ?? current.teamName,
-          channelName: doc.channelName ?? current.channelName,
-          aadObjectId: doc.aadObjectId ?? current.aadObjectId,
-          inactiveReason: undefined,
-          // A reinstall (after an uninstall, or after Teams said the bot was gone) is welcomed again.
-          welcomedAt: current.active ? current.welcomedAt : undefined,
-        }
-      : doc,
-  );
-  return saved?.doc ?? doc;
+  return services.installations.saveReference(doc);
 }
 
 /**
@@ -98,18 +81,7 @@ export async function renameTeam(
   tenantId: string,
 ): Promise<void> {
   const general = await saveConversationRef(context, services, tenantId);
-  if (!general.teamId || !general.teamName) return;
-  const refs = await services.repos.conversationRefs.list(tenantId, { where: { teamId: general.teamId } });
-  const teamName = general.teamName;
-  for (const ref of refs) {
-    if (ref.doc.id === general.id || ref.doc.teamName === teamName) continue;
-    // Changed meanwhile (a send found the bot gone, a resubscribe): the name goes onto theirs.
-    await mutate(services.repos.conversationRefs, tenantId, ref.doc.id, (current) =>
-      current && current.teamName !== teamName
-        ? { ...current, teamName, updatedAt: services.clock.now().toISOString() }
-        : UNCHANGED,
-    );
-  }
+  await services.installations.renameTeam(general);
 }
 
 /**
@@ -118,20 +90,12 @@ export async function renameTeam(
  * welcome is sent once. The claim is the `welcomedAt` marker, written with the reference's ETag.
  */
 export async function claimWelcome(services: BotServices, tenantId: string, refId: string): Promise<boolean> {
-  let claimed = false;
-  await mutate(services.repos.conversationRefs, tenantId, refId, (current) => {
-    // After a lost race the fresh version says whether the other install event of the pair claimed it.
-    claimed = Boolean(current?.active && !current.welcomedAt);
-    return current && claimed ? { ...current, welcomedAt: services.clock.now().toISOString() } : UNCHANGED;
-  });
-  return claimed;
+  return services.installations.claimWelcome(tenantId, refId);
 }
 
 /** Gives a claimed welcome back when it could not be sent, so the next install event sends it. */
 export async function releaseWelcome(services: BotServices, tenantId: string, refId: string): Promise<void> {
-  await mutate(services.repos.conversationRefs, tenantId, refId, (current) =>
-    current?.welcomedAt ? { ...current, welcomedAt: undefined } : UNCHANGED,
-  );
+  await services.installations.releaseWelcome(tenantId, refId);
 }
 
 /** Reads a team's roster into the directory: everyone in the team can then be picked in cards. */
@@ -161,7 +125,7 @@ export async function importTeamRoster(
         createdAt: now,
         updatedAt: now,
       };
-      if ((await services.repos.members.create(doc)) === 'created') added += 1;
+      if (await services.installations.addFromRoster(doc)) added += 1;
     }
     continuationToken = page.continuationToken;
   } while (continuationToken);
@@ -177,18 +141,7 @@ export async function rememberPersonalChat(
   if (scopeOf(context) !== 'personal' || member.personalConversationId === context.activity.conversation.id)
     return member;
   await saveConversationRef(context, services, member.tenantId);
-  const personalConversationId = context.activity.conversation.id;
-  try {
-    const stored = await mutate(services.repos.members, member.tenantId, member.id, (current) =>
-      current && current.personalConversationId !== personalConversationId
-        ? { ...current, personalConversationId, updatedAt: services.clock.now().toISOString() }
-        : UNCHANGED,
-    );
-    return stored?.doc ?? member;
-  } catch {
-    // Best effort: the turn goes on, and the next message from this chat records it.
-    return member;
-  }
+  return services.installations.rememberPersonalChat(member, context.activity.conversation.id);
 }
 
 /**
@@ -200,20 +153,5 @@ export async function rememberLocale(
   member: Member,
   locale: Locale | undefined,
 ): Promise<Member> {
-  if (member.lastLocale === locale) return member;
-  try {
-    const stored = await mutate(
-      services.repos.members,
-      member.tenantId,
-      memberId(member.aadObjectId),
-      (current) =>
-        current && current.lastLocale !== locale
-          ? { ...current, lastLocale: locale, updatedAt: services.clock.now().toISOString() }
-          : UNCHANGED,
-    );
-    return stored?.doc ?? member;
-  } catch {
-    // Best effort (the store, attempts run out): the next message remembers it.
-    return member;
-  }
+  return services.installations.rememberLocale(member, locale);
 }

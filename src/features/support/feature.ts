@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   ACTIVATE_SUPPORT_DIALOG,
   ActivateSupportDialog,
-  supportBenefits,
   supportOverviewCard,
   type ActivateSupportOptions,
 } from '../../../dialogs/activateSupport';
@@ -17,7 +16,7 @@ const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optio
 /** Activate and Complete now (shared with Go-To-Market): the support card, a notice on top. */
 const activation: ActivationBinding<TechnicalState> = {
   kind: 'support',
-  service: supportBenefits,
+  service: (services) => services.support,
   explain: (err, tr) => withTierNames(err, tr),
   noticeParams: ({ turn, services }, _outcome, state) => ({
     name: state.benefit.name,
