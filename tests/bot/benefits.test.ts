@@ -35,7 +35,7 @@ const DEMO_KEYS = seedDocuments(
 );
 
 function bot(t: TestApp) {
-  const { reply, press, card, refusal } = conversation(t, { status: 200 });
+  const { lastReply, press, card, refusal } = conversation(t, { status: 200 });
   const benefit = async (id: string, tenantId = CONTOSO): Promise<Benefit> => {
     const found = await t.app.store.repos.benefits.get(tenantId, id);
     if (!found) throw new Error(`no ${id}`);
@@ -53,7 +53,7 @@ function bot(t: TestApp) {
   };
   const audits = async (tenantId = CONTOSO) =>
     (await t.app.store.repos.audit.list(tenantId)).map((a) => a.doc).sort((a, b) => a.id.localeCompare(b.id));
-  return { reply, press, card, refusal, benefit, documents, audits };
+  return { lastReply, press, card, refusal, benefit, documents, audits };
 }
 
 const text = (card: unknown) => cardText(card).join('\n');
@@ -72,7 +72,7 @@ describe('the benefits overview', () => {
   });
 
   it('shows Eli, an employee, his own view by category without any key or admin detail', async () => {
-    const card = cardOf(await b.reply(ELI, 'benefits'));
+    const card = cardOf(await b.lastReply(ELI, 'benefits'));
     const shown = text(card);
     expect(shown).toContain('Your view: what is assigned to you');
     for (const group of [
@@ -92,20 +92,20 @@ describe('the benefits overview', () => {
   });
 
   it('leaves no conversation in progress after showing the card', async () => {
-    await b.reply(ELI, 'benefits');
-    expect(String((await b.reply(ELI, 'cancel')).text)).toContain('There is nothing to cancel.');
+    await b.lastReply(ELI, 'benefits');
+    expect(String((await b.lastReply(ELI, 'cancel')).text)).toContain('There is nothing to cancel.');
   });
 
   it('answers "my benefits" and the Chinese commands in Chinese', async () => {
-    expect(cardText(cardOf(await b.reply(ELI, 'my benefits')))).toContain('Benefits');
-    const zh = text(cardOf(await b.reply(ELI, '权益', 'zh-CN')));
+    expect(cardText(cardOf(await b.lastReply(ELI, 'my benefits')))).toContain('Benefits');
+    const zh = text(cardOf(await b.lastReply(ELI, '权益', 'zh-CN')));
     expect(zh).toContain('你的视图');
     expect(zh).toContain('软件');
-    expect(text(cardOf(await b.reply(ELI, '我的权益', 'zh-CN')))).toContain('Visual Studio 订阅');
+    expect(text(cardOf(await b.lastReply(ELI, '我的权益', 'zh-CN')))).toContain('Visual Studio 订阅');
   });
 
   it('shows Dana, an MPN partner admin, counts, status, soonest expiry and the packages', async () => {
-    const card = cardOf(await b.reply(DANA, 'benefits'));
+    const card = cardOf(await b.lastReply(DANA, 'benefits'));
     const shown = text(card);
     expect(shown).toContain('Administrator view');
     expect(shown).toContain('Keys viewed for 0 of 3');
@@ -182,7 +182,7 @@ describe('the benefits overview', () => {
   });
 
   it('shows the packages with their cancellation window through "cancel package"', async () => {
-    const card = cardOf(await b.reply(DANA, 'cancel package'));
+    const card = cardOf(await b.lastReply(DANA, 'cancel package'));
     const shown = text(card);
     expect(shown).toContain('Benefit packages');
     expect(shown).toContain('The 30 days to cancel it ended on');
@@ -195,7 +195,7 @@ describe('the benefits overview', () => {
   });
 
   it('tells an employee who types "cancel package" which role it needs and who has it', async () => {
-    const reply = await b.reply(ELI, 'cancel package');
+    const reply = await b.lastReply(ELI, 'cancel package');
     expect(String(reply.text)).toContain(
       'To cancel a benefit package you need the Global admin or MPN partner admin role.',
     );
@@ -217,7 +217,7 @@ describe('every benefits action pressed by an employee', () => {
   beforeAll(async () => {
     t = await startTestApp();
     b = bot(t);
-    await b.reply(ELI, 'help'); // first contact settles Eli's directory entry
+    await b.lastReply(ELI, 'help'); // first contact settles Eli's directory entry
   });
   afterAll(async () => {
     await t.stop();
@@ -304,9 +304,9 @@ describe('card data naming another tenant’s records', () => {
   beforeAll(async () => {
     t = await startTestApp();
     b = bot(t);
-    await b.reply(DANA, 'help');
-    await b.reply(AVERY, 'help');
-    await b.reply(GALE, 'help');
+    await b.lastReply(DANA, 'help');
+    await b.lastReply(AVERY, 'help');
+    await b.lastReply(GALE, 'help');
   });
   afterAll(async () => {
     await t.stop();
@@ -390,7 +390,7 @@ describe('software keys and Azure credit', () => {
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     b = bot(t);
-    for (const p of [AVERY, DANA, ELI]) await b.reply(p, 'help'); // first contact settles their directory entries
+    for (const p of [AVERY, DANA, ELI]) await b.lastReply(p, 'help'); // first contact settles their directory entries
   });
   afterAll(async () => {
     await t.stop();
@@ -576,7 +576,7 @@ describe('software keys and Azure credit', () => {
       aadObjectId: 'e0000000-0000-4000-8000-0000000000c1',
       tenantId: CONTOSO,
     };
-    await b.reply(guest, 'help');
+    await b.lastReply(guest, 'help');
     const member = await t.app.store.repos.members.get(CONTOSO, `member:${guest.aadObjectId}`);
     if (!member) throw new Error('guest missing');
     await t.app.store.repos.members.replace({ ...member.doc, guest: true }, member.etag);
@@ -665,7 +665,7 @@ describe('redeeming licence keys', () => {
   beforeAll(async () => {
     t = await startTestApp({}, { clock });
     b = bot(t);
-    for (const p of [AVERY, DANA, ELI]) await b.reply(p, 'help'); // first contact settles their directory entries
+    for (const p of [AVERY, DANA, ELI]) await b.lastReply(p, 'help'); // first contact settles their directory entries
   });
   afterAll(async () => {
     await t.stop();
@@ -886,8 +886,8 @@ describe('two admins at the same moment, and cancelling a package', () => {
   beforeAll(async () => {
     t = await startTestApp();
     b = bot(t);
-    await b.reply(AVERY, 'help');
-    await b.reply(DANA, 'help');
+    await b.lastReply(AVERY, 'help');
+    await b.lastReply(DANA, 'help');
   });
   afterAll(async () => {
     await t.stop();

@@ -7,8 +7,8 @@ import { cardOf, type TestApp } from './testApp';
  * press an Action.Execute button, submit an Action.Submit form. Every test file that drives turns
  * uses this, so a test only says what it tests.
  *
- *   const { say, reply, press, card } = conversation(() => t);
- *   const answer = await reply(ELI, 'my roles');             // the last activity sent in answer
+ *   const { say, lastReply, press, card } = conversation(() => t);
+ *   const answer = await lastReply(ELI, 'my roles');             // the last activity sent in answer
  *   const body = await press(AVERY, 'seat.approve', { requestId }, { replyToId });
  *
  * The driver hides no failure: a message must be answered 200 (unless `status` says otherwise),
@@ -107,7 +107,7 @@ export function conversation(app: TestApp | (() => TestApp), defaults: TurnOptio
     send(message(person, text, activityOptions(resolve(defaults, o))), o);
 
   /** The last activity the bot sent in answer to `text`. */
-  const reply = async (person: Person, text: string, o?: Options): Promise<Sent> => {
+  const lastReply = async (person: Person, text: string, o?: Options): Promise<Sent> => {
     const answers = await say(person, text, o);
     const last = answers.at(-1);
     if (!last) throw new Error(`no answer to "${text}"`);
@@ -163,7 +163,7 @@ export function conversation(app: TestApp | (() => TestApp), defaults: TurnOptio
     return String(body.value);
   };
 
-  return { send, say, reply, cardReply, submit, press, card, refusal };
+  return { send, say, lastReply, cardReply, submit, press, card, refusal };
 }
 
 export type Conversation = ReturnType<typeof conversation>;
