@@ -3,8 +3,9 @@ import { toIsoDate } from '../../src/domain/dates';
 import { planRedemption, type LicenceDetails } from '../../src/domain/licenceTerm';
 import type { Benefit } from '../../src/domain/model';
 import { seedDocuments } from '../../src/domain/seed';
-import { cardAction, message } from '../support/activities';
-import { AVERY, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE, type Person } from '../support/people';
+import { cardAction } from '../support/activities';
+import { CARD, conversation, MESSAGE, type InvokeBody } from '../support/conversation';
+import { AVERY, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE } from '../support/people';
 import {
   cardButtons,
   cardOf,
@@ -22,15 +23,6 @@ import {
  * store.
  */
 
-interface InvokeBody {
-  statusCode: number;
-  type: string;
-  value: unknown;
-}
-
-const CARD = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE = 'application/vnd.microsoft.activity.message';
-
 /** Every product key of the demo data: none may appear where keys are masked. */
 const DEMO_KEYS = seedDocuments(
   JSON.parse(readFileSync('data/demo.json', 'utf8')),
@@ -44,35 +36,7 @@ const DEMO_KEYS = seedDocuments(
 );
 
 function bot(t: MemoryTestApp) {
-  const say = async (person: Person, text: string, locale = 'en-US') => {
-    t.connector.clear();
-    const res = await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
-    expect(res.status).toBe(200);
-    return t.connector.waitFor(() => t.connector.sentActivities().at(-1));
-  };
-  const press = async (
-    person: Person,
-    verb: string,
-    data: unknown,
-    locale = 'en-US',
-  ): Promise<InvokeBody> => {
-    const res = await t.post(cardAction(person, verb, data, { serviceUrl: t.connector.url, locale }));
-    expect(res.status).toBe(200);
-    return res.body as InvokeBody;
-  };
-  /** The card an Action.Execute returned (fails with the bot's words if it returned a message). */
-  const card = async (person: Person, verb: string, data: unknown, locale = 'en-US') => {
-    const body = await press(person, verb, data, locale);
-    if (body.type !== CARD)
-      throw new Error(`expected a card from ${verb}, got ${body.type}: ${JSON.stringify(body.value)}`);
-    return body.value as Record<string, unknown>;
-  };
-  /** The message an Action.Execute returned instead of a card (a refusal or explanation). */
-  const refusal = async (person: Person, verb: string, data: unknown, locale = 'en-US') => {
-    const body = await press(person, verb, data, locale);
-    expect(body.type).toBe(MESSAGE);
-    return String(body.value);
-  };
+  const { lastReply, press, card, refusal } = conversation(t, { status: 200 });
   const benefit = async (id: string, tenantId = CONTOSO): Promise<Benefit> => {
     const found = await t.app.store.repos.benefits.get(tenantId, id);
     if (!found) throw new Error(`no ${id}`);
@@ -82,7 +46,7 @@ function bot(t: MemoryTestApp) {
   const documents = (tenantId: string) => tenantDocuments(t.app.store.repos, tenantId);
   const audits = async (tenantId = CONTOSO) =>
     (await t.app.store.repos.audit.list(tenantId)).map((a) => a.doc).sort((a, b) => a.id.localeCompare(b.id));
-  return { say, press, card, refusal, benefit, documents, audits };
+  return { lastReply, press, card, refusal, benefit, documents, audits };
 }
 
 const text = (card: unknown) => cardText(card).join('\n');
@@ -101,7 +65,7 @@ describe('the benefits overview', () => {
   });
 
   it('shows Eli, an employee, his own view by category without any key or admin detail', async () => {
-    const card = cardOf(await b.say(ELI, 'benefits'));
+    const card = cardOf(await b.lastReply(ELI, 'benefits'));
     const shown = text(card);
     expect(shown).toContain('Your view: what is assigned to you');
     for (const group of [
@@ -121,20 +85,20 @@ describe('the benefits overview', () => {
   });
 
   it('leaves no conversation in progress after showing the card', async () => {
-    await b.say(ELI, 'benefits');
-    expect(String((await b.say(ELI, 'cancel')).text)).toContain('There is nothing to cancel.');
+    await b.lastReply(ELI, 'benefits');
+    expect(String((await b.lastReply(ELI, 'cancel')).text)).toContain('There is nothing to cancel.');
   });
 
   it('answers "my benefits" and the Chinese commands in Chinese', async () => {
-    expect(cardText(cardOf(await b.say(ELI, 'my benefits')))).toContain('Benefits');
-    const zh = text(cardOf(await b.say(ELI, '权益', 'zh-CN')));
+    expect(cardText(cardOf(await b.lastReply(ELI, 'my benefits')))).toContain('Benefits');
+    const zh = text(cardOf(await b.lastReply(ELI, '权益', 'zh-CN')));
     expect(zh).toContain('你的视图');
     expect(zh).toContain('软件');
-    expect(text(cardOf(await b.say(ELI, '我的权益', 'zh-CN')))).toContain('Visual Studio 订阅');
+    expect(text(cardOf(await b.lastReply(ELI, '我的权益', 'zh-CN')))).toContain('Visual Studio 订阅');
   });
 
   it('shows Dana, an MPN partner admin, counts, status, soonest expiry and the packages', async () => {
-    const card = cardOf(await b.say(DANA, 'benefits'));
+    const card = cardOf(await b.lastReply(DANA, 'benefits'));
     const shown = text(card);
     expect(shown).toContain('Administrator view');
     expect(shown).toContain('Keys viewed for 0 of 3');
@@ -212,7 +176,7 @@ describe('the benefits overview', () => {
   });
 
   it('shows the packages with their cancellation window through "cancel package"', async () => {
-    const card = cardOf(await b.say(DANA, 'cancel package'));
+    const card = cardOf(await b.lastReply(DANA, 'cancel package'));
     const shown = text(card);
     expect(shown).toContain('Benefit packages');
     expect(shown).toContain('The 30 days to cancel it ended on');
@@ -225,7 +189,7 @@ describe('the benefits overview', () => {
   });
 
   it('tells an employee who types "cancel package" which role it needs and who has it', async () => {
-    const reply = await b.say(ELI, 'cancel package');
+    const reply = await b.lastReply(ELI, 'cancel package');
     expect(String(reply.text)).toContain(
       'To cancel a benefit package you need the Global admin or MPN partner admin role.',
     );
@@ -247,7 +211,7 @@ describe('every benefits action pressed by an employee', () => {
   beforeAll(async () => {
     t = await startMemoryApp();
     b = bot(t);
-    await b.say(ELI, 'help'); // first contact settles Eli's directory entry
+    await b.lastReply(ELI, 'help'); // first contact settles Eli's directory entry
   });
   afterAll(async () => {
     await t.stop();
@@ -334,9 +298,9 @@ describe('card data naming another tenant’s records', () => {
   beforeAll(async () => {
     t = await startMemoryApp();
     b = bot(t);
-    await b.say(DANA, 'help');
-    await b.say(AVERY, 'help');
-    await b.say(GALE, 'help');
+    await b.lastReply(DANA, 'help');
+    await b.lastReply(AVERY, 'help');
+    await b.lastReply(GALE, 'help');
   });
   afterAll(async () => {
     await t.stop();
@@ -420,7 +384,7 @@ describe('software keys and Azure credit', () => {
   beforeAll(async () => {
     t = await startMemoryApp({}, { clock });
     b = bot(t);
-    for (const p of [AVERY, DANA, ELI]) await b.say(p, 'help'); // first contact settles their directory entries
+    for (const p of [AVERY, DANA, ELI]) await b.lastReply(p, 'help'); // first contact settles their directory entries
   });
   afterAll(async () => {
     await t.stop();
@@ -606,7 +570,7 @@ describe('software keys and Azure credit', () => {
       aadObjectId: 'e0000000-0000-4000-8000-0000000000c1',
       tenantId: CONTOSO,
     };
-    await b.say(guest, 'help');
+    await b.lastReply(guest, 'help');
     const member = await t.app.store.repos.members.get(CONTOSO, `member:${guest.aadObjectId}`);
     if (!member) throw new Error('guest missing');
     await t.app.store.repos.members.replace({ ...member.doc, guest: true }, member.etag);
@@ -695,7 +659,7 @@ describe('redeeming licence keys', () => {
   beforeAll(async () => {
     t = await startMemoryApp({}, { clock });
     b = bot(t);
-    for (const p of [AVERY, DANA, ELI]) await b.say(p, 'help'); // first contact settles their directory entries
+    for (const p of [AVERY, DANA, ELI]) await b.lastReply(p, 'help'); // first contact settles their directory entries
   });
   afterAll(async () => {
     await t.stop();
@@ -916,8 +880,8 @@ describe('two admins at the same moment, and cancelling a package', () => {
   beforeAll(async () => {
     t = await startMemoryApp();
     b = bot(t);
-    await b.say(AVERY, 'help');
-    await b.say(DANA, 'help');
+    await b.lastReply(AVERY, 'help');
+    await b.lastReply(DANA, 'help');
   });
   afterAll(async () => {
     await t.stop();

@@ -1,6 +1,6 @@
 import { CATALOGUES } from '../../src/i18n';
 import { SeatService } from '../../src/domain/seats';
-import { cardAction, message, submit } from '../support/activities';
+import { conversation, type Sent } from '../support/conversation';
 import { AVERY, CONTOSO, DANA, ELI, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import {
@@ -13,7 +13,6 @@ import {
   type MemoryTestApp,
 } from '../support/testApp';
 
-type Sent = Record<string, unknown>;
 const EN = CATALOGUES['en-US'];
 const ZH = CATALOGUES['zh-CN'];
 
@@ -34,8 +33,8 @@ function pickerValue(node: unknown): unknown {
 describe('a conversation that never surprises', () => {
   let t: MemoryTestApp;
   const clock = fixedClock();
-  const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
-  /** What the bot sent into this person's own chat in answer (notices to others may interleave). */
+  const { say, submit, press } = conversation(() => t);
+  /** What the bot sent into this person's own chat (notices to others may interleave). */
   const mine = (person: Person): Sent[] =>
     t.connector.calls
       .filter(
@@ -45,15 +44,6 @@ describe('a conversation that never surprises', () => {
           decodeURIComponent(c.path).includes(`a:personal-${person.aadObjectId}/`),
       )
       .map((c) => c.body);
-  const send = async (person: Person, activity: Sent): Promise<Sent[]> => {
-    const before = mine(person).length;
-    const res = await t.post(activity);
-    expect(res.status).toBe(200);
-    await t.connector.waitFor(() => (mine(person).length > before ? true : undefined));
-    return mine(person).slice(before);
-  };
-  const say = (person: Person, text: string, locale = 'en-US') =>
-    send(person, message(person, text, opts(locale)));
   const words = (replies: Sent[]) =>
     replies.flatMap((r) => [typeof r.text === 'string' ? r.text : '', ...cardText(cardOf(r))]).join('\n');
   const requests = async (person: Person) =>
@@ -188,24 +178,21 @@ describe('a conversation that never surprises', () => {
     expect(cardText(card).join('\n')).toContain('Do you want to request a Visual Studio Enterprise seat?');
     const actions = (card?.actions ?? []) as { title: string; data: Record<string, unknown> }[];
     const no = actions.find((a) => a.title === EN['understand.confirm.no']);
-    expect(words(await send(p, submit(p, no?.data ?? {}, opts())))).toContain(
-      EN['understand.confirm.declined'],
-    );
+    expect(words(await submit(p, no?.data ?? {}))).toContain(EN['understand.confirm.declined']);
     expect(await requests(p)).toHaveLength(0);
   });
 
   it('keeps Avery in Chinese after writing 权益, through a press of 查看软件', async () => {
     const overview = await say(AVERY, '权益', 'en-US');
     expect(words(overview)).toMatch(/[\u4e00-\u9fff]/);
-    const res = await t.post(cardAction(AVERY, 'benefits.category', { category: 'software' }, opts('en-US')));
-    const body = res.body as { value: unknown };
+    const body = await press(AVERY, 'benefits.category', { category: 'software' }, 'en-US');
     const text = cardText(body.value).join('\n');
     expect(text).toMatch(/[\u4e00-\u9fff]/);
     expect(text).not.toMatch(/\bSoftware\b/);
     // Writing English again brings English back.
     await say(AVERY, 'help', 'en-US');
-    const back = await t.post(cardAction(AVERY, 'benefits.summary', {}, opts('en-US')));
-    expect(cardText((back.body as { value: unknown }).value).join('\n')).not.toMatch(/[\u4e00-\u9fff]{4}/);
+    const back = await press(AVERY, 'benefits.summary', {}, 'en-US');
+    expect(cardText(back.value).join('\n')).not.toMatch(/[\u4e00-\u9fff]{4}/);
   });
 
   it('tells Eli, who chose 说中文, the approval decision in Chinese', async () => {
@@ -216,8 +203,7 @@ describe('a conversation that never surprises', () => {
     const [request] = await requests(p);
     await t.app.services.background.drain();
     const before = mine(p).length;
-    const res = await t.post(cardAction(AVERY, 'seat.approve', { requestId: request?.doc.id }, opts()));
-    expect(res.status).toBe(200);
+    await press(AVERY, 'seat.approve', { requestId: request?.doc.id }, { status: 200 });
     const told = await t.connector.waitFor(() => (mine(p).length > before ? mine(p).at(-1) : undefined));
     expect(String(told.text)).toContain(ZH['seats.told.approved'].slice(0, 4));
   });

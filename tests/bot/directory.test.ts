@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { memberId } from '../../src/domain/model';
-import { cardAction, message, type ActivityOptions } from '../support/activities';
+import { conversation, type InvokeBody } from '../support/conversation';
 import type { RosterMember } from '../support/fakeConnector';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
-
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 const TEAM = { id: '19:team-contoso@thread.tacv2', name: 'Contoso Partners' };
 const HANA: Person = {
@@ -62,14 +60,7 @@ function teamInstall(t: MemoryTestApp): Record<string, unknown> {
 
 describe('the directory: adding people from a team roster or by e-mail, and removing them', () => {
   let t: MemoryTestApp;
-  const opts = (locale = 'en-US'): ActivityOptions => ({ serviceUrl: t.connector.url, locale });
-  const say = async (person: Person, text: string, locale?: string) => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(person, text, opts(locale)));
-    return t.connector.sentActivities().slice(before);
-  };
-  const press = async (person: Person, verb: string, data: unknown, locale?: string) =>
-    (await t.post(cardAction(person, verb, data, opts(locale)))).body as InvokeBody;
+  const { say, press } = conversation(() => t, { wait: false });
   const lines = (body: InvokeBody) => cardText(body.value).join('\n');
   const memberOf = async (p: Person) =>
     (await t.app.store.repos.members.get(CONTOSO, memberId(p.aadObjectId)))?.doc;

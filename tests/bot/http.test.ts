@@ -1,4 +1,5 @@
 import { cardAction, message, submit } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
@@ -12,14 +13,10 @@ describe('the bot over HTTP, as Teams would call it', () => {
   });
   beforeEach(() => t.connector.clear());
 
-  const say = async (person: Person, text: string, locale = 'en-US') => {
-    const res = await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
-    expect(res.status).toBe(200);
-    return t.connector.waitFor(() => t.connector.sentActivities().at(-1));
-  };
+  const { lastReply } = conversation(() => t);
 
   it('replies to "my roles" with a card showing the Global admin role to Avery, at the connector', async () => {
-    const reply = await say(AVERY, 'my roles');
+    const reply = await lastReply(AVERY, 'my roles');
     const text = cardText(cardOf(reply));
     expect(text).toContain('Your roles');
     expect(text.join('\n')).toContain('Global admin');
@@ -28,25 +25,25 @@ describe('the bot over HTTP, as Teams would call it', () => {
   });
 
   it('shows an employee that they hold no admin role and cannot assign seats', async () => {
-    const text = cardText(cardOf(await say(ELI, 'my roles'))).join('\n');
+    const text = cardText(cardOf(await lastReply(ELI, 'my roles'))).join('\n');
     expect(text).toContain('Employee (no admin role)');
     expect(text).not.toContain('assign Visual Studio seats');
     expect(text).toContain('request a Visual Studio seat');
   });
 
   it('answers a zh-CN user in Chinese', async () => {
-    const text = cardText(cardOf(await say(DANA, '我的角色', 'zh-CN'))).join('\n');
+    const text = cardText(cardOf(await lastReply(DANA, '我的角色', 'zh-CN'))).join('\n');
     expect(text).toContain('你的角色');
     expect(text).toContain('MPN 合作伙伴管理员');
   });
 
   it('treats a Teams locale such as zh-cn in lower case as Chinese', async () => {
-    const text = cardText(cardOf(await say(DANA, 'help', 'zh-cn'))).join('\n');
+    const text = cardText(cardOf(await lastReply(DANA, 'help', 'zh-cn'))).join('\n');
     expect(text).toContain('我能为你做什么');
   });
 
   it('shows the help card with the commands this person can use', async () => {
-    const card = cardOf(await say(ELI, 'help'));
+    const card = cardOf(await lastReply(ELI, 'help'));
     expect(cardText(card)).toEqual(expect.arrayContaining(['What I can do for you', 'help', 'my roles']));
     expect(cardButtons(card)).toContain('my roles');
   });
@@ -58,15 +55,15 @@ describe('the bot over HTTP, as Teams would call it', () => {
   });
 
   it('says it did not understand unknown text, in the user language', async () => {
-    const reply = await say(ELI, 'order pizza');
+    const reply = await lastReply(ELI, 'order pizza');
     expect(String(reply.text)).toContain('help');
-    const zh = await say(ELI, '订披萨', 'zh-CN');
+    const zh = await lastReply(ELI, '订披萨', 'zh-CN');
     expect(String(zh.text)).toContain('帮助');
   });
 
   it('says there is nothing to cancel when no conversation is in progress', async () => {
-    expect(String((await say(ELI, 'cancel')).text)).toContain('nothing to cancel');
-    expect(String((await say(ELI, '取消', 'zh-CN')).text)).toContain('没有可以取消');
+    expect(String((await lastReply(ELI, 'cancel')).text)).toContain('nothing to cancel');
+    expect(String((await lastReply(ELI, '取消', 'zh-CN')).text)).toContain('没有可以取消');
   });
 
   it('refreshes the roles card in place through Action.Execute', async () => {
@@ -108,7 +105,7 @@ describe('the bot over HTTP, as Teams would call it', () => {
       aadObjectId: 'e0000000-0000-4000-8000-0000000000aa',
       tenantId: CONTOSO,
     };
-    const text = cardText(cardOf(await say(newcomer, 'my roles'))).join('\n');
+    const text = cardText(cardOf(await lastReply(newcomer, 'my roles'))).join('\n');
     expect(text).toContain('Employee (no admin role)');
     const stored = await t.app.store.repos.members.get(CONTOSO, `member:${newcomer.aadObjectId}`);
     expect(stored?.doc.roles).toEqual([]);
@@ -116,7 +113,7 @@ describe('the bot over HTTP, as Teams would call it', () => {
   });
 
   it('keeps tenants apart: Gale of Fabrikam sees Fabrikam, not Contoso', async () => {
-    const text = cardText(cardOf(await say(GALE, 'my roles'))).join('\n');
+    const text = cardText(cardOf(await lastReply(GALE, 'my roles'))).join('\n');
     expect(text).toContain('Fabrikam Solutions');
     expect(text).not.toContain('Contoso');
   });
@@ -139,7 +136,7 @@ describe('the bot over HTTP, as Teams would call it', () => {
 
   it('writes one info log line per turn with tenant, correlation id, duration and outcome, and no message text', async () => {
     t.logs.lines.length = 0;
-    await say(ELI, 'my roles');
+    await lastReply(ELI, 'my roles');
     const turns = t.logs.lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => l.msg === 'turn');

@@ -1,24 +1,22 @@
 import { conversationRefId, memberId } from '../../src/domain/model';
 import {
-  cardAction,
-  message,
   personalInstall,
   personalUninstall,
   teamInstall,
   teamRenamed,
   type ActivityOptions,
 } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 import { seedWithOnePool } from '../support/seedFixtures';
-
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 const TEAM = { id: '19:general-installs@thread.tacv2', name: 'Contoso Partners' };
 
 describe('installs that count: linked chats, one welcome, uninstall and reinstall', () => {
   let t: MemoryTestApp;
   const opts = (locale = 'en-US'): ActivityOptions => ({ serviceUrl: t.connector.url, locale });
+  const { lastReply, press } = conversation(() => t);
   const personalPath = (p: Person) => `a:personal-${p.aadObjectId}`;
   /** Everything the bot sent into this person's own chat. */
   const toChatOf = (p: Person) =>
@@ -32,11 +30,6 @@ describe('installs that count: linked chats, one welcome, uninstall and reinstal
   /** One install (or one Playground page load): both activities Teams sends, one after the other. */
   const install = async (p: Person, locale?: string) => {
     for (const a of personalInstall(p, opts(locale))) await post(a);
-  };
-  const say = async (p: Person, text: string) => {
-    const before = toChatOf(p).length;
-    await post(message(p, text, opts()));
-    return t.connector.waitFor(() => (toChatOf(p).length > before ? toChatOf(p).at(-1)?.body : undefined));
   };
   const refOf = async (conversationId: string) =>
     (await t.app.store.repos.conversationRefs.get(CONTOSO, conversationRefId(conversationId)))?.doc;
@@ -52,9 +45,9 @@ describe('installs that count: linked chats, one welcome, uninstall and reinstal
     const avery = await t.app.store.repos.members.get(CONTOSO, memberId(AVERY.aadObjectId));
     expect(avery?.doc.personalConversationId).toBe(personalPath(AVERY));
 
-    expect(String((await say(ELI, 'request visual studio')).text)).toContain('what do you need it for');
+    expect(String((await lastReply(ELI, 'request visual studio')).text)).toContain('what do you need it for');
     const before = t.connector.calls.length;
-    const done = await say(ELI, 'Building the Azure migration samples for a customer');
+    const done = await lastReply(ELI, 'Building the Azure migration samples for a customer');
     expect(String(done.text)).toContain('sent to your approvers');
     expect(String(done.text)).not.toContain('None of your Global admins');
     const toAvery = await t.connector.waitFor(() =>
@@ -162,11 +155,7 @@ describe('installs that count: linked chats, one welcome, uninstall and reinstal
   it('tells a person who only installed the app that their role changed', async () => {
     await install(DANA);
     const before = t.connector.calls.length;
-    const body = (
-      await t.post(
-        cardAction(BO, 'roles.grant', { person: DANA.aadObjectId, role: 'UserManagementAdmin' }, opts()),
-      )
-    ).body as InvokeBody;
+    const body = await press(BO, 'roles.grant', { person: DANA.aadObjectId, role: 'UserManagementAdmin' });
     expect(body.statusCode).toBe(200);
     expect(cardText(body.value).join('\n')).toContain('Dana Zhou was told in their chat with me.');
     const toDana = await t.connector.waitFor(() =>

@@ -1,5 +1,5 @@
 import { memberId } from '../../src/domain/model';
-import { cardAction, message } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { AVERY, BO, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import {
   cardButtons,
@@ -11,25 +11,11 @@ import {
   type MemoryTestApp,
 } from '../support/testApp';
 
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 const DAY = 86_400_000;
-
-function harness(t: () => MemoryTestApp) {
-  const opts = (locale = 'en-US') => ({ serviceUrl: t().connector.url, locale });
-  return {
-    say: async (person: Person, text: string, locale?: string) => {
-      const before = t().connector.sentActivities().length;
-      await t().post(message(person, text, opts(locale)));
-      return t().connector.sentActivities().slice(before);
-    },
-    press: async (person: Person, verb: string, data: unknown) =>
-      (await t().post(cardAction(person, verb, data, opts()))).body as InvokeBody,
-  };
-}
 
 describe('the membership card: level, status, expiry, renewal and upgrades', () => {
   let t: MemoryTestApp;
-  const h = harness(() => t);
+  const h = conversation(() => t, { wait: false, from: 'all' });
   beforeAll(async () => {
     t = await startMemoryApp();
   });
@@ -182,7 +168,7 @@ describe('the membership card: level, status, expiry, renewal and upgrades', () 
 
 describe('a membership past its anniversary: 30 days of "renew now", then lapsed', () => {
   let t: MemoryTestApp;
-  const h = harness(() => t);
+  const h = conversation(() => t, { wait: false, from: 'all' });
   const clock = fixedClock();
   // The demo data is loaded relative to FIXED_NOW: Contoso's anniversary is 40 days later
   // (Jan 3, 2027), so day 30 after it is 70 days later and day 31 is 71 days later.

@@ -1,4 +1,5 @@
 import { inChannel, message } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { CONTOSO, DANA, ELI, type Person } from '../support/people';
 import { cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
@@ -10,13 +11,9 @@ describe('expiry reminders in a channel', () => {
     t = await startMemoryApp({ NOTIFY_RUN_SECRET: 'a-long-enough-secret-for-tests' });
   });
   afterAll(() => t.stop());
-  const sayIn = async (person: Person, text: string, channel = CHANNEL) => {
-    const before = t.connector.sentActivities().length;
-    await t.post(inChannel(message(person, text, { serviceUrl: t.connector.url }), channel));
-    return t.connector.waitFor(() =>
-      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
-    );
-  };
+  const { lastReply } = conversation(() => t);
+  const sayIn = (person: Person, text: string, channel = CHANNEL) =>
+    lastReply(person, text, { wrap: (a) => inChannel(a, channel) });
   const channelPosts = () => t.connector.channelPosts().filter((p) => p.channelId === CHANNEL.id);
 
   it('refuses an employee who tries to turn reminders on', async () => {
@@ -26,8 +23,7 @@ describe('expiry reminders in a channel', () => {
   });
 
   it('says reminders belong in a channel when asked in a personal chat', async () => {
-    await t.post(message(DANA, 'post expiry reminders here', { serviceUrl: t.connector.url }));
-    const reply = await t.connector.waitFor(() => t.connector.sentActivities().at(-1));
+    const reply = await lastReply(DANA, 'post expiry reminders here');
     expect(String(reply.text)).toContain('team channel');
   });
 

@@ -1,11 +1,9 @@
-import { ConcurrencyError } from '../../src/domain/errors';
-import type { Notice } from '../../src/domain/model';
-import { cardAction, message } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { subscribeChannel } from '../support/noticeTenant';
 import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
+import { ConcurrencyError } from '../../src/domain/errors';
+import type { Notice } from '../../src/domain/model';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
-
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 const REMOVED = '19:report-removed@thread.tacv2';
 const SLOW = '19:report-slow@thread.tacv2';
@@ -13,20 +11,9 @@ const FABRIKAM_CHANNEL = '19:report-fabrikam@thread.tacv2';
 
 describe('the reminder delivery report', () => {
   let t: MemoryTestApp;
-  const opts = () => ({ serviceUrl: t.connector.url });
-  const say = async (person: Person, text: string) => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(person, text, opts()));
-    return t.connector.waitFor(() =>
-      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
-    );
-  };
-  const press = async (person: Person, verb: string, data: unknown) => {
-    const res = await t.post(cardAction(person, verb, data, opts()));
-    return res.body as InvokeBody;
-  };
+  const { lastReply, press } = conversation(() => t);
   const reportOf = async (person: Person) =>
-    cardText(cardOf(await say(person, 'reminder report'))).join('\n');
+    cardText(cardOf(await lastReply(person, 'reminder report'))).join('\n');
   const postsTo = (channel: string) => t.connector.channelPosts().filter((p) => p.channelId === channel);
 
   beforeAll(async () => {
@@ -100,7 +87,7 @@ describe('the reminder delivery report', () => {
   });
 
   it('shows Gale only Fabrikam, with the ambiguous 500 in words and a Send again button', async () => {
-    const card = cardOf(await say(GALE, 'reminder report'));
+    const card = cardOf(await lastReply(GALE, 'reminder report'));
     const text = cardText(card).join('\n');
     expect(text).toContain('Fabrikam Crew › Fabrikam notices');
     expect(text).toContain('may already be shown');
@@ -109,7 +96,7 @@ describe('the reminder delivery report', () => {
   });
 
   it('refuses an employee and names the roles that may see it', async () => {
-    const reply = await say(ELI, 'reminder report');
+    const reply = await lastReply(ELI, 'reminder report');
     expect(String(reply.text)).toMatch(/Global admin|MPN partner admin/);
     expect(cardOf(reply)).toBeUndefined();
   });
@@ -157,7 +144,7 @@ describe('the reminder delivery report', () => {
   });
 
   it('has no resend button for a notice whose channel was turned off', async () => {
-    const card = cardOf(await say(DANA, 'reminder report'));
+    const card = cardOf(await lastReply(DANA, 'reminder report'));
     const removed = JSON.stringify(card).split('Old project')[1]?.split('Benefits desk')[0] ?? '';
     expect(removed).not.toContain('report.resendAsk');
   });

@@ -1,20 +1,11 @@
 import { memberId } from '../../src/domain/model';
-import { cardAction, message } from '../support/activities';
+import { conversation, type InvokeBody } from '../support/conversation';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
-type InvokeBody = { statusCode: number; type: string; value: unknown };
-
 describe('roles: who holds what, granting and revoking, over HTTP', () => {
   let t: MemoryTestApp;
-  const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
-  const say = async (person: Person, text: string, locale?: string) => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(person, text, opts(locale)));
-    return t.connector.sentActivities().slice(before);
-  };
-  const press = async (person: Person, verb: string, data: unknown) =>
-    (await t.post(cardAction(person, verb, data, opts()))).body as InvokeBody;
+  const { say, press } = conversation(() => t, { wait: false });
   const rolesOf = async (p: Person) =>
     (await t.app.store.repos.members.get(CONTOSO, memberId(p.aadObjectId)))?.doc.roles;
   const lines = (body: InvokeBody) => cardText(body.value).join('\n');
@@ -168,9 +159,7 @@ describe('roles: who holds what, granting and revoking, over HTTP', () => {
 
 describe('the audit view', () => {
   let t: MemoryTestApp;
-  const opts = () => ({ serviceUrl: t.connector.url });
-  const press = async (person: Person, verb: string, data: unknown) =>
-    (await t.post(cardAction(person, verb, data, opts()))).body as InvokeBody;
+  const { say, press } = conversation(() => t, { wait: false });
 
   beforeAll(async () => {
     t = await startMemoryApp();
@@ -185,9 +174,7 @@ describe('the audit view', () => {
   afterAll(() => t.stop());
 
   it('shows an admin the 20 latest events with an Older button, in "审计记录" too', async () => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(AVERY, 'audit', opts()));
-    const card = cardOf(t.connector.sentActivities()[before]);
+    const card = cardOf((await say(AVERY, 'audit'))[0]);
     const text = cardText(card).join('\n');
     expect(text).toContain('Audit log');
     expect(text).toContain('events 1–20, newest first');
@@ -195,8 +182,7 @@ describe('the audit view', () => {
     expect(text).toContain('Fang Wu');
     expect(cardButtons(card)).toEqual(expect.arrayContaining(['Filter', 'Older']));
     expect(cardButtons(card)).not.toContain('Newer');
-    await t.post(message(BO, '审计记录', { ...opts(), locale: 'zh-CN' }));
-    expect(cardText(cardOf(t.connector.sentActivities().at(-1))).join('\n')).toContain('审计记录');
+    expect(cardText(cardOf((await say(BO, '审计记录', 'zh-CN')).at(-1))).join('\n')).toContain('审计记录');
   });
 
   it('pages to older events and back', async () => {
@@ -220,9 +206,7 @@ describe('the audit view', () => {
   });
 
   it('is refused to an employee, and the refusal is itself audited', async () => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(ELI, 'audit', opts()));
-    expect(String(t.connector.sentActivities()[before]?.text)).toContain('To read the audit log you need');
+    expect(String((await say(ELI, 'audit'))[0]?.text)).toContain('To read the audit log you need');
     const denied = await t.app.store.repos.audit.list(CONTOSO, {
       where: { action: 'audit.view', outcome: 'denied' },
     });

@@ -1,10 +1,9 @@
 import { SeatService } from '../../src/domain/seats';
-import { cardAction, message } from '../support/activities';
+import { message } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { AVERY, CONTOSO, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
-
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 /** Employees who join on first contact. */
 const employee = (i: number): Person => ({
@@ -18,12 +17,7 @@ describe('many seat requests at once: one "N requests waiting" card for the appr
   const opts = () => ({ serviceUrl: t.connector.url });
   const toAvery = () =>
     t.connector.calls.filter((c) => decodeURIComponent(c.path).includes(`a:personal-${AVERY.aadObjectId}`));
-  const press = async (person: Person, verb: string, data: unknown, replyToId?: string) => {
-    const activity = cardAction(person, verb, data, opts());
-    if (replyToId) activity.replyToId = replyToId;
-    const res = await t.post(activity);
-    return res.body as InvokeBody;
-  };
+  const { press } = conversation(() => t);
   const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
   const people = Array.from({ length: 12 }, (_, i) => employee(i + 1));
 

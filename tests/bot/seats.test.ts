@@ -1,41 +1,21 @@
 import { SeatService } from '../../src/domain/seats';
 import { cardAction, message } from '../support/activities';
+import { conversation, type InvokeBody } from '../support/conversation';
 import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
-type InvokeBody = { statusCode: number; type: string; value: unknown };
-
 describe('Visual Studio seats: request, approve in chat, never over-assign', () => {
   let t: MemoryTestApp;
   const opts = () => ({ serviceUrl: t.connector.url });
-  /** The bot's answer in this person's own chat (approval cards to others may interleave). */
-  const say = async (person: Person, text: string, locale = 'en-US') => {
-    const mine = () =>
-      t.connector.calls.filter((c) =>
-        decodeURIComponent(c.path).includes(`a:personal-${person.aadObjectId}/`),
-      );
-    const before = mine().length;
-    const res = await t.post(message(person, text, { ...opts(), locale }));
-    expect(res.status).toBe(200);
-    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1)?.body : undefined));
-  };
-  const press = async (person: Person, verb: string, data: unknown, replyToId?: string) => {
-    const activity = cardAction(person, verb, data, opts());
-    if (replyToId) activity.replyToId = replyToId;
-    const res = await t.post(activity);
-    const body = res.body as InvokeBody;
-    // Error invokes carry their status in the HTTP status too.
-    expect(res.status).toBe(body.statusCode);
-    return body;
-  };
+  const { lastReply, press } = conversation(() => t);
   const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
 
   beforeAll(async () => {
     // Contoso with its one Enterprise pool: the request goes straight past "which subscription?".
     t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
     // Avery has talked to the bot in a personal chat, so the bot can reach Avery there.
-    await say(AVERY, 'help');
+    await lastReply(AVERY, 'help');
   });
   afterAll(() => t.stop());
 
@@ -43,9 +23,9 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   let postedToAvery: { path: string; id: string } | undefined;
 
   it('lets Eli ask for Visual Studio Enterprise in a short conversation, and posts the card to Avery', async () => {
-    expect(String((await say(ELI, 'request visual studio')).text)).toContain('what do you need it for');
+    expect(String((await lastReply(ELI, 'request visual studio')).text)).toContain('what do you need it for');
     const callsBefore = t.connector.calls.length;
-    const done = await say(ELI, 'Building the Azure migration samples for a customer');
+    const done = await lastReply(ELI, 'Building the Azure migration samples for a customer');
     expect(String(done.text)).toContain('sent to your approvers');
     // The card is posted after Eli's turn has answered (posting may wait for Teams' rate limits).
     const toAvery = await t.connector.waitFor(() =>
@@ -92,7 +72,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   it('approves in place for Avery, tells Eli, and the pool shows one more seat used', async () => {
     const before = (await seats().usage(CONTOSO, 'pool:vs-enterprise')).used;
     const callsBefore = t.connector.calls.length;
-    const body = await press(AVERY, 'seat.approve', { requestId }, postedToAvery?.id);
+    const body = await press(AVERY, 'seat.approve', { requestId }, { replyToId: postedToAvery?.id });
     const text = cardText(body.value).join('\n');
     expect(text).toContain('Approved by Avery Chen');
     expect(cardButtons(body.value)).toEqual([]);
@@ -119,7 +99,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   });
 
   it('tells Eli the status under "my requests"', async () => {
-    const text = cardText(cardOf(await say(ELI, 'my requests'))).join('\n');
+    const text = cardText(cardOf(await lastReply(ELI, 'my requests'))).join('\n');
     expect(text).toContain('Approved by Avery Chen');
   });
 
@@ -129,7 +109,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
       aadObjectId: 'e4000000-0000-4000-8000-000000000001',
       tenantId: CONTOSO,
     };
-    await say(kim, 'help');
+    await lastReply(kim, 'help');
     const r = await seats().request(
       { tenantId: CONTOSO, aadObjectId: kim.aadObjectId, roles: [] },
       kim.name,
@@ -208,10 +188,10 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
   });
 
   it('tells someone who already holds a seat so at once, before asking anything', async () => {
-    const reply = await say(FANG, 'request visual studio enterprise');
+    const reply = await lastReply(FANG, 'request visual studio enterprise');
     expect(String(reply.text)).toContain('You already have a Visual Studio Enterprise seat');
     // Nothing is left waiting: the next message is read afresh.
-    expect(cardText(cardOf(await say(FANG, 'help'))).join('\n')).toContain('request visual studio');
+    expect(cardText(cardOf(await lastReply(FANG, 'help'))).join('\n')).toContain('request visual studio');
   });
 
   it('answers Chinese users in Chinese through the whole request', async () => {
@@ -227,15 +207,15 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
       expiresOn: '2027-06-30',
     });
     // Two pools or more: the bot asks which one, with choices on a card.
-    const ask = await say(wang, '申请 Visual Studio', 'zh-CN');
+    const ask = await lastReply(wang, '申请 Visual Studio', 'zh-CN');
     const hero = (ask.attachments as { content: { text: string; buttons: { title: string }[] } }[])[0]
       .content;
     expect(hero.text).toContain('你需要哪种 Visual Studio 订阅');
     expect(hero.buttons.map((b) => b.title).join()).toContain('已用');
     // Pressing a choice button posts its value as the user's message.
     const enterprise = hero.buttons.find((b) => b.title.includes('Enterprise'))?.title ?? '';
-    expect(String((await say(wang, enterprise, 'zh-CN')).text)).toContain('用途');
-    expect(String((await say(wang, '开发内部工具', 'zh-CN')).text)).toContain('已发送给审批人');
+    expect(String((await lastReply(wang, enterprise, 'zh-CN')).text)).toContain('用途');
+    expect(String((await lastReply(wang, '开发内部工具', 'zh-CN')).text)).toContain('已发送给审批人');
   });
 });
 
@@ -245,19 +225,16 @@ describe('reassigning a seat from the pools card', () => {
     t = await startMemoryApp();
   });
   afterAll(() => t.stop());
-  const press = async (person: Person, data: unknown) =>
-    (await t.post(cardAction(person, 'seat.reassign', data, { serviceUrl: t.connector.url })))
-      .body as InvokeBody;
+  const { lastReply, press } = conversation(() => t);
 
   it('offers Avery a Reassign button per seat with the people who have none', async () => {
-    await t.post(message(AVERY, 'seats', { serviceUrl: t.connector.url }));
-    const card = cardOf(await t.connector.waitFor(() => t.connector.sentActivities().at(-1)));
+    const card = cardOf(await lastReply(AVERY, 'seats'));
     expect(cardButtons(card)).toEqual(expect.arrayContaining(['Reassign seat 1', 'Reassign seat 2']));
     expect(JSON.stringify(card)).toContain('Eli Park');
   });
 
   it('refuses the seat given 10 days ago and says from which day it can move', async () => {
-    const body = await press(AVERY, {
+    const body = await press(AVERY, 'seat.reassign', {
       assignmentId: 'assignment:pool:vs-enterprise:2',
       'assignee-2': ELI.aadObjectId,
     });
@@ -265,7 +242,7 @@ describe('reassigning a seat from the pools card', () => {
   });
 
   it('moves the seat given 100 days ago to Eli, and the card shows it', async () => {
-    const body = await press(AVERY, {
+    const body = await press(AVERY, 'seat.reassign', {
       assignmentId: 'assignment:pool:vs-enterprise:1',
       'assignee-1': ELI.aadObjectId,
     });
@@ -279,11 +256,15 @@ describe('reassigning a seat from the pools card', () => {
   it('refuses an employee, and a person of another tenant', async () => {
     expect(
       String(
-        (await press(ELI, { assignmentId: 'assignment:pool:vs-enterprise:1', 'assignee-1': ELI.aadObjectId }))
-          .value,
+        (
+          await press(ELI, 'seat.reassign', {
+            assignmentId: 'assignment:pool:vs-enterprise:1',
+            'assignee-1': ELI.aadObjectId,
+          })
+        ).value,
       ),
     ).toContain('Global admin');
-    const body = await press(AVERY, {
+    const body = await press(AVERY, 'seat.reassign', {
       assignmentId: 'assignment:pool:vs-enterprise:1',
       'assignee-1': 'a1000000-0000-4000-8000-000000000001',
     });
@@ -297,38 +278,32 @@ describe('assigning a seat in a short conversation (a tenant with one pool)', ()
     t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
   });
   afterAll(() => t.stop());
-  const say = async (person: Person, text: string) => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(person, text, { serviceUrl: t.connector.url }));
-    return t.connector.waitFor(() =>
-      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
-    );
-  };
+  const { lastReply } = conversation(() => t);
   const heroOf = (a: Record<string, unknown>) =>
     (a.attachments as { content: { text: string; buttons: { title: string; value: string }[] } }[])[0]
       .content;
 
   it('walks Avery through person and confirmation, then assigns and shows the new usage', async () => {
-    const who = heroOf(await say(AVERY, 'assign seat'));
+    const who = heroOf(await lastReply(AVERY, 'assign seat'));
     expect(who.text).toBe('Who should get the seat?');
     const names = who.buttons.map((b) => b.title);
     expect(names).toContain('Eli Park');
     expect(names).not.toContain('Fang Wu'); // already holds a seat
-    const confirm = heroOf(await say(AVERY, 'Eli Park'));
+    const confirm = heroOf(await lastReply(AVERY, 'Eli Park'));
     expect(confirm.text).toContain('Assign a Visual Studio Enterprise seat to Eli Park?');
-    const done = await say(AVERY, 'Yes');
+    const done = await lastReply(AVERY, 'Yes');
     expect(String(done.text)).toContain('Eli Park has seat 3 of Visual Studio Enterprise (3 of 10 now used)');
   });
 
   it('stops when the admin says cancel, changing nothing', async () => {
-    await say(AVERY, 'assign seat');
-    expect(String((await say(AVERY, 'cancel')).text)).toContain('Cancelled');
+    await lastReply(AVERY, 'assign seat');
+    expect(String((await lastReply(AVERY, 'cancel')).text)).toContain('Cancelled');
     const used = (await t.app.store.repos.seatAssignments.list(CONTOSO)).length;
     expect(used).toBe(3);
   });
 
   it('tells an employee which role is needed and who holds it', async () => {
-    const reply = await say(ELI, 'assign seat');
+    const reply = await lastReply(ELI, 'assign seat');
     expect(String(reply.text)).toContain('you need the Global admin role');
     expect(String(reply.text)).toContain('Avery Chen can do it for you');
   });

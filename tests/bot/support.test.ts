@@ -1,5 +1,6 @@
-import { cardAction, message, submit } from '../support/activities';
+import { cardAction } from '../support/activities';
 import type { Membership } from '../../src/domain/model';
+import { conversation, type InvokeBody } from '../support/conversation';
 import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import {
   cardButtons,
@@ -39,36 +40,7 @@ beforeEach(() => {
   clock.set(FIXED_NOW);
 });
 
-type InvokeBody = { statusCode: number; type: string; value: unknown };
-
-const say = async (person: Person, text: string, locale = 'en-US') => {
-  const before = t.connector.sentActivities().length;
-  const res = await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
-  expect(res.status).toBe(200);
-  return t.connector.waitFor(() => {
-    const sent = t.connector.sentActivities();
-    return sent.length > before ? sent.slice(before) : undefined;
-  });
-};
-const lastCard = async (person: Person, text: string, locale = 'en-US') => {
-  const replies = await say(person, text, locale);
-  const card = replies.map(cardOf).find(Boolean);
-  if (!card) throw new Error(`no card in reply to "${text}": ${JSON.stringify(replies.map((r) => r.text))}`);
-  return card;
-};
-const press = async (person: Person, verb: string, data: unknown, locale = 'en-US'): Promise<InvokeBody> => {
-  const res = await t.post(cardAction(person, verb, data, { serviceUrl: t.connector.url, locale }));
-  expect(res.status).toBe(200);
-  return res.body as InvokeBody;
-};
-const submitForm = async (person: Person, value: Record<string, unknown>, locale = 'en-US') => {
-  const before = t.connector.sentActivities().length;
-  await t.post(submit(person, value, { serviceUrl: t.connector.url, locale }));
-  return t.connector.waitFor(() => {
-    const sent = t.connector.sentActivities();
-    return sent.length > before ? sent.slice(before) : undefined;
-  });
-};
+const { say, cardReply, press, submit } = conversation(() => t, { status: 200 });
 const text = (card: unknown) => cardText(card).join('\n');
 type Hero = { contentType: string; content: { text?: string; buttons?: { title: string }[] } };
 const heroes = (activity: Record<string, unknown>) =>
@@ -121,7 +93,7 @@ const benefit = async (tenantId: string, id: string) => {
 
 describe('technical support benefits', () => {
   it('shows everyone the benefits with what remains, and the Access ID and Contract ID of active ones', async () => {
-    const card = await lastCard(ELI, 'support');
+    const card = await cardReply(ELI, 'support');
     const all = text(card);
     expect(all).toContain('Technical support benefits');
     expect(all).toContain('Contoso Partner Ltd. · Silver competency');
@@ -140,9 +112,9 @@ describe('technical support benefits', () => {
   });
 
   it('routes "activate support" and "激活技术支持" for Dana to the card, with Activate buttons', async () => {
-    const en = await lastCard(DANA, 'activate support');
+    const en = await cardReply(DANA, 'activate support');
     expect(cardButtons(en)).toContain('Activate Presales and deployment advisory hours');
-    const zh = await lastCard(DANA, '激活技术支持', 'zh-CN');
+    const zh = await cardReply(DANA, '激活技术支持', 'zh-CN');
     expect(text(zh)).toContain('技术支持权益');
     expect(text(zh)).toContain('银牌能力');
     expect(cardButtons(zh)).toContain('激活 Signature cloud support');
@@ -175,13 +147,13 @@ describe('technical support benefits', () => {
 
     // A day before the end of the delay it is still pending, and nothing is written.
     clock.set(new Date(FIXED_NOW.getTime() + 3 * DAY - 1000));
-    const early = await lastCard(ELI, 'support');
+    const early = await cardReply(ELI, 'support');
     expect(text(early)).toMatch(/Presales and deployment advisory hours\nPending/);
     expect((await benefit(CONTOSO, 'benefit:presales')).details.status).toBe('pending');
 
     // After the delay, the next reader sees it active with ids, and the completion is written down.
     clock.set(new Date(FIXED_NOW.getTime() + 3 * DAY + 60_000));
-    const active = await lastCard(ELI, 'support');
+    const active = await cardReply(ELI, 'support');
     const done = await benefit(CONTOSO, 'benefit:presales');
     expect(done.details).toMatchObject({ status: 'active', activatedOn: '2026-11-27' });
     const d = done.details as { accessId: string; contractId: string };
@@ -196,7 +168,7 @@ describe('technical support benefits', () => {
     expect(JSON.stringify(completions)).not.toContain(d.accessId);
 
     // Read again: the same ids, not new ones.
-    const later = await lastCard(DANA, 'support');
+    const later = await cardReply(DANA, 'support');
     expect(text(later)).toContain(`Access ID: ${d.accessId}`);
   });
 
@@ -214,7 +186,7 @@ describe('technical support benefits', () => {
     expect(requests).toHaveLength(1);
 
     clock.set(new Date(FIXED_NOW.getTime() + 4 * DAY));
-    const [c1, c2] = await Promise.all([lastCard(ELI, 'support'), lastCard(FANG_ZH, 'support')]);
+    const [c1, c2] = await Promise.all([cardReply(ELI, 'support'), cardReply(FANG_ZH, 'support')]);
     const ids = (await benefit(CONTOSO, 'benefit:advisory-extra')).details as { accessId: string };
     expect(text(c1)).toContain(ids.accessId);
     expect(text(c2)).toContain(ids.accessId);
@@ -238,7 +210,7 @@ describe('technical support benefits', () => {
 
   it('tells Fabrikam, while its membership is not active yet, that nothing can be activated, and changes nothing', async () => {
     await setMembership(FABRIKAM, { level: 'network', status: 'draft', partnerId: undefined });
-    const card = await lastCard(GALE, 'support');
+    const card = await cardReply(GALE, 'support');
     expect(text(card)).toContain('Your membership is not active yet');
     expect(cardButtons(card).filter((b) => b.startsWith('Activate'))).toEqual([]);
     const before = await tenantDocuments(t.app.store.repos, FABRIKAM);
@@ -249,7 +221,7 @@ describe('technical support benefits', () => {
 
   it('tells Fabrikam (Action Pack) that cloud signature support needs a Silver or Gold competency, and activates on-premises incidents', async () => {
     await setMembership(FABRIKAM, ACTIVE_ACTION_PACK);
-    const card = await lastCard(GALE, 'support');
+    const card = await cardReply(GALE, 'support');
     expect(text(card)).toContain(
       'Signature support for cloud products: comes with Gold competency or Silver competency.',
     );
@@ -335,7 +307,7 @@ describe('commands in both languages', () => {
     [DANA, 'marketing contact', 'en-US', 'Company marketing contact'],
     [DANA, '营销联系人', 'zh-CN', '公司营销联系人'],
   ])('%s: "%s" (%s) answers with "%s"', async (person, phrase, locale, title) => {
-    const card = await lastCard(person, phrase, locale);
+    const card = await cardReply(person, phrase, locale);
     expect(cardText(card)[0]).toBe(title);
     await say(person, locale === 'zh-CN' ? '取消' : 'cancel', locale);
   });
@@ -384,7 +356,7 @@ describe('marketing contact and Go-To-Market offers', () => {
   const problemsOf = (replies: Record<string, unknown>[]) => text(replies.map(cardOf).find(Boolean));
 
   it('refuses to activate an offer before a marketing contact exists, changing nothing', async () => {
-    const offers = await lastCard(DANA, 'go-to-market');
+    const offers = await cardReply(DANA, 'go-to-market');
     expect(text(offers)).toContain('No marketing contact yet');
     expect(cardButtons(offers)).toContain('Set marketing contact');
     // The core offer and the add-on's are both Silver core: each button names its benefit.
@@ -408,37 +380,37 @@ describe('marketing contact and Go-To-Market offers', () => {
   });
 
   it('keeps waiting for the form when Dana types instead, and its Cancel button stops without saving', async () => {
-    await lastCard(DANA, 'marketing contact');
+    await cardReply(DANA, 'marketing contact');
     const [hint] = await say(DANA, 'hello?');
     expect(String(hint.text)).toContain('fill in the form above');
-    const [cancelled] = await submitForm(DANA, { form: 'marketingContact', action: 'cancel' });
+    const [cancelled] = await submit(DANA, { form: 'marketingContact', action: 'cancel' });
     expect(String(cancelled.text)).toContain('Cancelled');
     expect(await t.app.store.repos.marketingContacts.get(CONTOSO, 'marketingContact')).toBeUndefined();
     // The conversation is free again.
-    expect(cardText(await lastCard(DANA, 'go-to-market'))[0]).toBe('Go-To-Market offers');
+    expect(cardText(await cardReply(DANA, 'go-to-market'))[0]).toBe('Go-To-Market offers');
   });
 
   it('offers the directory in the form and refuses, one by one, every invalid contact', async () => {
-    const card = await lastCard(DANA, 'marketing contact');
+    const card = await cardReply(DANA, 'marketing contact');
     const choices = JSON.stringify(card);
     expect(choices).toContain('Eli Park (eli.park@contoso.example)');
     expect(choices).not.toContain('Gale Ito');
     expect(text(card)).toContain('partners@contoso.example');
 
-    let replies = await submitForm(DANA, form({ ...good, email: 'Partners@Contoso.example' }));
+    let replies = await submit(DANA, form({ ...good, email: 'Partners@Contoso.example' }));
     expect(problemsOf(replies)).toContain('Use an email address other than the partner account’s');
 
-    replies = await submitForm(DANA, form({ ...good, phone: '021-5555-0100' }));
+    replies = await submit(DANA, form({ ...good, phone: '021-5555-0100' }));
     expect(problemsOf(replies)).toContain('Enter the phone number in international format');
 
-    replies = await submitForm(DANA, form({ ...good, language: '' }));
+    replies = await submit(DANA, form({ ...good, language: '' }));
     expect(problemsOf(replies)).toContain('Choose a preferred language.');
 
-    replies = await submitForm(DANA, form({ ...good, person: 'e0000000-0000-4000-8000-0000000000ee' }));
+    replies = await submit(DANA, form({ ...good, person: 'e0000000-0000-4000-8000-0000000000ee' }));
     expect(problemsOf(replies)).toContain('That person is not in your organisation’s directory.');
 
     // Gale exists, but in Fabrikam's directory: a forged id of another tenant is refused the same way.
-    replies = await submitForm(DANA, form({ ...good, person: GALE.aadObjectId }));
+    replies = await submit(DANA, form({ ...good, person: GALE.aadObjectId }));
     expect(problemsOf(replies)).toContain('That person is not in your organisation’s directory.');
 
     expect(await t.app.store.repos.marketingContacts.get(CONTOSO, 'marketingContact')).toBeUndefined();
@@ -446,7 +418,7 @@ describe('marketing contact and Go-To-Market offers', () => {
     // The form keeps what was typed.
     expect(JSON.stringify(replies.map(cardOf).find(Boolean))).toContain('+86 21 5555 0100');
 
-    replies = await submitForm(DANA, form(good));
+    replies = await submit(DANA, form(good));
     const saved = text(replies.map(cardOf).find(Boolean));
     expect(saved).toContain('Marketing contact saved: Dana Zhou.');
     expect(saved).toContain('Phone: +862155550100');
@@ -473,7 +445,7 @@ describe('marketing contact and Go-To-Market offers', () => {
     expect(text(res.value)).toMatch(/Silver core Go-To-Market benefits\nSilver core\nPending/);
 
     clock.set(new Date(FIXED_NOW.getTime() + 5 * DAY + 1000));
-    const card = await lastCard(ELI, 'go-to-market');
+    const card = await cardReply(ELI, 'go-to-market');
     expect(text(card)).toMatch(/Silver core Go-To-Market benefits\nSilver core\nActive\nNov 29, 2027/);
     const doc = await benefit(CONTOSO, 'benefit:gtm-silver-core');
     expect(doc.expiresOn).toBe('2027-11-29');
@@ -501,7 +473,7 @@ describe('marketing contact and Go-To-Market offers', () => {
   });
 
   it('shows the offers in Chinese through "市场推广"', async () => {
-    const card = await lastCard(FANG_ZH, '市场推广', 'zh-CN');
+    const card = await cardReply(FANG_ZH, '市场推广', 'zh-CN');
     expect(text(card)).toContain('市场推广套餐');
     expect(text(card)).toContain('营销联系人');
     expect(text(card)).toContain('到期');

@@ -2,29 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REASSIGN_AFTER_DAYS } from '../../src/domain/seats';
 import { CATALOGUES } from '../../src/i18n';
-import { inChannel, message, submit } from '../support/activities';
+import { inChannel } from '../support/activities';
+import { conversation, type Sent } from '../support/conversation';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
-type Sent = Record<string, unknown>;
 const EN = CATALOGUES['en-US'];
 const ZH = CATALOGUES['zh-CN'];
 const ROOT = path.resolve(__dirname, '..', '..');
 
 describe('asking in your own words, in English or Chinese', () => {
   let t: MemoryTestApp;
-  const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
-  /** Posts an activity and returns everything the bot sent in answer. */
-  const send = async (activity: Sent): Promise<Sent[]> => {
-    const before = t.connector.sentActivities().length;
-    const res = await t.post(activity);
-    expect(res.status).toBe(200);
-    await t.connector.waitFor(() => (t.connector.sentActivities().length > before ? true : undefined));
-    return t.connector.sentActivities().slice(before);
-  };
-  const say = async (person: Person, text: string, locale = 'en-US') =>
-    send(message(person, text, opts(locale)));
+  const { say, submit } = conversation(() => t);
   const text = (replies: Sent[]) => replies.map((r) => (typeof r.text === 'string' ? r.text : '')).join('\n');
   const cards = (replies: Sent[]) => replies.map((r) => cardOf(r)).filter((c) => c !== undefined);
   /** The confirmation card's buttons ("Do you want to…?" Yes / No) as title → what they send. */
@@ -35,7 +25,7 @@ describe('asking in your own words, in English or Chinese', () => {
   };
   /** Presses the confirmation's first button (Yes) as the same person, in the same place. */
   const pressYes = async (person: Person, replies: Sent[], locale = 'en-US', wrap = (a: Sent) => a) =>
-    send(wrap(submit(person, confirmation(replies).actions[0]?.data ?? {}, opts(locale))));
+    submit(person, confirmation(replies).actions[0]?.data ?? {}, { locale, wrap });
   const newcomer = (n: number): Person => ({
     name: `Newcomer ${n}`,
     aadObjectId: `e0000000-0000-4000-8000-0000000009${String(n).padStart(2, '0')}`,
@@ -91,7 +81,7 @@ describe('asking in your own words, in English or Chinese', () => {
     const action = (card?.actions as { title: string; data: { command: string } }[]).find(
       (a) => a.title === EN['understand.intent.softwareKeys'],
     );
-    const pressed = await send(submit(ELI, action?.data ?? {}, opts()));
+    const pressed = await submit(ELI, action?.data ?? {});
     expect(cardText(cards(pressed)[0]).join('\n')).toContain('Software');
   });
 
@@ -147,9 +137,9 @@ describe('asking in your own words, in English or Chinese', () => {
       EN['understand.notifications.channelOnly'],
     );
     const channel = { id: '19:understand-test@thread.tacv2', name: 'Benefits' };
-    const asked = await send(
-      inChannel(message(AVERY, 'please remind this channel before things expire', opts()), channel),
-    );
+    const asked = await say(AVERY, 'please remind this channel before things expire', {
+      wrap: (a) => inChannel(a, channel),
+    });
     expect(confirmation(asked).question).toContain(EN['understand.confirm.notifications']);
     expect(await t.app.store.repos.noticeSubscriptions.list(CONTOSO)).toHaveLength(0);
     await pressYes(AVERY, asked, 'en-US', (a) => inChannel(a, channel));

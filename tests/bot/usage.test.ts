@@ -1,7 +1,7 @@
 import { digestPeriod } from '../../src/notify/usageDigest';
-import { message } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { subscribeChannel } from '../support/noticeTenant';
-import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
+import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE } from '../support/people';
 import { startStoreProcess, type StoreProcess } from '../support/storeProcess';
 import {
   cardButtons,
@@ -33,20 +33,14 @@ function elements(card: unknown, type: string): Record<string, unknown>[] {
 
 describe('the usage report in chat', () => {
   let t: MemoryTestApp;
-  const say = async (person: Person, text: string) => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(person, text, { serviceUrl: t.connector.url }));
-    return t.connector.waitFor(() =>
-      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
-    );
-  };
+  const { lastReply } = conversation(() => t);
   beforeAll(async () => {
     t = await startMemoryApp();
   });
   afterAll(() => t.stop());
 
   it('draws the seats as a donut chart with the same figures as text for clients without charts', async () => {
-    const card = cardOf(await say(DANA, 'usage report'));
+    const card = cardOf(await lastReply(DANA, 'usage report'));
     const [donut] = elements(card, 'Chart.Donut');
     expect(donut.title).toBe('Visual Studio Enterprise');
     expect(donut.data).toEqual([
@@ -60,8 +54,8 @@ describe('the usage report in chat', () => {
   });
 
   it('lists the value at risk with a button only for what the viewer may do', async () => {
-    const dana = cardOf(await say(DANA, 'usage report'));
-    const avery = cardOf(await say(AVERY, 'usage report'));
+    const dana = cardOf(await lastReply(DANA, 'usage report'));
+    const avery = cardOf(await lastReply(AVERY, 'usage report'));
     const text = cardText(dana).join('\n');
     expect(text).toContain('Value at risk');
     expect(text).toMatch(/never activated/);
@@ -71,24 +65,24 @@ describe('the usage report in chat', () => {
   });
 
   it('shows each tenant only its own figures', async () => {
-    const contoso = cardText(cardOf(await say(DANA, 'usage report'))).join('\n');
-    const fabrikam = cardText(cardOf(await say(GALE, 'usage report'))).join('\n');
+    const contoso = cardText(cardOf(await lastReply(DANA, 'usage report'))).join('\n');
+    const fabrikam = cardText(cardOf(await lastReply(GALE, 'usage report'))).join('\n');
     expect(contoso).toContain('Visual Studio Enterprise: 2 used, 8 free of 10');
     expect(fabrikam).not.toContain('Visual Studio Enterprise: 2 used');
   });
 
   it('refuses an employee', async () => {
-    const reply = await say(ELI, 'usage report');
+    const reply = await lastReply(ELI, 'usage report');
     expect(cardOf(reply)).toBeUndefined();
     expect(String(reply.text)).toContain('MPN partner admin');
   });
 
   it('lets an admin switch the channel digest to monthly or off, and refuses a bad word', async () => {
-    expect(String((await say(DANA, 'usage digest sometimes')).text)).toContain('usage digest weekly');
-    expect(String((await say(DANA, 'usage digest monthly')).text)).toContain('every month');
+    expect(String((await lastReply(DANA, 'usage digest sometimes')).text)).toContain('usage digest weekly');
+    expect(String((await lastReply(DANA, 'usage digest monthly')).text)).toContain('every month');
     expect((await t.app.services.directory.tenant(CONTOSO))?.usageDigest).toBe('monthly');
     // Written in Chinese, answered in Chinese.
-    expect(String((await say(DANA, '使用情况摘要 关闭')).text)).toContain('不再收到使用情况摘要');
+    expect(String((await lastReply(DANA, '使用情况摘要 关闭')).text)).toContain('不再收到使用情况摘要');
     expect((await t.app.services.directory.tenant(CONTOSO))?.usageDigest).toBe('off');
   });
 });

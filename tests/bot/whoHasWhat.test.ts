@@ -1,30 +1,19 @@
-import { cardAction, message, submit } from '../support/activities';
-import { AVERY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
+import { conversation } from '../support/conversation';
+import { AVERY, CONTOSO, DANA, ELI, FANG, GALE } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
-
-type InvokeBody = { statusCode: number; type: string; value: unknown };
 
 /** Issue 20, item 4: the people table a new admin needs; an employee sees only their own row. */
 describe('who has what', () => {
   let t: MemoryTestApp;
-  const opts = () => ({ serviceUrl: t.connector.url });
-  const say = async (person: Person, text: string) => {
-    const before = t.connector.sentActivities().length;
-    await t.post(message(person, text, opts()));
-    return t.connector.waitFor(() =>
-      t.connector.sentActivities().length > before ? t.connector.sentActivities().at(-1) : undefined,
-    );
-  };
-  const press = async (person: Person, verb: string, data: unknown) =>
-    (await t.post(cardAction(person, verb, data, opts()))).body as InvokeBody;
+  const { lastReply, press, submit } = conversation(() => t);
   beforeAll(async () => {
     t = await startMemoryApp({ SEED_FILE: seedWithOnePool() });
   });
   afterAll(() => t.stop());
 
   it('shows Avery every person with their seat, paged, and a button to act', async () => {
-    const card = cardOf(await say(AVERY, 'who has what'));
+    const card = cardOf(await lastReply(AVERY, 'who has what'));
     const text = cardText(card).join('\n');
     expect(text).toContain('Who has what');
     expect(text).toContain('People 1–5 of 6');
@@ -42,25 +31,23 @@ describe('who has what', () => {
   });
 
   it('gives Avery a button that leads straight to "Assign … to <name>?"', async () => {
-    const card = cardOf(await say(AVERY, 'who has what'));
+    const card = cardOf(await lastReply(AVERY, 'who has what'));
     const json = JSON.stringify(card);
     expect(json).toContain('give Bo Li a Visual Studio seat');
-    const before = t.connector.sentActivities().length;
-    await t.post(submit(AVERY, { command: 'give Bo Li a Visual Studio seat' }, opts()));
-    const reply = await t.connector.waitFor(() => t.connector.sentActivities().slice(before).at(-1));
+    const reply = (await submit(AVERY, { command: 'give Bo Li a Visual Studio seat' })).at(-1) ?? {};
     const hero = (reply.attachments as { content: { text: string } }[])[0].content;
     expect(hero.text).toBe('Assign a Visual Studio Enterprise seat to Bo Li?');
-    await say(AVERY, 'No');
+    await lastReply(AVERY, 'No');
   });
 
   it('offers Dana (MPN partner admin) no seat buttons: assigning is the Global admin’s', async () => {
-    const card = cardOf(await say(DANA, 'who has what'));
+    const card = cardOf(await lastReply(DANA, 'who has what'));
     expect(cardText(card).join('\n')).toContain('Casey Wong');
     expect(cardButtons(card)).not.toContain('Give a Visual Studio seat');
   });
 
   it('shows an employee only their own row, even when they page by hand', async () => {
-    const card = cardOf(await say(FANG, 'who has what'));
+    const card = cardOf(await lastReply(FANG, 'who has what'));
     const text = cardText(card).join('\n');
     expect(text).toContain('What you hold');
     expect(text).toContain('Fang Wu');
@@ -73,7 +60,7 @@ describe('who has what', () => {
   });
 
   it('shows another tenant only its own people', async () => {
-    const text = cardText(cardOf(await say(GALE, 'who has what'))).join('\n');
+    const text = cardText(cardOf(await lastReply(GALE, 'who has what'))).join('\n');
     expect(text).not.toContain('Casey Wong');
     expect(text).toContain('Gale Ito');
     expect((await t.app.store.repos.members.list(CONTOSO)).some((m) => text.includes(m.doc.name))).toBe(

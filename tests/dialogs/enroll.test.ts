@@ -4,7 +4,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { memberId } from '../../src/domain/model';
 import type { AppStore } from '../../src/store';
-import { cardAction, message, submit } from '../support/activities';
+import { message } from '../support/activities';
+import { conversation, type Sent } from '../support/conversation';
 import { ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import {
   cardButtons,
@@ -17,16 +18,6 @@ import {
   type MemoryTestApp,
   type TestApp,
 } from '../support/testApp';
-
-type Sent = Record<string, unknown>;
-type InvokeBody = { statusCode: number; type: string; value: unknown };
-
-/** Everything one person's turn made the bot send, in order. */
-async function turnOf(t: TestApp<AppStore>, post: () => Promise<unknown>): Promise<Sent[]> {
-  const before = t.connector.sentActivities().length;
-  await post();
-  return t.connector.sentActivities().slice(before);
-}
 
 const texts = (sent: Sent[]) => sent.map((a) => (typeof a.text === 'string' ? a.text : '')).filter(Boolean);
 const cards = (sent: Sent[]) =>
@@ -54,17 +45,8 @@ const newcomer = (n: number): Person => ({
 });
 const NEW = [1, 2, 3, 4, 5, 6].map(newcomer);
 
-function driver(t: TestApp<AppStore>) {
-  const opts = (locale = 'en-US') => ({ serviceUrl: t.connector.url, locale });
-  return {
-    say: (p: Person, text: string, locale?: string) =>
-      turnOf(t, () => t.post(message(p, text, opts(locale)))),
-    send: (p: Person, value: Record<string, unknown>, locale?: string) =>
-      turnOf(t, () => t.post(submit(p, value, opts(locale)))),
-    press: async (p: Person, verb: string, data: unknown, locale?: string) =>
-      (await t.post(cardAction(p, verb, data, opts(locale)))).body as InvokeBody,
-  };
-}
+/** Everything one person's turn made the bot send, in order, wherever it went. */
+const driver = (t: TestApp<AppStore>) => conversation(t, { wait: false, from: 'all' });
 
 describe('Gale enrols Fabrikam end to end, in Chinese', () => {
   let t: MemoryTestApp;
@@ -95,7 +77,7 @@ describe('Gale enrols Fabrikam end to end, in Chinese', () => {
   });
 
   it('saves the details and, in local mode, shows the confirmation code instead of e-mailing it', async () => {
-    const sent = await d.send(GALE, { enroll: 'details', ...GOOD });
+    const sent = await d.submit(GALE, { enroll: 'details', ...GOOD });
     expect(texts(sent)).toContain('谢谢，公司和联系人信息已保存。');
     expect(allText(sent)).toContain('本地模式：不会发送电子邮件');
     code = shownCode(sent) ?? '';
@@ -107,20 +89,20 @@ describe('Gale enrols Fabrikam end to end, in Chinese', () => {
   });
 
   it('confirms the code and asks for the agreement', async () => {
-    const sent = await d.send(GALE, { enroll: 'code', code });
+    const sent = await d.submit(GALE, { enroll: 'code', code });
     expect(texts(sent)).toContain('谢谢，gale.ito@fabrikam.example 已确认。');
     const agreement = cardText(cards(sent)[0]).join('\n');
     expect(agreement).toContain('合作伙伴网络协议（版本 2026-01）');
   });
 
   it('records the agreement and offers to add Gale to the Admin agent group', async () => {
-    const sent = await d.send(GALE, { enroll: 'agreement', authority: 'true', accept: 'true' });
+    const sent = await d.submit(GALE, { enroll: 'agreement', authority: 'true', accept: 'true' });
     expect(texts(sent)).toContain('Gale Ito 已接受协议（版本 2026-01）。');
     expect(cardButtons(cards(sent)[0])).toEqual(['添加我', '暂不']);
   });
 
   it('adds Gale as Admin agent (audited), sends the enrolment for review and shows the status', async () => {
-    const sent = await d.send(GALE, { enroll: 'addAdminAgent' });
+    const sent = await d.submit(GALE, { enroll: 'addAdminAgent' });
     expect(texts(sent)).toEqual(
       expect.arrayContaining(['已完成：你现在已在管理员代理组中。', expect.stringContaining('已提交审核')]),
     );
@@ -167,7 +149,7 @@ describe('enrolment: every validation failure says what is wrong and changes not
   /** Enrols a new tenant up to the code card; returns the code shown. */
   const toCode = async (p: Person, email = `${p.name.split(' ')[0].toLowerCase()}@example-partner.com`) => {
     await d.say(p, 'enroll');
-    const sent = await d.send(p, { enroll: 'details', ...GOOD, contactEmail: email });
+    const sent = await d.submit(p, { enroll: 'details', ...GOOD, contactEmail: email });
     return shownCode(sent) ?? '';
   };
 
@@ -179,18 +161,16 @@ describe('enrolment: every validation failure says what is wrong and changes not
   });
 
   it('keeps the enrolment to a one-to-one chat', async () => {
-    const sent = await turnOf(t, () =>
-      t.post({
-        ...message(NEW[0], 'enroll', { serviceUrl: t.connector.url, conversationId: '19:team@thread.tacv2' }),
-        conversation: { id: '19:team@thread.tacv2', conversationType: 'channel', tenantId: NEW[0].tenantId },
-      }),
-    );
+    const sent = await d.send({
+      ...message(NEW[0], 'enroll', { serviceUrl: t.connector.url, conversationId: '19:team@thread.tacv2' }),
+      conversation: { id: '19:team@thread.tacv2', conversationType: 'channel', tenantId: NEW[0].tenantId },
+    });
     expect(texts(sent).join('\n')).toContain('one-to-one chat');
   });
 
   it('rejects a bad e-mail and keeps what was typed', async () => {
     await d.say(NEW[0], 'enroll');
-    const sent = await d.send(NEW[0], {
+    const sent = await d.submit(NEW[0], {
       enroll: 'details',
       ...GOOD,
       contactEmail: 'gale.ito@',
@@ -212,19 +192,19 @@ describe('enrolment: every validation failure says what is wrong and changes not
   });
 
   it('warns about a free-mail address and goes on only when asked to', async () => {
-    const sent = await d.send(NEW[0], { enroll: 'details', ...GOOD, contactEmail: 'jo.admin@gmail.com' });
+    const sent = await d.submit(NEW[0], { enroll: 'details', ...GOOD, contactEmail: 'jo.admin@gmail.com' });
     expect(cardText(cards(sent)[0]).join('\n')).toContain(
       'jo.admin@gmail.com belongs to a free personal mail service',
     );
     expect(cardButtons(cards(sent)[0])).toEqual(['Change the address', 'Use it anyway']);
-    const kept = await d.send(NEW[0], { enroll: 'keepFreeMail' });
+    const kept = await d.submit(NEW[0], { enroll: 'keepFreeMail' });
     expect(shownCode(kept)).toMatch(/^\d{6}$/);
   });
 
   it('says a wrong code is wrong and how many attempts are left', async () => {
     const code = await toCode(NEW[1]);
     const wrong = code === '000000' ? '111111' : '000000';
-    const sent = await d.send(NEW[1], { enroll: 'code', code: wrong });
+    const sent = await d.submit(NEW[1], { enroll: 'code', code: wrong });
     expect(allText(sent)).toContain('That code is not right. 4 attempt(s) left.');
     expect(allText(sent)).not.toContain(code);
     const typedText = await d.say(NEW[1], '12 34');
@@ -235,28 +215,28 @@ describe('enrolment: every validation failure says what is wrong and changes not
     const code = await toCode(NEW[2]);
     const wrong = code === '000000' ? '111111' : '000000';
     let sent: Sent[] = [];
-    for (let i = 0; i < 5; i += 1) sent = await d.send(NEW[2], { enroll: 'code', code: wrong });
+    for (let i = 0; i < 5; i += 1) sent = await d.submit(NEW[2], { enroll: 'code', code: wrong });
     expect(allText(sent)).toContain('Too many wrong attempts');
-    sent = await d.send(NEW[2], { enroll: 'code', code });
+    sent = await d.submit(NEW[2], { enroll: 'code', code });
     expect(allText(sent)).toContain('Too many wrong attempts');
-    const fresh = shownCode(await d.send(NEW[2], { enroll: 'resend' })) ?? '';
-    sent = await d.send(NEW[2], { enroll: 'code', code: fresh });
+    const fresh = shownCode(await d.submit(NEW[2], { enroll: 'resend' })) ?? '';
+    sent = await d.submit(NEW[2], { enroll: 'code', code: fresh });
     expect(texts(sent)).toContain(`Thanks, jo@example-partner.com is confirmed.`);
   });
 
   it('refuses an expired code', async () => {
     const code = await toCode(NEW[3]);
     clock.set(new Date(FIXED_NOW.getTime() + 16 * 60_000));
-    const sent = await d.send(NEW[3], { enroll: 'code', code });
+    const sent = await d.submit(NEW[3], { enroll: 'code', code });
     expect(allText(sent)).toContain('That code has expired');
   });
 
   it('stops when the agreement is declined, keeps the details, and resumes at the agreement later', async () => {
     const code = await toCode(NEW[4]);
-    await d.send(NEW[4], { enroll: 'code', code });
-    const oneTick = await d.send(NEW[4], { enroll: 'agreement', authority: 'true', accept: 'false' });
+    await d.submit(NEW[4], { enroll: 'code', code });
+    const oneTick = await d.submit(NEW[4], { enroll: 'agreement', authority: 'true', accept: 'false' });
     expect(allText(oneTick)).toContain('tick both boxes');
-    const declined = await d.send(NEW[4], { enroll: 'decline' });
+    const declined = await d.submit(NEW[4], { enroll: 'decline' });
     expect(texts(declined).join('\n')).toContain('Without the agreement the enrolment cannot go on');
     const membership = await t.app.store.repos.memberships.get(NEW[4].tenantId, 'membership');
     expect(membership?.doc.status).toBe('awaitingEmailConfirmation');
@@ -303,12 +283,12 @@ describe('enrolment outside local mode', () => {
     try {
       const d = driver(t);
       await d.say(GALE, 'enroll');
-      const reply = await d.send(GALE, { enroll: 'details', ...GOOD });
+      const reply = await d.submit(GALE, { enroll: 'details', ...GOOD });
       expect(sent).toEqual([{ to: 'gale.ito@fabrikam.example', code: expect.stringMatching(/^\d{6}$/) }]);
       expect(allText(reply)).toContain('I sent a 6-digit code to gale.ito@fabrikam.example');
       expect(allText(reply)).not.toContain(sent[0].code);
       expect(t.logs.text()).not.toContain(sent[0].code);
-      const confirmed = await d.send(GALE, { enroll: 'code', code: sent[0].code });
+      const confirmed = await d.submit(GALE, { enroll: 'code', code: sent[0].code });
       expect(texts(confirmed)).toContain('Thanks, gale.ito@fabrikam.example is confirmed.');
     } finally {
       services.mode = 'local';
@@ -331,7 +311,7 @@ describe('enrolment survives a bot restart', () => {
     let code = '';
     try {
       await driver(first).say(GALE, 'enroll');
-      code = shownCode(await driver(first).send(GALE, { enroll: 'details', ...GOOD })) ?? '';
+      code = shownCode(await driver(first).submit(GALE, { enroll: 'details', ...GOOD })) ?? '';
       expect(code).toMatch(/^\d{6}$/);
     } finally {
       await first.stop();
@@ -339,7 +319,7 @@ describe('enrolment survives a bot restart', () => {
     const second = await startTestApp(env, {}, dataDir);
     try {
       // The dialog is still waiting for the code: no "enroll" needed.
-      const sent = await driver(second).send(GALE, { enroll: 'code', code });
+      const sent = await driver(second).submit(GALE, { enroll: 'code', code });
       expect(texts(sent)).toContain('Thanks, gale.ito@fabrikam.example is confirmed.');
       expect(cardText(cards(sent)[0]).join('\n')).toContain('Partner-network agreement');
     } finally {

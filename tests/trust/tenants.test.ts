@@ -1,6 +1,6 @@
 import { SYSTEM_TENANT } from '../../src/domain/model';
 import { tenantScanLease } from '../../src/notify/scanner';
-import { message } from '../support/activities';
+import { conversation } from '../support/conversation';
 import { noticeDeliveries, seedNoticeTenant, type NoticeTenant } from '../support/noticeTenant';
 import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
 import { cardText, cardOf, startTestApp, type TestApp } from '../support/testApp';
@@ -35,15 +35,7 @@ describe('a chat-triggered expiry check stays inside the actor’s tenant', () =
   });
   afterEach(() => t.stop());
 
-  const say = async (person: Person, text: string) => {
-    const conversation = `a:personal-${person.aadObjectId}`;
-    const before = t.connector.calls.length;
-    await t.post(message(person, text, { serviceUrl: t.connector.url }));
-    return t.connector.calls
-      .slice(before)
-      .filter((c) => decodeURIComponent(c.path).includes(conversation))
-      .map((c) => c.body);
-  };
+  const { say } = conversation(() => t, { wait: false });
   const postsInto = (channels: string[]) =>
     t.connector.channelPosts().filter((p) => channels.includes(p.channelId));
 
