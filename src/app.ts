@@ -125,7 +125,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     background: new BackgroundTasks(logger),
     mode: config.mode,
     verificationSender: overrides.verificationSender ?? new UnconfiguredVerificationSender(logger),
-    prefetch: (tenantId, types) => prefetchTenant(store.entities, tenantId, types),
+    prefetch: (tenantId, types, selections) => prefetchTenant(store.entities, tenantId, types, selections),
   };
   const bot = new PartnerBenefitsBot(services, store.state);
   const adapter = createAdapter(config.auth, logger, overrides);
