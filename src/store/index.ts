@@ -1,6 +1,7 @@
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import type { Storage } from 'botbuilder';
-import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+// The storage class alone: the package's index also loads the blob-storage client (unused here).
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure/lib/cosmosDbPartitionedStorage';
 import { Agent } from 'node:https';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
