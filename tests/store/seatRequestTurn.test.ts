@@ -31,7 +31,7 @@ async function requestsOf(work: () => Promise<unknown>): Promise<{ turn: string[
   return { turn, background };
 }
 
-describe('the turn that answers the reason prompt of a seat request', () => {
+describe('store requests of one turn (the person, the dialog state, one tenant snapshot, the writes)', () => {
   let t: TestApp;
   const say = async (person: Person, text: string) => {
     const mine = () =>
@@ -47,8 +47,19 @@ describe('the turn that answers the reason prompt of a seat request', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await say(AVERY, 'help');
+    // Eli's first turn also records Eli's chat; the turns below are later ones.
+    await say(ELI, 'help');
   });
   afterAll(() => t.stop());
+
+  it('lists the benefits with at most 3 store requests: the person, the dialog state, one tenant snapshot', async () => {
+    let answer: Record<string, unknown> | undefined;
+    const sent = await requestsOf(async () => {
+      answer = await say(ELI, 'benefits');
+    });
+    expect(answer).toBeDefined();
+    expect(sent.turn).toHaveLength(3);
+  });
 
   // The target is 5; the approver's chat (is it still active?) is still read in the turn,
   // because the answer says whether any approver can be reached.

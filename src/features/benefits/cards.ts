@@ -22,7 +22,15 @@ export const benefitActions = (services: BotServices): BenefitActions =>
   new BenefitActions(services.repos, services.clock, services.audit);
 
 /** What the benefits cards read: one tenant snapshot query. */
-const BENEFIT_TYPES = ['tenant', 'package', 'benefit', 'seatPool', 'seatAssignment', 'member'] as const;
+const BENEFIT_TYPES = [
+  'tenant',
+  'membership',
+  'package',
+  'benefit',
+  'seatPool',
+  'seatAssignment',
+  'member',
+] as const;
 
 export async function benefitsContext(turn: Turn, services: BotServices): Promise<BenefitsContext> {
   await services.prefetch?.(turn.tenantId, BENEFIT_TYPES);
