@@ -9,8 +9,8 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { BotServices } from '../src/services';
-import type { SeatService, PoolUsage } from '../src/domain/seats';
-import { postForApproval } from '../src/features/seats/approvals';
+import { seatRequestPrefix, type PoolUsage, type SeatService } from '../src/domain/seats';
+import { approverSelections, postForApproval } from '../src/features/seats/approvals';
 import { isQuestion } from '../src/nlu';
 import { BaseDialog } from './base';
 
@@ -142,8 +142,19 @@ export class RequestSeatDialog extends BaseDialog {
     const turn = this.turn(step);
     const state = step.values as State;
     if (!state.poolId) return step.endDialog();
-    // The tenant's small documents this turn reads (membership, pools, seats, settings): one query.
-    await this.services.prefetch?.(turn.tenantId, ['membership', 'seatPool', 'seatAssignment', 'tenant']);
+    // The tenant's small documents this turn reads (membership, pools, seats, settings, the
+    // benefit and its package), the person's earlier requests for this pool and the approvers: one query.
+    await this.services.prefetch?.(
+      turn.tenantId,
+      ['membership', 'seatPool', 'seatAssignment', 'tenant', 'benefit', 'package'],
+      [
+        {
+          type: 'seatRequest',
+          filter: { idPrefix: seatRequestPrefix(state.poolId, turn.actor.aadObjectId) },
+        },
+        ...approverSelections,
+      ],
+    );
     // Checked at the moment of the change, not when the dialog started.
     await this.services.authorizer.require(turn.actor, 'seat.request', state.poolId);
     const seats = this.seats();

@@ -131,7 +131,7 @@ export async function createApp<S extends AppStore = Store>(
     background: new BackgroundTasks(logger),
     mode: config.mode,
     verificationSender: overrides.verificationSender ?? new UnconfiguredVerificationSender(logger),
-    prefetch: (tenantId, types) => store.prefetch(tenantId, types),
+    prefetch: (tenantId, types, selections) => store.prefetch(tenantId, types, selections),
   };
   const bot = new PartnerBenefitsBot(services, store.state);
   const adapter = createAdapter(config.auth, logger, overrides);

@@ -1,7 +1,7 @@
 import type { ActivationSettings } from './domain/activation';
 import type { VerificationSender } from './domain/enrollment';
 import type { EntityType } from './domain/model';
-import type { Clock } from './domain/ports';
+import type { Clock, Selection } from './domain/ports';
 import type { DomainServices } from './domain/services';
 import type { Logger } from './logger';
 import type { BackgroundTasks } from './notify/background';
@@ -33,7 +33,13 @@ export interface BotServices extends DomainServices {
   verificationSender: VerificationSender;
   /**
    * Reads every document of these types of one tenant in one store request, for the rest of the
-   * turn (later reads and lists of those types come from it); does nothing outside a turn.
+   * turn (later reads and lists of those types come from it), and in the same request the
+   * documents matching each selection (a later `list` with that filter comes from them); does
+   * nothing outside a turn.
    */
-  prefetch?: (tenantId: string, types: readonly EntityType[]) => Promise<void>;
+  prefetch?: (
+    tenantId: string,
+    types: readonly EntityType[],
+    selections?: readonly Selection[],
+  ) => Promise<void>;
 }

@@ -19,6 +19,23 @@ export class AuditLog {
   }
 
   /**
+   * Creates `doc` and the record of the act in one store request where the store can (the same
+   * tenant's documents); `'exists'` (nothing recorded) when `doc` was already there.
+   */
+  async createRecorded<T extends { id: string; tenantId: string; type: string }>(
+    repo: Repository<T>,
+    doc: T,
+    entry: AuditEntry,
+  ): Promise<'created' | 'exists'> {
+    const at = this.clock.now().toISOString();
+    const record: AuditRecord = { type: 'audit', id: `audit:${at}:${randomUUID()}`, at, ...entry };
+    if (repo.createWith) return repo.createWith(doc, this.repo, record);
+    const created = await repo.create(doc);
+    if (created === 'created') await this.repo.create(record);
+    return created;
+  }
+
+  /**
    * Records an act that happened at `at` exactly once, however often it is called: the id is
    * derived from the act (`key`), so an act whose record was not written (the store went away
    * right after the act) gets it when the act is retried, and a retry never records it twice.

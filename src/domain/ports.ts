@@ -28,6 +28,15 @@ export interface ListOptions {
   limit?: number;
 }
 
+/** A filter on one document type (what `list` filters on, without order or limit). */
+export type ListFilter = Pick<ListOptions, 'where' | 'arrayContains' | 'idPrefix'>;
+
+/** Documents of one type matching one filter, read with a tenant snapshot (`prefetch`). */
+export interface Selection {
+  type: string;
+  filter: ListFilter;
+}
+
 export interface Repository<T extends { id: string; tenantId: string }> {
   /** The document, or undefined when there is none. */
   get(tenantId: string, id: string): Promise<Versioned<T> | undefined>;
@@ -39,6 +48,16 @@ export interface Repository<T extends { id: string; tenantId: string }> {
   delete(tenantId: string, id: string, etag?: string): Promise<boolean>;
   /** Documents of this type in one tenant, always scoped by tenant id. */
   list(tenantId: string, options?: ListOptions): Promise<Versioned<T>[]>;
+  /**
+   * Creates it and `otherDoc` (a document of `other`'s type in the same tenant, e.g. the audit
+   * record of the act) in one store request; `'exists'` (and neither written) when `doc` is there.
+   * Optional: without it, callers create the two one after the other.
+   */
+  createWith?<U extends { id: string; tenantId: string; type: string }>(
+    doc: T,
+    other: Repository<U>,
+    otherDoc: U,
+  ): Promise<'created' | 'exists'>;
 }
 
 /** The one cross-tenant question the system asks: which tenants have channels subscribed to notices. */

@@ -41,6 +41,11 @@ export function isReserved(a: SeatAssignment, now: Date): boolean {
   return a.released !== undefined && daysUntil(now, a.released.freeOn) > 0;
 }
 
+/** The ids of one person's requests for one pool start with this (`…:1`, `…:2` in order). */
+export function seatRequestPrefix(poolId: string, aadObjectId: string): string {
+  return `seatRequest:${poolId.slice('pool:'.length)}:${aadObjectId}:`;
+}
+
 export interface PoolUsage {
   pool: SeatPool;
   /** Seats held by someone now. */
@@ -277,7 +282,7 @@ export class SeatService {
     }
     // Asking uses nothing yet, but a cancelled package's pool takes no requests.
     await useBenefit(this.repos, this.clock, actor, usage.pool.benefitId);
-    const prefix = `seatRequest:${poolId.slice('pool:'.length)}:${actor.aadObjectId}:`;
+    const prefix = seatRequestPrefix(poolId, actor.aadObjectId);
     return retrying(prefix, async () => {
       const mine = await this.repos.seatRequests.list(actor.tenantId, { idPrefix: prefix });
       if (mine.some((r) => r.doc.status === 'pending' || r.doc.status === 'approving')) {
@@ -296,15 +301,16 @@ export class SeatService {
         createdAt: this.clock.now().toISOString(),
         cards: [],
       };
-      // Two requests at the same moment compute the same id: exactly one is created, the other looks again.
-      if ((await this.repos.seatRequests.create(doc)) === 'exists') throw new ConcurrencyError(doc.id);
-      await this.audit.record({
+      // Two requests at the same moment compute the same id: exactly one is created (with its
+      // audit record, in one store request), the other looks again.
+      const created = await this.audit.createRecorded(this.repos.seatRequests, doc, {
         tenantId: actor.tenantId,
         actor: actor.aadObjectId,
         action: 'seat.request',
         target: doc.id,
         outcome: 'success',
       });
+      if (created === 'exists') throw new ConcurrencyError(doc.id);
       return doc;
     });
   }

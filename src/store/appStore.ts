@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import type { TenantIndex } from '../domain/ports';
+import type { Selection, TenantIndex } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 
 /** What the app needs of a store, whichever kind (Cosmos DB, or the in-memory one tests use). */
@@ -10,7 +10,7 @@ export interface AppStore {
   /** Dialog and conversation state for botbuilder. */
   readonly state: Storage;
   /** Reads these document types of one tenant for the rest of the turn, in one request where that helps. */
-  prefetch(tenantId: string, types: readonly string[]): Promise<void>;
+  prefetch(tenantId: string, types: readonly string[], selections?: readonly Selection[]): Promise<void>;
   /** True when the store answers. */
   health(): Promise<boolean>;
   /** Local mode: write the snapshot now if anything changed. */

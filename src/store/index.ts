@@ -1,6 +1,7 @@
 import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import type { Storage } from 'botbuilder';
-import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
+// The storage class alone: the package's index also loads the blob-storage client (unused here).
+import { CosmosDbPartitionedStorage } from 'botbuilder-azure/lib/cosmosDbPartitionedStorage';
 import { Agent } from 'node:https';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -159,7 +160,7 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
       },
     },
     state,
-    prefetch: (tenantId, types) => prefetchTenant(entities, tenantId, types),
+    prefetch: (tenantId, types, selections) => prefetchTenant(entities, tenantId, types, selections),
     async health() {
       try {
         await database.read();

@@ -1,9 +1,9 @@
-import type { Container, ErrorResponse, SqlParameter } from '@azure/cosmos';
+import { BulkOperationType, type Container, type ErrorResponse, type SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import { ConcurrencyError, CorruptDocumentError, StoreUnavailableError } from '../domain/errors';
-import type { ListOptions, Repository, Versioned } from '../domain/ports';
+import type { ListFilter, ListOptions, Repository, Selection, Versioned } from '../domain/ports';
 import { FIELD_NAME as FIELD, filterInMemory } from './listFilter';
-import { currentTurnReads, docKey, listKey, type TurnReads } from './turnCache';
+import { currentTurnReads, docKey, filterKey, listKey, type TurnReads } from './turnCache';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments'] as const;
 
@@ -53,30 +53,65 @@ export async function queryAll(
   return resources;
 }
 
+/** The SQL conditions of a filter (`c.…`), its parameters named with `tag` so several can share a query. */
+function filterClauses(filter: ListFilter, parameters: SqlParameter[], tag = ''): string[] {
+  const clauses: string[] = [];
+  Object.entries(filter.where ?? {}).forEach(([field, value], i) => {
+    if (!FIELD.test(field)) throw new Error(`invalid field name ${field}`);
+    clauses.push(`c.${field} = @p${tag}${i}`);
+    parameters.push({ name: `@p${tag}${i}`, value });
+  });
+  Object.entries(filter.arrayContains ?? {}).forEach(([field, value], i) => {
+    if (!FIELD.test(field)) throw new Error(`invalid field name ${field}`);
+    clauses.push(`ARRAY_CONTAINS(c.${field}, @a${tag}${i})`);
+    parameters.push({ name: `@a${tag}${i}`, value });
+  });
+  if (filter.idPrefix !== undefined) {
+    clauses.push(`STARTSWITH(c.id, @idPrefix${tag})`);
+    parameters.push({ name: `@idPrefix${tag}`, value: filter.idPrefix });
+  }
+  return clauses;
+}
+
 /**
  * One query for several document types of one tenant (`c.type IN (…)`, tenant id in the WHERE
  * clause): what a read turn needs, in one store request, remembered for the rest of the turn.
+ * `selections` add the documents of other types that match a filter (a person's own requests,
+ * the holders of a role) to the same query; a later `list` with that filter is served from them.
  * Outside a turn it does nothing (nothing would remember it).
  */
 export async function prefetchTenant(
   container: Container,
   tenantId: string,
   types: readonly string[],
+  selections: readonly Selection[] = [],
 ): Promise<void> {
   const reads = currentTurnReads();
   if (!reads) return;
   const missing = types.filter((t) => !reads.lists.has(listKey(t, tenantId)));
-  if (missing.length === 0) return;
+  const wanted = selections.filter(
+    (s) =>
+      !reads.lists.has(listKey(s.type, tenantId)) &&
+      !reads.filtered.has(filterKey(s.type, tenantId, s.filter)),
+  );
+  if (missing.length === 0 && wanted.length === 0) return;
   const parameters: SqlParameter[] = [{ name: '@tenantId', value: tenantId }];
   const names = missing.map((t, i) => {
     parameters.push({ name: `@t${i}`, value: t });
     return `@t${i}`;
   });
+  const alternatives = names.length > 0 ? [`c.type IN (${names.join(', ')})`] : [];
+  wanted.forEach((s, i) => {
+    parameters.push({ name: `@s${i}`, value: s.type });
+    alternatives.push(
+      `(${[`c.type = @s${i}`, ...filterClauses(s.filter, parameters, `s${i}_`)].join(' AND ')})`,
+    );
+  });
   let rows: Record<string, unknown>[];
   try {
     rows = await queryAll(
       container,
-      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type IN (${names.join(', ')})`,
+      `SELECT * FROM c WHERE c.tenantId = @tenantId AND (${alternatives.join(' OR ')})`,
       parameters,
       tenantId,
     );
@@ -91,6 +126,14 @@ export async function prefetchTenant(
   for (const [type, docs] of byType) {
     reads.lists.set(listKey(type, tenantId), docs);
     for (const d of docs) reads.docs.set(docKey(type, tenantId, String(d.id)), d);
+  }
+  for (const s of wanted) {
+    const docs = filterInMemory(
+      rows.filter((r) => r.tenantId === tenantId && r.type === s.type),
+      s.filter,
+    );
+    reads.filtered.set(filterKey(s.type, tenantId, s.filter), docs);
+    for (const d of docs) reads.docs.set(docKey(s.type, tenantId, String(d.id)), d);
   }
 }
 
@@ -174,6 +217,51 @@ export class CosmosRepository<
     if (raw === undefined || !reads.docs.has(key)) reads.docs.delete(key);
     else reads.docs.set(key, raw ?? undefined);
     reads.lists.delete(listKey(this.type, tenantId));
+    const prefix = `${listKey(this.type, tenantId)}|`;
+    for (const k of [...reads.filtered.keys()]) if (k.startsWith(prefix)) reads.filtered.delete(k);
+  }
+
+  async createWith<U extends { id: string; tenantId: string; type: string }>(
+    doc: T,
+    other: Repository<U>,
+    otherDoc: U,
+  ): Promise<'created' | 'exists'> {
+    const valid = this.validate(doc);
+    // Only a document of this container and partition can share the request.
+    if (
+      !(other instanceof CosmosRepository) ||
+      other.container !== this.container ||
+      otherDoc.tenantId !== valid.tenantId
+    ) {
+      const created = await this.create(valid);
+      if (created === 'created') await other.create(otherDoc);
+      return created;
+    }
+    const also = (other as CosmosRepository<U>).validate(otherDoc);
+    try {
+      const { result } = await this.container.items.batch(
+        [
+          { operationType: BulkOperationType.Create, resourceBody: valid },
+          { operationType: BulkOperationType.Create, resourceBody: also },
+        ],
+        valid.tenantId,
+      );
+      const status = result?.[0]?.statusCode ?? 0;
+      if (status === 409) return 'exists';
+      const failed = (result ?? []).find((r) => r.statusCode >= 400);
+      if (!result || failed)
+        throw new StoreUnavailableError(
+          `store batch create of ${this.type} ${doc.id} failed: HTTP ${failed?.statusCode ?? '?'}`,
+        );
+      return 'created';
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) throw err;
+      if (statusOf(err) === 409) return 'exists';
+      throw wrap(err, `batch create of ${this.type} ${doc.id}`);
+    } finally {
+      this.wrote(valid.tenantId, valid.id);
+      (other as CosmosRepository<U>).wrote(also.tenantId, also.id);
+    }
   }
 
   async create(doc: T): Promise<'created' | 'exists'> {
@@ -229,21 +317,7 @@ export class CosmosRepository<
       { name: '@tenantId', value: tenantId },
       { name: '@type', value: this.type },
     ];
-    const clauses = ['c.tenantId = @tenantId', 'c.type = @type'];
-    Object.entries(options.where ?? {}).forEach(([field, value], i) => {
-      if (!FIELD.test(field)) throw new Error(`invalid field name ${field}`);
-      clauses.push(`c.${field} = @p${i}`);
-      parameters.push({ name: `@p${i}`, value });
-    });
-    Object.entries(options.arrayContains ?? {}).forEach(([field, value], i) => {
-      if (!FIELD.test(field)) throw new Error(`invalid field name ${field}`);
-      clauses.push(`ARRAY_CONTAINS(c.${field}, @a${i})`);
-      parameters.push({ name: `@a${i}`, value });
-    });
-    if (options.idPrefix !== undefined) {
-      clauses.push('STARTSWITH(c.id, @idPrefix)');
-      parameters.push({ name: '@idPrefix', value: options.idPrefix });
-    }
+    const clauses = ['c.tenantId = @tenantId', 'c.type = @type', ...filterClauses(options, parameters)];
     let order = '';
     if (options.orderBy) {
       if (!FIELD.test(options.orderBy.field)) throw new Error(`invalid field name ${options.orderBy.field}`);
@@ -254,6 +328,8 @@ export class CosmosRepository<
     const reads = currentTurnReads();
     const all = reads?.lists.get(listKey(this.type, tenantId));
     if (all) return filterInMemory(all, options).map((r) => this.parse(r));
+    const picked = reads?.filtered.get(filterKey(this.type, tenantId, options));
+    if (picked) return filterInMemory(picked, options).map((r) => this.parse(r));
     try {
       const rows = await queryAll(this.container, query, parameters, tenantId);
       return rows.filter((r) => r.tenantId === tenantId).map((r) => this.parse(r));

@@ -14,12 +14,14 @@ export interface TurnReads {
   readonly docs: Map<string, Record<string, unknown> | undefined>;
   /** `type|tenant` → every document of that type in the tenant (a tenant snapshot query). */
   readonly lists: Map<string, Record<string, unknown>[]>;
+  /** `type|tenant|filter` → the documents of that type matching one filter (a selection in the snapshot query). */
+  readonly filtered: Map<string, Record<string, unknown>[]>;
 }
 
 const scope = new AsyncLocalStorage<TurnReads>();
 
 export function withTurnReads<T>(work: () => Promise<T>): Promise<T> {
-  return scope.run({ docs: new Map(), lists: new Map() }, work);
+  return scope.run({ docs: new Map(), lists: new Map(), filtered: new Map() }, work);
 }
 
 /** Runs `work` with no turn scope (it outlives the turn, so it must read the store). */
@@ -33,3 +35,12 @@ export function currentTurnReads(): TurnReads | undefined {
 
 export const docKey = (type: string, tenantId: string, id: string): string => `${type}|${tenantId}|${id}`;
 export const listKey = (type: string, tenantId: string): string => `${type}|${tenantId}`;
+/** The key of a filtered list: the filter's conditions only (order and limit are applied on reading). */
+export const filterKey = (
+  type: string,
+  tenantId: string,
+  filter: { where?: object; arrayContains?: object; idPrefix?: string },
+): string =>
+  `${type}|${tenantId}|${JSON.stringify([sorted(filter.where), sorted(filter.arrayContains), filter.idPrefix ?? null])}`;
+const sorted = (o: object | undefined): [string, unknown][] =>
+  Object.entries(o ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -112,6 +112,29 @@ describe('reads of one turn: one tenant snapshot query, nothing kept past the tu
     });
   });
 
+  it('serves a filtered list read with the snapshot, and reads it afresh after a write of that type', async () => {
+    const sent = await requestsOf(() =>
+      withTurnReads(async () => {
+        await prefetchTenant(
+          store.entities,
+          CONTOSO,
+          ['tenant'],
+          [{ type: 'member', filter: { arrayContains: { roles: 'MpnPartnerAdmin' } } }],
+        );
+        const admins = await store.repos.members.list(CONTOSO, {
+          arrayContains: { roles: 'MpnPartnerAdmin' },
+          limit: 10,
+        });
+        expect(admins.map((m) => m.doc.name)).toEqual([expect.any(String)]);
+        // Not the filter that was read: asks the store.
+        await store.repos.members.list(CONTOSO, { arrayContains: { roles: 'GlobalAdmin' } });
+        await store.repos.members.create(member(CONTOSO, ['MpnPartnerAdmin']));
+        await store.repos.members.list(CONTOSO, { arrayContains: { roles: 'MpnPartnerAdmin' } });
+      }),
+    );
+    expect(sent).toHaveLength(4);
+  });
+
   it('does nothing outside a turn', async () => {
     const sent = await requestsOf(() => prefetchTenant(store.entities, CONTOSO, ['member']));
     expect(sent).toEqual([]);

@@ -21,7 +21,15 @@ import { renderBenefitsList, renderBenefitsSummary } from './views';
 export const benefitActions = (services: BotServices): BenefitActions => services.benefitActions;
 
 /** What the benefits cards read: one tenant snapshot query. */
-const BENEFIT_TYPES = ['tenant', 'package', 'benefit', 'seatPool', 'seatAssignment', 'member'] as const;
+const BENEFIT_TYPES = [
+  'tenant',
+  'membership',
+  'package',
+  'benefit',
+  'seatPool',
+  'seatAssignment',
+  'member',
+] as const;
 
 export async function benefitsContext(turn: Turn, services: BotServices): Promise<BenefitsContext> {
   await services.prefetch?.(turn.tenantId, BENEFIT_TYPES);

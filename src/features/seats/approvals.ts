@@ -7,6 +7,7 @@ import {
   type SeatRequest,
 } from '../../domain/model';
 import { authorize } from '../../domain/policy';
+import type { Selection } from '../../domain/ports';
 import type { PoolUsage } from '../../domain/seats';
 import { translator } from '../../i18n';
 import type { PostedCard } from '../../notify/messenger';
@@ -20,9 +21,17 @@ import { renderSeatRequest, renderSeatRequestDigest } from './views';
  * decision updates all of them, and the requester is told in their own chat.
  */
 
+const APPROVER_ROLES = ['GlobalAdmin'] as const;
+
 async function approvers(services: BotServices, tenantId: string) {
-  return services.directory.holdersOf(tenantId, ['GlobalAdmin']);
+  return services.directory.holdersOf(tenantId, APPROVER_ROLES);
 }
+
+/** What a turn that posts for approval reads (with its tenant snapshot): the approvers. */
+export const approverSelections: readonly Selection[] = APPROVER_ROLES.map((role) => ({
+  type: 'member',
+  filter: { arrayContains: { roles: role } },
+}));
 
 export async function requestCard(
   services: BotServices,
