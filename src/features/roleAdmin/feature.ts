@@ -63,9 +63,13 @@ async function tellAffected(h: Handler, change: RoleChange): Promise<boolean> {
   return true;
 }
 
-const changeSchema = z
-  .object({ person: guid.optional(), role: roleSchema.optional(), confirm: z.literal(true).optional() })
-  .strict();
+// Teams sends the card's inputs (person, role) with every button of the card, Refresh included:
+// each verb reads what it uses and ignores the rest (zod strips unknown keys).
+const changeSchema = z.object({
+  person: guid.optional(),
+  role: roleSchema.optional(),
+  confirm: z.literal(true).optional(),
+});
 
 /** The acting person as stored now: a role lost a moment ago no longer counts. */
 async function freshActor(h: Handler, roleAdmin: RoleAdmin): Promise<Actor> {
@@ -151,7 +155,7 @@ export const roleAdminFeature: Feature = {
   ],
   verbs: {
     'roles.list': verb({
-      schema: z.object({}).strict(),
+      schema: z.object({}),
       action: 'roles.list',
       run: ({ turn, services }) => roleDirectoryCard(turn, services),
     }),
