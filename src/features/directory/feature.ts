@@ -19,7 +19,7 @@ import {
   type TeamChoice,
 } from './views';
 import { explainError } from '../shared/errors';
-import { verb, type Feature, type Handler } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
@@ -360,7 +360,7 @@ async function remove(h: Handler, data: z.infer<typeof removeSchema>): Promise<A
 }
 
 /** The directory: who is in it; adding people from a team's roster or by e-mail; removing them. */
-export const directoryFeature: Feature = {
+export const directoryFeature = defineFeature({
   id: 'directory',
   commands: [
     {
@@ -409,4 +409,4 @@ export const directoryFeature: Feature = {
       run: (h, data) => remove(h, data),
     }),
   },
-};
+});

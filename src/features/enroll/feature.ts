@@ -4,12 +4,11 @@ import { EnrollmentService } from '../../domain/enrollment';
 import { RuleViolation } from '../../domain/errors';
 import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import { formatDate } from '../../i18n';
-import type { Feature } from '../feature';
-import { verb } from '../feature';
+import { defineFeature, verb } from '../feature';
 import { ENROLL_PHRASES, membershipCard } from '../membership/feature';
 
 /** Enrolment of the organisation (a dialog) and, in the local demo, completing its review. */
-export const enrollFeature: Feature = {
+export const enrollFeature = defineFeature({
   id: 'enroll',
   commands: [
     {
@@ -59,4 +58,4 @@ export const enrollFeature: Feature = {
     }),
   },
   dialogs: (services) => [new EnrollDialog(services)],
-};
+});

@@ -9,7 +9,7 @@ import type { AdaptiveCard } from '../../cards';
 import { formatDate, type MessageKey } from '../../i18n';
 import { withTierNames } from '../support/views';
 import { sendCard } from '../shared/reply';
-import { verb, type Feature, type Handler } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 
 const benefitData = z.object({ benefitId: z.string().startsWith('benefit:').max(200) }).strict();
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
@@ -56,7 +56,7 @@ async function act(
  * marketing contact (Global admin or MPN partner admin), and activation, refused until a
  * contact exists; pending for a few days, then active until its expiry.
  */
-export const gtmFeature: Feature = {
+export const gtmFeature = defineFeature({
   id: 'gtm',
   commands: [
     {
@@ -104,4 +104,4 @@ export const gtmFeature: Feature = {
     }),
   },
   dialogs: (services) => [new MarketingContactDialog(services)],
-};
+});

@@ -1,7 +1,7 @@
 import { ConcurrencyError } from '../../domain/errors';
 import { memberId, type Locale } from '../../domain/model';
 import { translator } from '../../i18n';
-import type { Feature, MessageHandler } from '../feature';
+import { defineFeature, type MessageHandler } from '../feature';
 
 const MAX_TRIES = 4;
 
@@ -44,7 +44,7 @@ async function saveLocale(
 }
 
 /** Registered after the main features, so help's shortcut buttons stay with them. */
-export const languageFeature: Feature = {
+export const languageFeature = defineFeature({
   id: 'language',
   verbs: {},
   commands: [
@@ -67,4 +67,4 @@ export const languageFeature: Feature = {
       run: (h) => choose(h, 'en-US'),
     },
   ],
-};
+});

@@ -24,8 +24,7 @@ import {
   type Notice,
 } from './views';
 import { explainError } from '../shared/errors';
-import type { Feature, Handler } from '../feature';
-import { verb } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
@@ -200,7 +199,7 @@ async function review(h: Handler, applicationId: string, approved: boolean): Pro
 }
 
 /** Membership: see it, renew it, upgrade it (card + Universal Actions). */
-export const membershipFeature: Feature = {
+export const membershipFeature = defineFeature({
   id: 'membership',
   commands: [
     {
@@ -313,4 +312,4 @@ export const membershipFeature: Feature = {
       },
     }),
   },
-};
+});

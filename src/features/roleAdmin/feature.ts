@@ -10,8 +10,7 @@ import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import { localiseRule } from '../membership/views';
 import { globalAdminConfirmView, roleDirectoryView, roleName, type RoleNotice } from './views';
 import { explainError } from '../shared/errors';
-import type { Feature, Handler } from '../feature';
-import { verb } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
@@ -137,7 +136,7 @@ function doneText(turn: Turn, change: { member: Member; role: Role; op: 'grant' 
 }
 
 /** Who holds which role; granting and revoking them (card + Universal Actions). */
-export const roleAdminFeature: Feature = {
+export const roleAdminFeature = defineFeature({
   id: 'roleAdmin',
   commands: [
     {
@@ -170,4 +169,4 @@ export const roleAdminFeature: Feature = {
       run: (h, data) => changeRole(h, 'revoke', data),
     }),
   },
-};
+});

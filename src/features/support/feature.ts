@@ -9,7 +9,7 @@ import {
 import type { AdaptiveCard } from '../../cards';
 import { formatDate, type MessageKey } from '../../i18n';
 import { withTierNames } from './views';
-import { verb, type Feature, type Handler } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 
 const benefitData = z.object({ benefitId: z.string().startsWith('benefit:').max(200) }).strict();
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
@@ -53,7 +53,7 @@ async function act(
  * and Contract ID), activation by Global admins and MPN partner admins, completion by hand in
  * local mode, and the guided "open a support request".
  */
-export const supportFeature: Feature = {
+export const supportFeature = defineFeature({
   id: 'support',
   commands: [
     {
@@ -118,4 +118,4 @@ export const supportFeature: Feature = {
     }),
   },
   dialogs: (services) => [new ActivateSupportDialog(services)],
-};
+});
