@@ -3,7 +3,7 @@ import type { Member } from '../../domain/model';
 import { ACTIONS, type Action } from '../../domain/policy';
 import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
 import auditTemplate from '../../../cards/audit/audit.json';
-import { cardTemplate, type Fact } from '../../cards';
+import { cardTemplate, type Fact, type CardRender } from '../../cards';
 
 export interface AuditView {
   title: string;
@@ -20,7 +20,7 @@ export interface AuditView {
   pages: { title: string; offset: number; person: string; action: string }[];
 }
 
-export const renderAudit = cardTemplate<AuditView>(auditTemplate);
+export const renderAudit: CardRender<AuditView> = cardTemplate(auditTemplate, { auditPage: 'audit.page' });
 
 /** Value of the "anyone" / "any action" choice (an empty choice value is not reliable in clients). */
 export const ANY = 'any';

@@ -2,7 +2,7 @@ import type { Member } from '../../domain/model';
 import { actionsAllowed } from '../../domain/policy';
 import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
 import rolesTemplate from '../../../cards/core/roles.json';
-import { cardTemplate } from '../../cards';
+import { cardTemplate, type CardRender } from '../../cards';
 
 export interface RolesView {
   title: string;
@@ -15,7 +15,7 @@ export interface RolesView {
   updatedAt: string;
 }
 
-export const renderRoles = cardTemplate<RolesView>(rolesTemplate);
+export const renderRoles: CardRender<RolesView> = cardTemplate(rolesTemplate, { rolesView: 'roles.view' });
 
 export function rolesView(tr: Translator, member: Member, tenantName: string, now: Date): RolesView {
   return {

@@ -5,7 +5,7 @@ import { formatDate, type MessageKey, type Translator } from '../../i18n';
 import { subtitle, tierLabel, tierList, type BenefitVerbButton } from '../support/views';
 import gtmTemplate from '../../../cards/gtm/gtm.json';
 import marketingContactFormTemplate from '../../../cards/gtm/marketingContactForm.json';
-import { cardTemplate, type AdaptiveCard, type CardNotice, type Fact } from '../../cards';
+import { cardTemplate, type AdaptiveCard, type CardNotice, type Fact, type CardRender } from '../../cards';
 
 export interface GtmView {
   title: string;
@@ -58,7 +58,7 @@ export interface MarketingContactFormView {
   cancelTitle: string;
 }
 
-export const renderGtm = cardTemplate<GtmView>(gtmTemplate);
+export const renderGtm: CardRender<GtmView> = cardTemplate(gtmTemplate, { gtmView: 'gtm.view' });
 export const renderMarketingContactForm = cardTemplate<MarketingContactFormView>(
   marketingContactFormTemplate,
 );

@@ -16,7 +16,7 @@ import { authorize, type Action } from '../../domain/policy';
 import { ROLES } from '../../domain/roles';
 import { formatDate, formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
 import membershipTemplate from '../../../cards/membership/membership.json';
-import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
 import { type ActionConfirmView } from '../shared/cards';
 
 export interface MembershipView {
@@ -41,7 +41,13 @@ export interface MembershipView {
   updatedAt: string;
 }
 
-export const renderMembership = cardTemplate<MembershipView>(membershipTemplate);
+export const renderMembership: CardRender<MembershipView> = cardTemplate(membershipTemplate, {
+  enrollApprove: 'enroll.approve',
+  membershipRenew: 'membership.renew',
+  membershipReview: 'membership.review',
+  membershipUpgrade: 'membership.upgrade',
+  membershipView: 'membership.view',
+});
 
 export type Notice = MembershipView['banners'][number];
 

@@ -7,7 +7,7 @@ import { formatDate, type MessageKey, type Translator } from '../../i18n';
 import expiryNoticeTemplate from '../../../cards/notices/expiryNotice.json';
 import expiryDigestTemplate from '../../../cards/notices/expiryDigest.json';
 import noticeSubscriptionTemplate from '../../../cards/notices/noticeSubscription.json';
-import { cardTemplate, type Fact } from '../../cards';
+import { cardTemplate, type Fact, type CardRender } from '../../cards';
 
 export interface ExpiryNoticeView {
   style: 'attention' | 'warning';
@@ -38,7 +38,10 @@ export interface NoticeSubscriptionView {
 
 export const renderExpiryNotice = cardTemplate<ExpiryNoticeView>(expiryNoticeTemplate);
 export const renderExpiryDigest = cardTemplate<ExpiryDigestView>(expiryDigestTemplate);
-export const renderNoticeSubscription = cardTemplate<NoticeSubscriptionView>(noticeSubscriptionTemplate);
+export const renderNoticeSubscription: CardRender<NoticeSubscriptionView> = cardTemplate(
+  noticeSubscriptionTemplate,
+  { notifyCategories: 'notify.categories', notifyUnsubscribe: 'notify.unsubscribe' },
+);
 
 /** Notice kinds a channel can choose (the categories of DOMAIN.md plus membership, packages, seats). */
 export const NOTICE_KINDS = [

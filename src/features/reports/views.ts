@@ -8,7 +8,7 @@ import type { Locale } from '../../domain/model';
 import { formatDate, formatDateTime, translator, type MessageKey, type Translator } from '../../i18n';
 import deliveryReportTemplate from '../../../cards/reports/deliveryReport.json';
 import usageDigestTemplate from '../../../cards/reports/usageDigest.json';
-import { cardTemplate } from '../../cards';
+import { cardTemplate, type CardRender } from '../../cards';
 import { type ActionConfirmView, type PeopleTableView } from '../shared/cards';
 
 /** The reminder delivery report: per channel its last scans, what did not arrive and why, what is next. */
@@ -50,7 +50,10 @@ export interface UsageDigestView {
   }[];
 }
 
-export const renderDeliveryReport = cardTemplate<DeliveryReportView>(deliveryReportTemplate);
+export const renderDeliveryReport: CardRender<DeliveryReportView> = cardTemplate(deliveryReportTemplate, {
+  reportDelivery: 'report.delivery',
+  reportResendAsk: 'report.resendAsk',
+});
 export const renderUsageDigest = cardTemplate<UsageDigestView>(usageDigestTemplate);
 
 /** View models of the admin reports. Every word is localised here; templates only bind. */

@@ -3,7 +3,7 @@ import { authorize } from '../../domain/policy';
 import { ROLES, type Role } from '../../domain/roles';
 import { formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
 import roleDirectoryTemplate from '../../../cards/roleAdmin/roleDirectory.json';
-import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
 import { type ActionConfirmView } from '../shared/cards';
 
 export interface RoleDirectoryView {
@@ -29,7 +29,11 @@ export interface RoleDirectoryView {
   updatedAt: string;
 }
 
-export const renderRoleDirectory = cardTemplate<RoleDirectoryView>(roleDirectoryTemplate);
+export const renderRoleDirectory: CardRender<RoleDirectoryView> = cardTemplate(roleDirectoryTemplate, {
+  rolesGrant: 'roles.grant',
+  rolesList: 'roles.list',
+  rolesRevoke: 'roles.revoke',
+});
 
 export type RoleNotice = RoleDirectoryView['notices'][number];
 

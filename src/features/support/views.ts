@@ -17,12 +17,14 @@ import {
   type CardNotice,
   type ContainerStyle,
   type Fact,
+  type CardRender,
 } from '../../cards';
+import type { Verb } from '../joins';
 
 /** An Action.Execute on one benefit: verb + benefit id only. */
 export interface BenefitVerbButton {
   title: string;
-  verb: string;
+  verb: Verb;
   benefitId: string;
 }
 
@@ -59,7 +61,9 @@ export interface SupportAdviceView {
   buttons: { title: string; command: string }[];
 }
 
-export const renderSupport = cardTemplate<SupportView>(supportTemplate);
+export const renderSupport: CardRender<SupportView> = cardTemplate(supportTemplate, {
+  supportView: 'support.view',
+});
 export const renderSupportAdvice = cardTemplate<SupportAdviceView>(supportAdviceTemplate);
 
 /** Technical benefits on one card page; a tenant with more pages through them. */

@@ -5,12 +5,13 @@ import { authorize, policyFor, type Action } from '../../../domain/policy';
 import type { Role } from '../../../domain/roles';
 import { formatDate, joinList, type MessageKey, type Params } from '../../../i18n';
 import type { BenefitsContext, Item } from './model';
+import type { Verb } from '../../joins';
 
 /* ------------------------------------------------------------------ helpers */
 
 export const button = (
   title: string,
-  verb: string,
+  verb: Verb,
   data: ExecuteButton['data'] = {},
   style: ExecuteButton['style'] = 'default',
 ): ExecuteButton => ({ title, verb, data, style });
