@@ -21,7 +21,6 @@ import { RuleViolation } from '../src/domain/errors';
 import { MEMBERSHIP_CATALOGUE } from '../src/domain/membershipCatalogue';
 import { memberId } from '../src/domain/model';
 import { RoleAdmin } from '../src/domain/roleAdmin';
-import type { MessageKey } from '../src/i18n';
 import {
   enrollAdminAgentView,
   enrollAgreementView,
@@ -298,7 +297,7 @@ export class EnrollDialog extends BaseDialog {
         issued = await service.issueCode(turn.actor);
       } catch (err) {
         if (!(err instanceof RuleViolation)) throw err;
-        notices.push({ kind: 'problem', text: turn.tr.t(err.key as MessageKey, err.params) });
+        notices.push({ kind: 'problem', text: turn.tr.t(err.key, err.params) });
       }
     }
     if (issued) {
@@ -355,7 +354,7 @@ export class EnrollDialog extends BaseDialog {
         // Wrong, expired or exhausted: the card comes back with the reason (the attempt is counted).
         if (!(err instanceof RuleViolation)) throw err;
         return step.replaceDialog(CODE, {
-          problem: turn.tr.t(err.key as MessageKey, err.params),
+          problem: turn.tr.t(err.key, err.params),
         } satisfies StepOptions);
       }
       const { enrollment } = await this.enrollment().load(turn.tenantId);

@@ -12,7 +12,7 @@ import {
 } from './activation';
 import type { AuditLog } from './audit';
 import { addDays, isExpired, toIsoDate } from './dates';
-import { ConcurrencyError, RuleViolation } from './errors';
+import { ConcurrencyError, RuleViolation, type RuleKey } from './errors';
 import { memberId, type MarketingContact, type Membership } from './model';
 import type { Actor } from './policy';
 import type { Clock, Versioned } from './ports';
@@ -61,7 +61,7 @@ export type ContactField = 'person' | 'email' | 'phone' | 'language';
 /** One thing wrong with a contact: the i18n key that says it, and its parameters. */
 export interface ContactProblem {
   field: ContactField;
-  key: string;
+  key: RuleKey;
   params?: Record<string, string>;
 }
 

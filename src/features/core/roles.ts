@@ -1,6 +1,6 @@
 import type { Member } from '../../domain/model';
 import { actionsAllowed } from '../../domain/policy';
-import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+import { formatDateTime, type Translator } from '../../i18n';
 import rolesTemplate from '../../../cards/core/roles.json';
 import { cardTemplate, type CardRender } from '../../cards';
 
@@ -24,10 +24,10 @@ export function rolesView(tr: Translator, member: Member, tenantName: string, no
     heldLabel: tr.t('roles.held'),
     roles:
       member.roles.length > 0
-        ? member.roles.map((r) => ({ name: tr.t(`role.${r}` as MessageKey) }))
+        ? member.roles.map((r) => ({ name: tr.t(`role.${r}`) }))
         : [{ name: tr.t('role.none') }],
     allowsLabel: tr.t('roles.allows'),
-    allows: actionsAllowed(member.roles).map((a) => ({ text: tr.t(`action.${a}` as MessageKey) })),
+    allows: actionsAllowed(member.roles).map((a) => ({ text: tr.t(`action.${a}`) })),
     refreshTitle: tr.t('roles.refresh'),
     updatedAt: tr.t('roles.updatedAt', { time: formatDateTime(tr.locale, now) }),
   };

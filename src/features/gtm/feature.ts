@@ -6,7 +6,7 @@ import {
   MarketingContactDialog,
 } from '../../../dialogs/marketingContact';
 import type { AdaptiveCard } from '../../cards';
-import { formatDate, type MessageKey } from '../../i18n';
+import { formatDate } from '../../i18n';
 import { withTierNames } from '../support/views';
 import { sendCard } from '../shared/reply';
 import { defineFeature, verb, type Handler } from '../feature';
@@ -36,7 +36,7 @@ async function act(
   const { outcome, state } = result;
   const contact = outcome === 'requested' ? await goToMarket(services).contact(turn.tenantId) : undefined;
   const d = state.benefit.details;
-  const text = turn.tr.t(`gtm.notice.${outcome}` as MessageKey, {
+  const text = turn.tr.t(`gtm.notice.${outcome}`, {
     name: state.benefit.name,
     days: services.activation.gtmDays,
     contact: contact ? `${contact.name} (${contact.email})` : '',

@@ -1,7 +1,7 @@
 import type { ContactProblem, GtmOverview, GtmState } from '../../domain/gtm';
 import type { MarketingContact, Member } from '../../domain/model';
 import { SUPPORT_CATALOGUE, type SupportCatalogue } from '../../domain/supportCatalogue';
-import { formatDate, type MessageKey, type Translator } from '../../i18n';
+import { formatDate, type Translator } from '../../i18n';
 import { subtitle, tierLabel, tierList, type BenefitVerbButton } from '../support/views';
 import gtmTemplate from '../../../cards/gtm/gtm.json';
 import marketingContactFormTemplate from '../../../cards/gtm/marketingContactForm.json';
@@ -151,7 +151,7 @@ function offerRow(
   return {
     name: s.benefit.name,
     offer: offerName.toLowerCase() === s.benefit.name.toLowerCase() ? [] : [{ text: offerName }],
-    status: tr.t(`gtm.status.${status}` as MessageKey),
+    status: tr.t(`gtm.status.${status}`),
     expires:
       s.status === 'active'
         ? formatDate(tr.locale, s.expiresOn)
@@ -245,7 +245,7 @@ export function marketingContactFormView(tr: Translator, input: ContactFormInput
         ? [
             {
               label: tr.t('gtm.form.problems'),
-              items: input.problems.map((p) => ({ text: tr.t(p.key as MessageKey, p.params) })),
+              items: input.problems.map((p) => ({ text: tr.t(p.key, p.params) })),
             },
           ]
         : [],

@@ -14,7 +14,7 @@ import { areaEntry, levelEntry, type MembershipCatalogue } from '../../domain/me
 import type { Competency, Member, Membership, MembershipLevel } from '../../domain/model';
 import { authorize, type Action } from '../../domain/policy';
 import { ROLES } from '../../domain/roles';
-import { formatDate, formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
+import { formatDate, formatDateTime, joinList, type Translator } from '../../i18n';
 import membershipTemplate from '../../../cards/membership/membership.json';
 import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
 import { type ActionConfirmView } from '../shared/cards';
@@ -137,7 +137,7 @@ export function membershipView(tr: Translator, input: MembershipViewInput): Memb
   facts.push({
     title: tr.t('membership.fact.status'),
     value: !expired
-      ? tr.t(`membership.status.${m.status}` as MessageKey)
+      ? tr.t(`membership.status.${m.status}`)
       : renewalDue(m, now)
         ? tr.t('membership.status.renewalDue')
         : tr.t('membership.status.expired'),
@@ -295,7 +295,7 @@ export function localiseRule(err: unknown, tr: Translator, catalogue: Membership
     params.date = formatDate(tr.locale, params.date);
   if (typeof params.held === 'string' && catalogue.levels.some((l) => l.id === params.held))
     params.held = levelLabel(tr, catalogue, params.held as MembershipLevel);
-  if (typeof params.role === 'string' && (ROLES as readonly string[]).includes(params.role))
-    params.role = tr.t(`role.${params.role}` as MessageKey);
+  const role = ROLES.find((r) => r === params.role);
+  if (role) params.role = tr.t(`role.${role}`);
   return new RuleViolation(err.key, params);
 }

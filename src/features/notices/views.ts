@@ -2,8 +2,8 @@ import { daysUntil } from '../../domain/dates';
 import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import type { Membership, NoticeSubscription } from '../../domain/model';
 import { membershipLevelText } from '../membership/views';
-import type { ExpiringItem } from '../../domain/notices';
-import { formatDate, type MessageKey, type Translator } from '../../i18n';
+import type { ExpiringItem, ItemKind } from '../../domain/notices';
+import { formatDate, type Translator } from '../../i18n';
 import expiryNoticeTemplate from '../../../cards/notices/expiryNotice.json';
 import expiryDigestTemplate from '../../../cards/notices/expiryDigest.json';
 import noticeSubscriptionTemplate from '../../../cards/notices/noticeSubscription.json';
@@ -56,7 +56,7 @@ export const NOTICE_KINDS = [
   'gtm',
 ] as const;
 
-export const kindName = (tr: Translator, kind: string): string => tr.t(`notices.kind.${kind}` as MessageKey);
+export const kindName = (tr: Translator, kind: ItemKind): string => tr.t(`notices.kind.${kind}`);
 
 function when(tr: Translator, item: ExpiringItem, today: Date): { text: string; urgent: boolean } {
   const left = daysUntil(today, item.expiresOn);

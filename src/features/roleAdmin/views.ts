@@ -1,7 +1,7 @@
 import type { Member } from '../../domain/model';
 import { authorize } from '../../domain/policy';
 import { ROLES, type Role } from '../../domain/roles';
-import { formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
+import { formatDateTime, joinList, type Translator } from '../../i18n';
 import roleDirectoryTemplate from '../../../cards/roleAdmin/roleDirectory.json';
 import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
 import { type ActionConfirmView } from '../shared/cards';
@@ -40,7 +40,7 @@ export type RoleNotice = RoleDirectoryView['notices'][number];
 /** People offered in the person picker; a longer directory says so under the list. */
 export const ROLE_PICKER_LIMIT = 100;
 
-export const roleName = (tr: Translator, role: Role): string => tr.t(`role.${role}` as MessageKey);
+export const roleName = (tr: Translator, role: Role): string => tr.t(`role.${role}`);
 
 export function roleDirectoryView(
   tr: Translator,

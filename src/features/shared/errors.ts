@@ -6,15 +6,7 @@ import {
   RuleViolation,
   StoreUnavailableError,
 } from '../../domain/errors';
-import {
-  formatDate,
-  formatDateTime,
-  joinList,
-  roleList,
-  type MessageKey,
-  type Params,
-  type Translator,
-} from '../../i18n';
+import { formatDate, formatDateTime, joinList, roleList, type Params, type Translator } from '../../i18n';
 
 /**
  * The one place that turns an error into words for the user. Internals never leak: unknown
@@ -32,10 +24,10 @@ export async function explainError(
     if (err.reason === 'membershipExpired') return tr.t('error.membershipExpired');
     const roles = roleList(
       tr.locale,
-      err.rolesNeeded.map((r) => tr.t(`role.${r}` as MessageKey)),
+      err.rolesNeeded.map((r) => tr.t(`role.${r}`)),
       'or',
     );
-    const first = tr.t('error.notAuthorized', { action: tr.t(`action.${err.action}` as MessageKey), roles });
+    const first = tr.t('error.notAuthorized', { action: tr.t(`action.${err.action}`), roles });
     if (!directory || !tenantId) return first;
     const holders = await directory.holdersOf(tenantId, err.rolesNeeded).catch(() => []);
     const second =
@@ -50,7 +42,7 @@ export async function explainError(
         : tr.t('error.notAuthorizedNoHolders');
     return `${first} ${second}`;
   }
-  if (err instanceof RuleViolation) return tr.t(err.key as MessageKey, localiseParams(tr, err.params));
+  if (err instanceof RuleViolation) return tr.t(err.key, localiseParams(tr, err.params));
   if (err instanceof ConcurrencyError) return tr.t('error.concurrentChange');
   if (err instanceof StoreUnavailableError) return tr.t('error.storeUnavailable', { ref: correlationId });
   return tr.t('error.generic', { ref: correlationId });

@@ -7,7 +7,7 @@ import {
   type ActivateSupportOptions,
 } from '../../../dialogs/activateSupport';
 import type { AdaptiveCard } from '../../cards';
-import { formatDate, type MessageKey } from '../../i18n';
+import { formatDate } from '../../i18n';
 import { withTierNames } from './views';
 import { defineFeature, verb, type Handler } from '../feature';
 
@@ -35,7 +35,7 @@ async function act(
     throw withTierNames(err, turn.tr);
   }
   const { outcome, state } = result;
-  const text = turn.tr.t(`support.notice.${outcome}` as MessageKey, {
+  const text = turn.tr.t(`support.notice.${outcome}`, {
     name: state.benefit.name,
     days: services.activation.supportDays,
     date: state.benefit.details.requestedOn

@@ -3,7 +3,7 @@ import { daysUntil } from '../../../domain/dates';
 import type { Benefit, BenefitPackage, Member } from '../../../domain/model';
 import { authorize, policyFor, type Action } from '../../../domain/policy';
 import type { Role } from '../../../domain/roles';
-import { formatDate, joinList, type MessageKey, type Params } from '../../../i18n';
+import { formatDate, joinList, type Params } from '../../../i18n';
 import type { BenefitsContext, Item } from './model';
 import type { Verb } from '../../joins';
 
@@ -70,7 +70,7 @@ export function whoMay(ctx: BenefitsContext, action: Action): { roles: string; h
   return {
     roles: joinList(
       ctx.tr.locale,
-      roles.map((r) => ctx.tr.t(`role.${r}` as MessageKey)),
+      roles.map((r) => ctx.tr.t(`role.${r}`)),
       'or',
     ),
     holders:
