@@ -60,6 +60,20 @@ export function cardTemplate<V extends object>(template: object, verbs: CardVerb
   };
 }
 
+/**
+ * The one shape of a message that carries a card (optionally with text above it): replies within
+ * a turn (`sendCard`, src/features/shared/reply.ts) and proactive posts (src/notify/messenger.ts).
+ */
+export function cardMessage(
+  card: AdaptiveCard,
+  text?: string,
+): { text?: string; attachments: { contentType: string; content: AdaptiveCard }[] } {
+  return {
+    ...(text ? { text } : {}),
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+  };
+}
+
 export function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }

@@ -185,14 +185,7 @@ async function confirmCommand(h: Understanding, question: string, yes: string): 
   const dismiss = commandById(h, 'dismiss');
   const buttons: CommandButton[] = [{ title: tr.t('understand.confirm.yes'), command: yes }];
   if (dismiss) buttons.push({ title: tr.t('understand.confirm.no'), command: phraseOf(h, dismiss) });
-  await h.context.sendActivity({
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderClarify({ title: question, buttons }),
-      },
-    ],
-  });
+  await sendCard(h.context, renderClarify({ title: question, buttons }));
 }
 
 /** "show me the audit log for Dana": the audit log filtered by the person of this tenant named. */
@@ -259,15 +252,11 @@ async function clarify(h: Understanding, rec: Recognition): Promise<void> {
   const help = commandById(h, 'help');
   if (help && !seen.has(phraseOf(h, help)))
     buttons.push({ title: h.turn.tr.t('understand.intent.help'), command: phraseOf(h, help) });
-  await h.context.sendActivity({
-    text: h.turn.tr.t('understand.clarify.text'),
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderClarify(clarifyView(h.turn.tr, buttons)),
-      },
-    ],
-  });
+  await sendCard(
+    h.context,
+    renderClarify(clarifyView(h.turn.tr, buttons)),
+    h.turn.tr.t('understand.clarify.text'),
+  );
 }
 
 async function answerFaq(h: Understanding, rec: Recognition, text = ''): Promise<void> {
@@ -293,14 +282,7 @@ async function answerFaq(h: Understanding, rec: Recognition, text = ''): Promise
     .filter((c): c is Command => c !== undefined)
     .filter((c) => !c.action || authorize(turn.actor, c.action).allowed)
     .map((c) => ({ title: phraseOf(h, c), command: phraseOf(h, c) }));
-  await h.context.sendActivity({
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderFaq(faqView(turn.tr, answer, turn.member.roles, buttons, holders)),
-      },
-    ],
-  });
+  await sendCard(h.context, renderFaq(faqView(turn.tr, answer, turn.member.roles, buttons, holders)));
 }
 
 /**

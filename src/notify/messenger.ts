@@ -1,13 +1,11 @@
-import type { AdaptiveCard } from '../cards';
+import { cardMessage, type AdaptiveCard } from '../cards';
 import { conversationRefId, memberId, type ConversationRef } from '../domain/model';
 import type { Clock } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import type { Logger } from '../logger';
 import { ConnectorError, type ConnectorClient, type SendObserver } from './connector';
 
-const cardActivity = (card: AdaptiveCard) => ({
-  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-});
+const cardActivity = (card: AdaptiveCard) => cardMessage(card);
 
 /** Where a proactive card landed: enough to update it later. */
 export interface PostedCard {
