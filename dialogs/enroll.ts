@@ -4,7 +4,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { explainError, isExpected } from '../src/features/shared/errors';
+import { explainTo, isExpected } from '../src/features/shared/errors';
 import { ENROLL_PHRASES, membershipCard } from '../src/features/membership/feature';
 import { sendCard } from '../src/features/shared/reply';
 import type { BotServices } from '../src/services';
@@ -135,9 +135,7 @@ export class EnrollDialog extends BaseDialog {
     } catch (err) {
       if (!isExpected(err)) throw err;
       const turn = this.turn(step);
-      await step.context.sendActivity(
-        await explainError(err, turn.tr, turn.correlationId, this.services.directory, turn.tenantId),
-      );
+      await step.context.sendActivity(await explainTo({ turn, services: this.services }, err));
       return step.cancelAllDialogs();
     }
   }

@@ -18,7 +18,7 @@ import {
   type RosterEntry,
   type TeamChoice,
 } from './views';
-import { explainError } from '../shared/errors';
+import { explainTo } from '../shared/errors';
 import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
@@ -85,7 +85,7 @@ export async function directoryCard(
 async function explain(h: Handler, err: unknown): Promise<DirectoryNotice> {
   return {
     style: 'attention',
-    text: await explainError(err, h.turn.tr, h.turn.correlationId, h.services.directory, h.turn.tenantId),
+    text: await explainTo(h, err),
   };
 }
 

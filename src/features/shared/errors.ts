@@ -1,5 +1,6 @@
 import { DialogContextError } from 'botbuilder-dialogs';
 import type { Directory } from '../../domain/directory';
+import type { Turn } from './turn';
 import {
   ConcurrencyError,
   NotAuthorizedError,
@@ -46,6 +47,14 @@ export async function explainError(
   if (err instanceof ConcurrencyError) return tr.t('error.concurrentChange');
   if (err instanceof StoreUnavailableError) return tr.t('error.storeUnavailable', { ref: correlationId });
   return tr.t('error.generic', { ref: correlationId });
+}
+
+/** `explainError` for the turn in hand: its language, correlation id, directory and tenant. */
+export function explainTo(
+  h: { turn: Turn; services: { directory: Directory } },
+  thrown: unknown,
+): Promise<string> {
+  return explainError(thrown, h.turn.tr, h.turn.correlationId, h.services.directory, h.turn.tenantId);
 }
 
 /** Errors the user caused or a rule raised: expected, logged at info, not as failures. */
