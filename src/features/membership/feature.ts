@@ -16,14 +16,14 @@ import { formatDate, translator } from '../../i18n';
 import {
   applyConfirmView,
   competencyLabel,
-  localiseRule,
+  levelNames,
   offerLabel,
   membershipLevelText,
   membershipView,
   upgradeConfirmView,
   type Notice,
 } from './views';
-import { explainError } from '../shared/errors';
+import { explainError, localiseRule } from '../shared/errors';
 import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
@@ -90,7 +90,7 @@ async function refusedCard(
     detail: err.key,
   });
   const text = await explainError(
-    localiseRule(err, h.turn.tr, catalogue),
+    localiseRule(err, h.turn.tr, levelNames(h.turn.tr, catalogue)),
     h.turn.tr,
     h.turn.correlationId,
     undefined,

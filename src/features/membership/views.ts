@@ -1,4 +1,4 @@
-import { RuleViolation } from '../../domain/errors';
+import type { ParamNames } from '../shared/errors';
 import {
   allOffers,
   isEarned,
@@ -13,7 +13,6 @@ import {
 import { areaEntry, levelEntry, type MembershipCatalogue } from '../../domain/membershipCatalogue';
 import type { Competency, Member, Membership, MembershipLevel } from '../../domain/model';
 import { authorize, type Action } from '../../domain/policy';
-import { ROLES } from '../../domain/roles';
 import { formatDate, formatDateTime, joinList, type Translator } from '../../i18n';
 import membershipTemplate from '../../../cards/membership/membership.json';
 import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
@@ -284,18 +283,8 @@ export function applyConfirmView(
   };
 }
 
-/**
- * Rules speak in ids and ISO dates; before a refusal is put into words, its parameters become
- * what a person reads (dates in their format, level and role names in their language).
- */
-export function localiseRule(err: unknown, tr: Translator, catalogue: MembershipCatalogue): unknown {
-  if (!(err instanceof RuleViolation)) return err;
-  const params: Record<string, string | number> = { ...err.params };
-  if (typeof params.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.date))
-    params.date = formatDate(tr.locale, params.date);
-  if (typeof params.held === 'string' && catalogue.levels.some((l) => l.id === params.held))
-    params.held = levelLabel(tr, catalogue, params.held as MembershipLevel);
-  const role = ROLES.find((r) => r === params.role);
-  if (role) params.role = tr.t(`role.${role}`);
-  return new RuleViolation(err.key, params);
-}
+/** The membership levels a rule names by id (`held`), as the person reads them (see localiseParams). */
+export const levelNames = (tr: Translator, catalogue: MembershipCatalogue): ParamNames => ({
+  level: (id) =>
+    catalogue.levels.some((l) => l.id === id) ? levelLabel(tr, catalogue, id as MembershipLevel) : undefined,
+});

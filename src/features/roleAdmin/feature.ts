@@ -6,8 +6,6 @@ import type { Actor } from '../../domain/policy';
 import { RoleAdmin, type RoleChange } from '../../domain/roleAdmin';
 import { roleSchema, type Role } from '../../domain/roles';
 import { translator } from '../../i18n';
-import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
-import { localiseRule } from '../membership/views';
 import { globalAdminConfirmView, roleDirectoryView, roleName, type RoleNotice } from './views';
 import { explainError } from '../shared/errors';
 import { defineFeature, verb, type Handler } from '../feature';
@@ -117,13 +115,7 @@ async function changeRole(
     return roleDirectoryCard(turn, services, notices);
   } catch (err) {
     if (!(err instanceof RuleViolation)) throw err;
-    const text = await explainError(
-      localiseRule(err, turn.tr, MEMBERSHIP_CATALOGUE),
-      turn.tr,
-      turn.correlationId,
-      undefined,
-      undefined,
-    );
+    const text = await explainError(err, turn.tr, turn.correlationId, undefined, undefined);
     return roleDirectoryCard(turn, services, [{ style: 'attention', text }]);
   }
 }

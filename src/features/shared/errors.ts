@@ -1,6 +1,7 @@
 import { DialogContextError } from 'botbuilder-dialogs';
 import type { Directory } from '../../domain/directory';
 import type { Turn } from './turn';
+import { ROLES } from '../../domain/roles';
 import {
   ConcurrencyError,
   NotAuthorizedError,
@@ -70,18 +71,40 @@ export function unwrap(err: unknown): unknown {
   return current;
 }
 
+/** Names of catalogue ids a capability's rules speak in (levels, tiers): known where they are raised. */
+export interface ParamNames {
+  /** A membership level id (`held`) as the person reads it, if it is one. */
+  level?: (id: string) => string | undefined;
+  /** Comma-separated programme tier ids (`tiers`) as the person reads them. */
+  tiers?: (ids: string[]) => string;
+}
+
 /**
- * Rules speak in ISO dates (the domain knows no language): a parameter that is a day
- * (YYYY-MM-DD) or an instant (ISO-8601) is shown the way the person's language writes it.
+ * The one place a rule's parameters become what a person reads (the domain knows no language): a
+ * day (YYYY-MM-DD) or an instant (ISO-8601) the way their language writes it, a `role` id as the
+ * role's name, and the catalogue ids `held` and `tiers` through `names`.
  */
-function localiseParams(tr: Translator, params: Params): Params {
+export function localiseParams(tr: Translator, params: Params, names: ParamNames = {}): Params {
   const out: Params = {};
   for (const [name, value] of Object.entries(params)) {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    const role = name === 'role' ? ROLES.find((r) => r === value) : undefined;
+    const level = name === 'held' && typeof value === 'string' ? names.level?.(value) : undefined;
+    if (role) out[name] = tr.t(`role.${role}`);
+    else if (level) out[name] = level;
+    else if (name === 'tiers' && typeof value === 'string' && names.tiers)
+      out[name] = names.tiers(value.split(','));
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
       out[name] = formatDate(tr.locale, value);
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.test(value))
       out[name] = formatDateTime(tr.locale, value);
     else out[name] = value;
   }
   return out;
+}
+
+/** The same refusal with its parameters localised (for callers that pass it on rather than word it). */
+export function localiseRule(err: unknown, tr: Translator, names: ParamNames = {}): unknown {
+  return err instanceof RuleViolation
+    ? new RuleViolation(err.key, localiseParams(tr, err.params, names))
+    : err;
 }

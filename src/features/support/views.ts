@@ -1,5 +1,5 @@
 import type { Standing } from '../../domain/activation';
-import { RuleViolation } from '../../domain/errors';
+import { localiseRule } from '../shared/errors';
 import type {
   SupportAdvice,
   SupportOverview,
@@ -114,14 +114,12 @@ export function withTierNames(
   tr: Translator,
   catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
 ): unknown {
-  if (!(err instanceof RuleViolation) || typeof err.params.tiers !== 'string') return err;
-  const ids = err.params.tiers.split(',');
-  return new RuleViolation(err.key, {
-    ...err.params,
-    tiers: tierList(
-      tr,
-      catalogue.tiers.filter((t) => ids.includes(t.id)),
-    ),
+  return localiseRule(err, tr, {
+    tiers: (ids) =>
+      tierList(
+        tr,
+        catalogue.tiers.filter((t) => ids.includes(t.id)),
+      ),
   });
 }
 

@@ -7,7 +7,8 @@ import type { RuleKey } from '../../../domain/errors';
 import { cancellationLastDay, type CancellationBlock } from '../../../domain/packageCancellation';
 import type { Params } from '../../../i18n';
 import type { BenefitsConfirmView, BenefitsContext, Notice } from './model';
-import { button, date, expiryText, localiseDates, months } from './parts';
+import { button, date, expiryText, months } from './parts';
+import { localiseParams } from '../../shared/errors';
 
 /* ------------------------------------------------------------------ licence keys */
 
@@ -191,7 +192,7 @@ export function cancelPackageView(
       warningStyle: 'attention',
       warnings: blocks.map((b) => {
         const { key, params } = explainBlock(b);
-        return { text: tr.t(key, localiseDates(ctx, params)) };
+        return { text: tr.t(key, localiseParams(tr, params)) };
       }),
       lines: [{ text: tr.t('benefits.package.rules') }],
       options: [],

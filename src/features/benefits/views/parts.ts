@@ -3,7 +3,7 @@ import { daysUntil } from '../../../domain/dates';
 import type { Benefit, BenefitPackage, Member } from '../../../domain/model';
 import { authorize, policyFor, type Action } from '../../../domain/policy';
 import type { Role } from '../../../domain/roles';
-import { formatDate, joinList, type Params } from '../../../i18n';
+import { formatDate, joinList } from '../../../i18n';
 import type { BenefitsContext, Item } from './model';
 import type { Verb } from '../../joins';
 
@@ -122,14 +122,4 @@ export function item(
     links,
     buttons,
   };
-}
-
-/** Rule parameters that are dates (YYYY-MM-DD) read as dates in the person's language. */
-export function localiseDates(ctx: BenefitsContext, params: Params): Params {
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(ctx, v) : v,
-    ]),
-  );
 }
