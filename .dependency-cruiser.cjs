@@ -9,9 +9,10 @@ module.exports = {
     {
       name: 'no-cycles',
       severity: 'error',
-      comment: 'Modules never import each other in a circle: one of them belongs lower down.',
+      comment:
+        'Modules never import each other in a circle at run time: one of them belongs lower down. (Type-only imports are erased; the typed joins need them, see below.)',
       from: {},
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'domain-is-pure',
@@ -40,7 +41,21 @@ module.exports = {
       comment:
         "Messages, language understanding and card rendering are used by features, never the reverse (i18n may only gather the capabilities' message modules).",
       from: { path: '^src/(i18n|nlu|cards\\.ts)' },
-      to: { path: '^(src/(bot|notify|store|app|server|cli)|dialogs/|src/features/(?!.*/messages\\.ts$))' },
+      to: {
+        path: '^(src/(bot|notify|store|app|server|cli)|dialogs/|src/features/(?!.*/messages\\.ts$))',
+        // The typed joins: Verb and CommandId are derived from the registered features, and the
+        // layers below name them as types only (erased at run time), so the compiler checks a verb
+        // or command id wherever it is written.
+        pathNot: '^src/features/joins\\.ts$',
+      },
+    },
+    {
+      name: 'joins-are-types-only-below-features',
+      severity: 'error',
+      comment:
+        'Below the capabilities, src/features/joins.ts (Verb, CommandId) is imported for its types only.',
+      from: { path: '^src/(i18n|nlu|cards\\.ts|domain|store)' },
+      to: { path: '^src/features/joins\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'dialogs-never-reach-commands-or-verbs',

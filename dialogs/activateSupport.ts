@@ -98,9 +98,9 @@ export class ActivateSupportDialog extends BaseDialog {
       prompt: turn.tr.t('support.request.needPrompt'),
       retryPrompt: turn.tr.t('support.request.retry'),
       choices: NEEDS.map((need) =>
-        choice(turn.tr.t(`support.request.need.${need}` as MessageKey), [
+        choice(turn.tr.t(`support.request.need.${need}`), [
           need,
-          ...bothLanguages(`support.request.need.${need}` as MessageKey),
+          ...bothLanguages(`support.request.need.${need}`),
         ]),
       ),
       style: ListStyle.heroCard,

@@ -4,7 +4,7 @@ import {
   type DialogTurnResult,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { explainError, isExpected } from '../src/features/shared/errors';
+import { explainTo, isExpected } from '../src/features/shared/errors';
 import { ENROLL_PHRASES, membershipCard } from '../src/features/membership/card';
 import { sendCard } from '../src/features/shared/reply';
 import type { BotServices } from '../src/services';
@@ -20,7 +20,6 @@ import {
 import { RuleViolation } from '../src/domain/errors';
 import { MEMBERSHIP_CATALOGUE } from '../src/domain/membershipCatalogue';
 import { memberId } from '../src/domain/model';
-import type { MessageKey } from '../src/i18n';
 import {
   enrollAdminAgentView,
   enrollAgreementView,
@@ -130,9 +129,7 @@ export class EnrollDialog extends BaseDialog {
     } catch (err) {
       if (!isExpected(err)) throw err;
       const turn = this.turn(step);
-      await step.context.sendActivity(
-        await explainError(err, turn.tr, turn.correlationId, this.services.directory, turn.tenantId),
-      );
+      await step.context.sendActivity(await explainTo({ turn, services: this.services }, err));
       return step.cancelAllDialogs();
     }
   }
@@ -292,7 +289,7 @@ export class EnrollDialog extends BaseDialog {
         issued = await service.issueCode(turn.actor);
       } catch (err) {
         if (!(err instanceof RuleViolation)) throw err;
-        notices.push({ kind: 'problem', text: turn.tr.t(err.key as MessageKey, err.params) });
+        notices.push({ kind: 'problem', text: turn.tr.t(err.key, err.params) });
       }
     }
     if (issued) {
@@ -349,7 +346,7 @@ export class EnrollDialog extends BaseDialog {
         // Wrong, expired or exhausted: the card comes back with the reason (the attempt is counted).
         if (!(err instanceof RuleViolation)) throw err;
         return step.replaceDialog(CODE, {
-          problem: turn.tr.t(err.key as MessageKey, err.params),
+          problem: turn.tr.t(err.key, err.params),
         } satisfies StepOptions);
       }
       const { enrollment } = await this.enrollment().load(turn.tenantId);

@@ -1,4 +1,5 @@
 import * as ACData from 'adaptivecards-templating';
+import type { Verb } from './features/joins';
 
 /**
  * Cards are JSON templates in `cards/<capability>/` plus one typed view model each, bound by
@@ -29,7 +30,7 @@ export interface Choice {
 /** An Action.Execute button: verb + ids only; the server re-reads and re-checks everything. */
 export interface ExecuteButton {
   title: string;
-  verb: string;
+  verb: Verb;
   data: Record<string, string | number | boolean>;
   style: ButtonStyle;
 }
@@ -38,14 +39,38 @@ export interface ExecuteButton {
 export const MAX_CARD_BYTES = 28 * 1024;
 
 /**
+ * The verbs a card's fixed buttons send, bound with its template: the template says
+ * `"verb": "${$root.verbs.<name>}"`, never a verb string, and each value is a `Verb` some
+ * feature handles, so a typo or a removed verb is a compile error.
+ */
+export type CardVerbs = Readonly<Record<string, Verb>>;
+
+/** A bound card; declared (not inferred) where verbs are bound, so `Verb` is never needed to type it. */
+export type CardRender<V> = (view: V) => AdaptiveCard;
+
+/**
  * Binds a template of `cards/` to its view model: the one way a card is made. The template is
  * compiled on first use and kept for the life of the process.
  */
-export function cardTemplate<V>(template: object): (view: V) => AdaptiveCard {
+export function cardTemplate<V extends object>(template: object, verbs: CardVerbs = {}): CardRender<V> {
   let compiled: ACData.Template | undefined;
   return (view) => {
     compiled ??= new ACData.Template(template);
-    return compiled.expand({ $root: view }) as AdaptiveCard;
+    return compiled.expand({ $root: { ...view, verbs } }) as AdaptiveCard;
+  };
+}
+
+/**
+ * The one shape of a message that carries a card (optionally with text above it): replies within
+ * a turn (`sendCard`, src/features/shared/reply.ts) and proactive posts (src/notify/messenger.ts).
+ */
+export function cardMessage(
+  card: AdaptiveCard,
+  text?: string,
+): { text?: string; attachments: { contentType: string; content: AdaptiveCard }[] } {
+  return {
+    ...(text ? { text } : {}),
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
   };
 }
 

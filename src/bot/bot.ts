@@ -21,7 +21,7 @@ import { welcomeView } from '../features/core/help';
 import { sendCard } from '../features/shared/reply';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { StoreUnavailableError } from '../domain/errors';
-import { explainError, isExpected } from '../features/shared/errors';
+import { explainError, explainTo, isExpected } from '../features/shared/errors';
 import type { Command, Feature, VerbHandler } from '../features/feature';
 import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from '../features';
 import {
@@ -34,7 +34,7 @@ import {
   rememberPersonalChat,
   saveConversationRef,
 } from '../features/shared/installations';
-import { cardResponse, errorResponse, messageResponse } from '../features/shared/invoke';
+import { badRequest, cardResponse, errorResponse, failureResponse } from '../features/shared/invoke';
 import type { BotServices } from '../services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from '../features/shared/turn';
 import { withTurnReads } from '../store/turnCache';
@@ -313,7 +313,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
           type: ActivityTypes.InvokeResponse,
           value: {
             status: 200,
-            body: isExpected(err) ? messageResponse(text) : errorResponse(500, 'InternalError', text),
+            body: failureResponse(err, text),
           },
         });
       } else if (context.activity.type === MESSAGE) {
@@ -468,7 +468,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       !actionExecuteSchema.safeParse(context.activity.value).success
     ) {
       const text = this.translatorFor(context).t('error.invalidAction');
-      return { status: 400, body: errorResponse(400, 'BadRequest', text) };
+      return { status: 400, body: badRequest(text) };
     }
     return super.onInvokeActivity(context);
   }
@@ -480,9 +480,9 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const turn = getTurn(context);
     const action = (invokeValue as Partial<AdaptiveCardInvokeValue> | undefined)?.action;
     const handler = typeof action?.verb === 'string' ? this.verbs.get(action.verb) : undefined;
-    if (!handler) return errorResponse(400, 'BadRequest', turn.tr.t('error.unknownVerb'));
+    if (!handler) return badRequest(turn.tr.t('error.unknownVerb'));
     const data = handler.schema.safeParse(stripTeamsFields(action?.data));
-    if (!data.success) return errorResponse(400, 'BadRequest', turn.tr.t('error.invalidAction'));
+    if (!data.success) return badRequest(turn.tr.t('error.invalidAction'));
     try {
       await this.services.authorizer.require(turn.actor, handler.action);
       return cardResponse(await handler.run({ context, turn, services: this.services }, data.data));
@@ -492,9 +492,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
         { correlationId: turn.correlationId, reason: (err as Error).name },
         'invoke refused',
       );
-      return messageResponse(
-        await explainError(err, turn.tr, turn.correlationId, this.services.directory, turn.tenantId),
-      );
+      return failureResponse(err, await explainTo({ turn, services: this.services }, err));
     }
   }
 }

@@ -21,6 +21,7 @@ import { auditCard } from '../features/audit/feature';
 import { sendCard } from '../features/shared/reply';
 import { renderFaq } from '../features/faq/views';
 import { renderClarify } from '../features/shared/cards';
+import type { CommandId } from '../features/joins';
 
 /**
  * Free text → the feature command that serves it. The bot tries the exact command phrases first
@@ -36,7 +37,7 @@ type CommandIntent = Exclude<Intent, 'faq' | 'none'>;
  * The commands that serve an intent, preferred first: the first one the person may use is run,
  * else the first (the bot then explains which role it needs and who holds it).
  */
-const COMMANDS_FOR: Record<CommandIntent, readonly string[]> = {
+const COMMANDS_FOR: Record<CommandIntent, readonly CommandId[]> = {
   enroll: ['enroll'],
   membership: ['membership'],
   listBenefits: ['benefits'],
@@ -96,12 +97,12 @@ const ANSWERED_BY: Partial<Record<Intent, CommandIntent>> = {
   marketingContact: 'marketingContact',
 };
 /** The read-only command that answers a question about these acts. */
-const VIEW_OF: Partial<Record<Intent, string>> = {
+const VIEW_OF: Partial<Record<Intent, CommandId>> = {
   activateSupport: 'support',
   marketingContact: 'gtmOffers',
 };
 
-const LANGUAGE_COMMAND: Record<Locale, string> = { 'zh-CN': 'speakChinese', 'en-US': 'speakEnglish' };
+const LANGUAGE_COMMAND: Record<Locale, CommandId> = { 'zh-CN': 'speakChinese', 'en-US': 'speakEnglish' };
 
 /**
  * Trains the recogniser in the background as the bot starts (once per process), so the first
@@ -129,7 +130,7 @@ export function writtenLocale(activity: Partial<Activity>): Locale | undefined {
   return text && textLanguage(text) === 'zh-CN' ? 'zh-CN' : undefined;
 }
 
-function commandById(h: Understanding, id: string): Command | undefined {
+function commandById(h: Understanding, id: CommandId): Command | undefined {
   return h.commands.find((c) => c.id === id);
 }
 
@@ -184,14 +185,7 @@ async function confirmCommand(h: Understanding, question: string, yes: string): 
   const dismiss = commandById(h, 'dismiss');
   const buttons: CommandButton[] = [{ title: tr.t('understand.confirm.yes'), command: yes }];
   if (dismiss) buttons.push({ title: tr.t('understand.confirm.no'), command: phraseOf(h, dismiss) });
-  await h.context.sendActivity({
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderClarify({ title: question, buttons }),
-      },
-    ],
-  });
+  await sendCard(h.context, renderClarify({ title: question, buttons }));
 }
 
 /** "show me the audit log for Dana": the audit log filtered by the person of this tenant named. */
@@ -258,15 +252,11 @@ async function clarify(h: Understanding, rec: Recognition): Promise<void> {
   const help = commandById(h, 'help');
   if (help && !seen.has(phraseOf(h, help)))
     buttons.push({ title: h.turn.tr.t('understand.intent.help'), command: phraseOf(h, help) });
-  await h.context.sendActivity({
-    text: h.turn.tr.t('understand.clarify.text'),
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderClarify(clarifyView(h.turn.tr, buttons)),
-      },
-    ],
-  });
+  await sendCard(
+    h.context,
+    renderClarify(clarifyView(h.turn.tr, buttons)),
+    h.turn.tr.t('understand.clarify.text'),
+  );
 }
 
 async function answerFaq(h: Understanding, rec: Recognition, text = ''): Promise<void> {
@@ -292,14 +282,7 @@ async function answerFaq(h: Understanding, rec: Recognition, text = ''): Promise
     .filter((c): c is Command => c !== undefined)
     .filter((c) => !c.action || authorize(turn.actor, c.action).allowed)
     .map((c) => ({ title: phraseOf(h, c), command: phraseOf(h, c) }));
-  await h.context.sendActivity({
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        content: renderFaq(faqView(turn.tr, answer, turn.member.roles, buttons, holders)),
-      },
-    ],
-  });
+  await sendCard(h.context, renderFaq(faqView(turn.tr, answer, turn.member.roles, buttons, holders)));
 }
 
 /**

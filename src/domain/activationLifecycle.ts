@@ -1,7 +1,7 @@
 import { completionDay, isDue, SYSTEM_ACTOR, type ActivationSettings, type Standing } from './activation';
 import type { AuditLog } from './audit';
 import { toIsoDate } from './dates';
-import { RuleViolation } from './errors';
+import { RuleViolation, type RuleKey } from './errors';
 import type { Benefit } from './model';
 import { mutate, MutationAbandonedError, UNCHANGED } from './mutate';
 import { useBenefit } from './packageGate';
@@ -47,7 +47,7 @@ export interface ActivationKind<
   /** Names the audit actions (`<name>.activate`, `<name>.complete`): the policy actions of the verbs. */
   name: 'support' | 'gtm';
   /** The rule key when the benefit is not one of this kind (or not there). */
-  notFoundKey: string;
+  notFoundKey: RuleKey;
   is(b: Benefit): b is B;
   delayDays(settings: ActivationSettings): number;
   /** Reads what `refuse` and `state` need, for one tenant. */

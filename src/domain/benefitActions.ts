@@ -1,7 +1,7 @@
 import type { AuditLog } from './audit';
 import { addCreditUser, isCredit, removeCreditUser, transferCredit, type CreditDetails } from './azureCredit';
 import { assertNotExpired, loadBenefitsSnapshot, type Activation, type BenefitsSnapshot } from './benefits';
-import { RuleViolation } from './errors';
+import { RuleViolation, type RuleKey } from './errors';
 import { planRedemption, type RedeemMode, type RedemptionPlan } from './licenceTerm';
 import { memberId, type Benefit, type BenefitPackage, type Member } from './model';
 import { cancellationBlocks, type CancellationBlock } from './packageCancellation';
@@ -54,7 +54,7 @@ export interface RedeemRequest {
 
 /** The message key and parameters that explain a cancellation block. */
 export function explainBlock(block: CancellationBlock): {
-  key: string;
+  key: RuleKey;
   params: Record<string, string | number>;
 } {
   switch (block.rule) {

@@ -1,5 +1,8 @@
 import type { Action } from './policy';
 import type { Role } from './roles';
+import type { RuleKey } from './ruleKeys';
+
+export type { RuleKey };
 
 /** Someone changed the document between our read and our write (HTTP 412 in Cosmos). */
 export class ConcurrencyError extends Error {
@@ -34,7 +37,7 @@ export class CorruptDocumentError extends Error {
  */
 export class RuleViolation extends Error {
   constructor(
-    readonly key: string,
+    readonly key: RuleKey,
     readonly params: Record<string, string | number> = {},
   ) {
     super(key);

@@ -17,7 +17,7 @@ import {
 } from './activationLifecycle';
 import type { AuditLog } from './audit';
 import { addDays, isExpired } from './dates';
-import { RuleViolation } from './errors';
+import { RuleViolation, type RuleKey } from './errors';
 import { memberId, type MarketingContact, type Membership } from './model';
 import { mutate } from './mutate';
 import type { Actor } from './policy';
@@ -66,7 +66,7 @@ export type ContactField = 'person' | 'email' | 'phone' | 'language';
 /** One thing wrong with a contact: the i18n key that says it, and its parameters. */
 export interface ContactProblem {
   field: ContactField;
-  key: string;
+  key: RuleKey;
   params?: Record<string, string>;
 }
 

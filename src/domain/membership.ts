@@ -1,5 +1,5 @@
 import { addDays, daysUntil, isExpired, toIsoDate } from './dates';
-import { RuleViolation } from './errors';
+import { RuleViolation, type RuleKey } from './errors';
 import type { BenefitPackage, Competency, CompetencyApplication, Membership, MembershipLevel } from './model';
 import { areaEntry, entryLevel, levelEntry, type MembershipCatalogue } from './membershipCatalogue';
 
@@ -122,7 +122,7 @@ export interface Offer {
 
 export type OfferEligibility =
   | { offer: Offer; eligible: true }
-  | { offer: Offer; eligible: false; reason: string; params: Record<string, string> };
+  | { offer: Offer; eligible: false; reason: RuleKey; params: Record<string, string> };
 
 /** Every offer of the catalogue: the purchasable levels (bought) and the earned ones (applied for). */
 export function allOffers(catalogue: MembershipCatalogue): Offer[] {
@@ -175,7 +175,7 @@ export function offerEligibility(
   offer: Offer,
   today: Date,
 ): OfferEligibility {
-  const no = (reason: string, params: Record<string, string> = {}): OfferEligibility => ({
+  const no = (reason: RuleKey, params: Record<string, string> = {}): OfferEligibility => ({
     offer,
     eligible: false,
     reason,

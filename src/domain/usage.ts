@@ -29,7 +29,13 @@ export interface UsageFigures {
   credit: { name: string; holders: number; capacity: number }[];
   software: { benefits: number; revealed: number; products: number };
   unredeemedKeys: { benefitName: string; seats: number; lastDay: string }[];
-  technical: { name: string; used: number; allowance: number; unit: 'incidents' | 'hours'; status: string }[];
+  technical: {
+    name: string;
+    used: number;
+    allowance: number;
+    unit: 'incidents' | 'hours';
+    status: 'notActivated' | 'pending' | 'active';
+  }[];
   gtm: { active: number; pending: number; notActivated: number };
   atRisk: { benefitId: string; name: string; group: BenefitGroup; lastDay: string; daysLeft: number }[];
 }

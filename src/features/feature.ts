@@ -27,8 +27,9 @@ export interface MessageHandler extends Handler {
  * A typed text command, in both languages. Help lists exactly the commands a person may use,
  * so it never offers something that does not exist or that they cannot do.
  */
-export interface Command {
-  id: string;
+export interface Command<C extends string = string> {
+  /** Named by the intent map, help and the usage digest as a `CommandId` (src/features/joins.ts). */
+  id: C;
   /** Lower-case phrases; a phrase in either language works for everyone. */
   phrases: { 'en-US': string[]; 'zh-CN': string[] };
   descriptionKey: MessageKey;
@@ -55,11 +56,20 @@ export interface VerbHandler<S extends ZodType = ZodType> {
 
 export const verb = <S extends ZodType>(h: VerbHandler<S>): VerbHandler => h;
 
-/** One capability of the bot: its commands, card verbs and dialogs. */
-export interface Feature {
+/**
+ * One capability of the bot: its commands, card verbs and dialogs. `V` and `C` are the literal
+ * names of its verbs and command ids, so `Verb` and `CommandId` (src/features/joins.ts) are
+ * derived from the features themselves: a card bound to a verb no feature has does not compile.
+ */
+export interface Feature<V extends string = string, C extends string = string> {
   id: string;
-  commands: Command[];
-  verbs: Record<string, VerbHandler>;
+  commands: Command<C>[];
+  verbs: Record<V, VerbHandler>;
   /** Dialogs get the services by constructor injection. */
   dialogs?: (services: BotServices) => Dialog[];
 }
+
+/** Declares a feature, keeping the names of its verbs and commands as literal types. */
+export const defineFeature = <V extends string = never, C extends string = never>(
+  feature: Feature<V, C>,
+): Feature<V, C> => feature;

@@ -1,4 +1,5 @@
 import type { Command, Feature, VerbHandler } from './feature';
+import type { CommandId } from './joins';
 import { normalize } from './shared/text';
 import { benefitsFeature } from './benefits/feature';
 import { auditFeature } from './audit/feature';
@@ -17,7 +18,7 @@ import { reportsFeature } from './reports/feature';
 /**
  * Every capability of the bot. A new feature is one module in this folder and one line here.
  */
-export const FEATURES: readonly Feature[] = [
+export const FEATURES = [
   coreFeature,
   seatsFeature,
   supportFeature,
@@ -31,9 +32,11 @@ export const FEATURES: readonly Feature[] = [
   languageFeature,
   noticesFeature,
   reportsFeature,
-];
+] as const satisfies readonly Feature[];
 
-export const ALL_COMMANDS: readonly Command[] = FEATURES.flatMap((f) => f.commands);
+export const ALL_COMMANDS: readonly Command<CommandId>[] = FEATURES.flatMap(
+  (f): readonly Command<CommandId>[] => f.commands,
+);
 
 /** The verb table of all features; a verb defined twice is a programming error. */
 export function verbTable(features: Feature[]): Map<string, VerbHandler> {

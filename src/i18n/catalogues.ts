@@ -13,6 +13,7 @@ import { seats } from '../features/seats/messages';
 import { faq } from '../features/faq/messages';
 import { understand } from './understand';
 import { reports } from '../features/reports/messages';
+import type { RuleKey } from '../domain/ruleKeys';
 
 /**
  * Every message module of the product. A feature adds its module here (one line); a test
@@ -44,6 +45,15 @@ type AllEnglish = UnionToIntersection<Module['en-US']>;
 
 export type MessageKey = Extract<keyof AllEnglish, string>;
 export type Catalogue = Record<MessageKey, string>;
+
+/**
+ * Every rule key of the domain has a message: a key a rule can say no with but no module words is
+ * a compile error here (its name is shown), so the bot never casts a rule key `as MessageKey`.
+ */
+type RuleKeysWithoutMessage = Exclude<RuleKey, MessageKey>;
+export const EVERY_RULE_HAS_A_MESSAGE: [RuleKeysWithoutMessage] extends [never]
+  ? true
+  : { missing: RuleKeysWithoutMessage } = true;
 
 function merge(locale: 'en-US' | 'zh-CN'): Catalogue {
   return Object.assign({}, ...MESSAGE_MODULES.map((m) => m[locale])) as Catalogue;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './catalogues';
 import type { LinkId } from './links';
+import type { CommandId } from '../features/joins';
 
 /**
  * Where a message that tells a person to do something sends them, so no message is a dead end:
@@ -13,7 +14,7 @@ import type { LinkId } from './links';
  * is listed here and that the listed place is real.
  */
 export type Direction =
-  | { command: string }
+  | { command: CommandId }
   | { link: LinkId }
   | { card: true }
   | { person: true }
@@ -24,7 +25,7 @@ const card = { card: true } as const;
 const person = { person: true } as const;
 const teams = { teams: true } as const;
 const retry = { retry: true } as const;
-const command = (id: string) => ({ command: id });
+const command = (id: CommandId) => ({ command: id });
 const link = (id: LinkId) => ({ link: id });
 
 export const DIRECTIONS: Partial<Record<MessageKey, readonly Direction[]>> = {

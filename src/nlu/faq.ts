@@ -7,6 +7,7 @@ import type { Role } from '../domain/roles';
 import { REASSIGN_AFTER_DAYS } from '../domain/seats';
 import { SUPPORT_CATALOGUE, type SupportCatalogue, type TechnicalKind } from '../domain/supportCatalogue';
 import type { FaqTopic, Intent } from './intents';
+import type { CommandId } from '../features/joins';
 
 /**
  * The FAQ: answers to questions about the product's rules, built from the very constants, policy
@@ -75,7 +76,7 @@ export function actOfText(text: string): Action | undefined {
 }
 
 /** Commands (ids) a person may want next, per topic: the answer's buttons. */
-export const FAQ_NEXT_COMMANDS: Record<FaqTopic, readonly string[]> = {
+export const FAQ_NEXT_COMMANDS: Record<FaqTopic, readonly CommandId[]> = {
   reassignSeat: ['seatPools', 'assignSeat'],
   cancelPackage: ['cancelPackage', 'benefits'],
   redeemOnce: ['benefits'],

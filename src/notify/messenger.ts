@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../cards';
+import { cardMessage, type AdaptiveCard } from '../cards';
 import { conversationRefId, memberId, type ConversationRef } from '../domain/model';
 import { mutate, UNCHANGED } from '../domain/mutate';
 import type { Clock } from '../domain/ports';
@@ -6,9 +6,7 @@ import type { Repositories } from '../domain/repositories';
 import type { Logger } from '../logger';
 import { ConnectorError, type ConnectorClient, type SendObserver } from './connector';
 
-const cardActivity = (card: AdaptiveCard) => ({
-  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
-});
+const cardActivity = (card: AdaptiveCard) => cardMessage(card);
 
 /** Where a proactive card landed: enough to update it later. */
 export interface PostedCard {

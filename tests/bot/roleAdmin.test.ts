@@ -151,6 +151,13 @@ describe('roles: who holds what, granting and revoking, over HTTP', () => {
     expect(lines(await press(BO, 'roles.grant', {}))).toContain('Choose a person and a role first.');
   });
 
+  it('refreshes the directory after a person and a role were picked (Teams sends the inputs too)', async () => {
+    const body = await press(BO, 'roles.list', { person: ELI.aadObjectId, role: 'AdminAgent' });
+    expect(body.statusCode).toBe(200);
+    expect(cardButtons(body.value)).toEqual(expect.arrayContaining(['Grant', 'Revoke', 'Refresh']));
+    expect(await rolesOf(ELI)).toEqual([]);
+  });
+
   it('answers bad card data with a 400 and changes nothing', async () => {
     const body = await press(AVERY, 'roles.grant', { person: ELI.aadObjectId, role: 'Superuser' });
     expect(body.statusCode).toBe(400);

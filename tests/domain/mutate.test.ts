@@ -77,7 +77,7 @@ describe('mutate: the one read-modify-write', () => {
     const before = repo.writes;
     await expect(
       mutate(repo, T, 'c', () => {
-        throw new RuleViolation('counter.tooHigh');
+        throw new RuleViolation('seats.poolFull');
       }),
     ).rejects.toBeInstanceOf(RuleViolation);
     expect(repo.writes).toBe(before);
@@ -93,7 +93,7 @@ describe('mutate: the one read-modify-write', () => {
     };
     await expect(
       mutate(repo, T, 'c', (current) => {
-        if (current!.value >= 5) throw new RuleViolation('counter.tooHigh');
+        if (current!.value >= 5) throw new RuleViolation('seats.poolFull');
         return { ...current!, value: current!.value + 1 };
       }),
     ).rejects.toBeInstanceOf(RuleViolation);
@@ -158,7 +158,7 @@ describe('retrying: the same policy for attempts that write more than one docume
     await expect(
       retrying('doc', () => {
         n += 1;
-        return Promise.reject(new RuleViolation('no'));
+        return Promise.reject(new RuleViolation('benefits.notFound'));
       }),
     ).rejects.toBeInstanceOf(RuleViolation);
     expect(n).toBe(1);

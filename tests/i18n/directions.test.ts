@@ -29,7 +29,7 @@ function asksToAct(text: string): boolean {
   return SENTENCE.test(plain) && ASKS.test(plain);
 }
 
-const commandById = new Map(ALL_COMMANDS.map((c) => [c.id, c]));
+const commandById = new Map<string, (typeof ALL_COMMANDS)[number]>(ALL_COMMANDS.map((c) => [c.id, c]));
 const allPhrases = ALL_COMMANDS.flatMap((c) => [...c.phrases['en-US'], ...c.phrases['zh-CN']]);
 const allTexts = new Set([...Object.values(en), ...Object.values(zh)]);
 

@@ -4,8 +4,7 @@ import { AUDIT_MAX_OFFSET, type AuditFilter } from '../../domain/auditQuery';
 import { guid } from '../../domain/model';
 import { ACTIONS } from '../../domain/policy';
 import { ANY, auditView } from './views';
-import type { Feature } from '../feature';
-import { verb } from '../feature';
+import { defineFeature, verb } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
@@ -43,7 +42,7 @@ const pageSchema = z
   .strict();
 
 /** The audit log for admins: the latest events, filtered by person or action, paged. */
-export const auditFeature: Feature = {
+export const auditFeature = defineFeature({
   id: 'audit',
   commands: [
     {
@@ -72,4 +71,4 @@ export const auditFeature: Feature = {
         ),
     }),
   },
-};
+});

@@ -1,9 +1,9 @@
 import { AUDIT_PAGE_SIZE, type AuditFilter, type AuditPage } from '../../domain/auditQuery';
 import type { Member } from '../../domain/model';
 import { ACTIONS, type Action } from '../../domain/policy';
-import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+import { formatDateTime, type Translator } from '../../i18n';
 import auditTemplate from '../../../cards/audit/audit.json';
-import { cardTemplate, type Fact } from '../../cards';
+import { cardTemplate, type Fact, type CardRender } from '../../cards';
 
 export interface AuditView {
   title: string;
@@ -20,14 +20,14 @@ export interface AuditView {
   pages: { title: string; offset: number; person: string; action: string }[];
 }
 
-export const renderAudit = cardTemplate<AuditView>(auditTemplate);
+export const renderAudit: CardRender<AuditView> = cardTemplate(auditTemplate, { auditPage: 'audit.page' });
 
 /** Value of the "anyone" / "any action" choice (an empty choice value is not reliable in clients). */
 export const ANY = 'any';
 const PEOPLE_LIMIT = 100;
 
 const actionText = (tr: Translator, action: string): string =>
-  (ACTIONS as readonly string[]).includes(action) ? tr.t(`action.${action as Action}` as MessageKey) : action;
+  (ACTIONS as readonly string[]).includes(action) ? tr.t(`action.${action as Action}`) : action;
 
 /** A member target reads as the person's name; other targets (ids of records) as they are. */
 function targetText(target: string | undefined, names: Map<string, string>): string | undefined {
@@ -85,7 +85,7 @@ export function auditView(
         time: formatDateTime(tr.locale, r.at),
         who: names.get(r.actor) ?? tr.t('audit.unknownPerson'),
       }),
-      what: `${actionText(tr, r.action)} — ${tr.t(`audit.outcome.${r.outcome}` as MessageKey)}`,
+      what: `${actionText(tr, r.action)} — ${tr.t(`audit.outcome.${r.outcome}`)}`,
       details: [targetText(r.target, names), r.detail]
         .filter((x): x is string => Boolean(x))
         .map((text) => ({ text })),

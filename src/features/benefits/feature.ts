@@ -22,7 +22,7 @@ import {
   type Notice,
 } from './views';
 import { benefitActions, benefitsContext, categoryCard, summaryCard } from './cards';
-import { verb, type Feature, type Handler } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import { renderBenefitsConfirm, renderCreditManage, renderSoftwareProduct } from './views';
 
@@ -73,7 +73,7 @@ function creditNotice(h: Handler, key: 'added' | 'removed' | 'transferred', name
   return changed(h.turn.tr.t(`benefits.credit.${key}`, { name, benefit: benefit.name }));
 }
 
-export const benefitsFeature: Feature = {
+export const benefitsFeature = defineFeature({
   id: 'benefits',
   commands: [
     {
@@ -274,4 +274,4 @@ export const benefitsFeature: Feature = {
     }),
   },
   dialogs: (services) => [new ListBenefitsDialog(services)],
-};
+});

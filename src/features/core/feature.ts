@@ -4,8 +4,7 @@ import { helpView } from './help';
 import { rolesView } from './roles';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
-import type { Feature } from '../feature';
-import { verb } from '../feature';
+import { defineFeature, verb } from '../feature';
 import type { Turn } from '../shared/turn';
 import { renderHelp } from './help';
 import { renderRoles } from './roles';
@@ -16,7 +15,7 @@ export async function rolesCard(turn: Turn, services: BotServices): Promise<Adap
 }
 
 /** Help and "who am I". */
-export const coreFeature: Feature = {
+export const coreFeature = defineFeature({
   id: 'core',
   commands: [
     {
@@ -54,4 +53,4 @@ export const coreFeature: Feature = {
       run: ({ turn, services }) => rolesCard(turn, services),
     }),
   },
-};
+});

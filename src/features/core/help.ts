@@ -3,6 +3,7 @@ import { authorize, type Action } from '../../domain/policy';
 import type { MessageKey, Translator } from '../../i18n';
 import helpTemplate from '../../../cards/core/help.json';
 import { cardTemplate } from '../../cards';
+import type { CommandId } from '../joins';
 
 export interface HelpView {
   title: string;
@@ -53,7 +54,7 @@ function usableCommands(member: Member, commands: readonly HelpEntry[]): HelpEnt
 /** Which role's sentence a welcome uses: the widest role held, else the employee's. */
 const WELCOME_ROLE_ORDER = ['GlobalAdmin', 'UserManagementAdmin', 'MpnPartnerAdmin', 'AdminAgent'] as const;
 /** The commands a welcome names: the way to everything else, and the person's own roles. */
-const WELCOME_COMMANDS = new Set(['help', 'myRoles']);
+const WELCOME_COMMANDS = new Set<string>(['help', 'myRoles'] satisfies CommandId[]);
 
 /**
  * The welcome sent once on a personal install: what the bot does for this person's role, and

@@ -1,8 +1,8 @@
 import type { Member } from '../../domain/model';
 import { actionsAllowed } from '../../domain/policy';
-import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+import { formatDateTime, type Translator } from '../../i18n';
 import rolesTemplate from '../../../cards/core/roles.json';
-import { cardTemplate } from '../../cards';
+import { cardTemplate, type CardRender } from '../../cards';
 
 export interface RolesView {
   title: string;
@@ -15,7 +15,7 @@ export interface RolesView {
   updatedAt: string;
 }
 
-export const renderRoles = cardTemplate<RolesView>(rolesTemplate);
+export const renderRoles: CardRender<RolesView> = cardTemplate(rolesTemplate, { rolesView: 'roles.view' });
 
 export function rolesView(tr: Translator, member: Member, tenantName: string, now: Date): RolesView {
   return {
@@ -24,10 +24,10 @@ export function rolesView(tr: Translator, member: Member, tenantName: string, no
     heldLabel: tr.t('roles.held'),
     roles:
       member.roles.length > 0
-        ? member.roles.map((r) => ({ name: tr.t(`role.${r}` as MessageKey) }))
+        ? member.roles.map((r) => ({ name: tr.t(`role.${r}`) }))
         : [{ name: tr.t('role.none') }],
     allowsLabel: tr.t('roles.allows'),
-    allows: actionsAllowed(member.roles).map((a) => ({ text: tr.t(`action.${a}` as MessageKey) })),
+    allows: actionsAllowed(member.roles).map((a) => ({ text: tr.t(`action.${a}`) })),
     refreshTitle: tr.t('roles.refresh'),
     updatedAt: tr.t('roles.updatedAt', { time: formatDateTime(tr.locale, now) }),
   };

@@ -15,8 +15,8 @@ import {
   type RosterEntry,
   type TeamChoice,
 } from './views';
-import { explainError } from '../shared/errors';
-import { verb, type Feature, type Handler } from '../feature';
+import { explainTo } from '../shared/errors';
+import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
@@ -77,7 +77,7 @@ export async function directoryCard(
 async function explain(h: Handler, err: unknown): Promise<DirectoryNotice> {
   return {
     style: 'attention',
-    text: await explainError(err, h.turn.tr, h.turn.correlationId, h.services.directory, h.turn.tenantId),
+    text: await explainTo(h, err),
   };
 }
 
@@ -352,7 +352,7 @@ async function remove(h: Handler, data: z.infer<typeof removeSchema>): Promise<A
 }
 
 /** The directory: who is in it; adding people from a team's roster or by e-mail; removing them. */
-export const directoryFeature: Feature = {
+export const directoryFeature = defineFeature({
   id: 'directory',
   commands: [
     {
@@ -401,4 +401,4 @@ export const directoryFeature: Feature = {
       run: (h, data) => remove(h, data),
     }),
   },
-};
+});

@@ -7,7 +7,7 @@ import { roleName } from '../roleAdmin/views';
 import directoryTemplate from '../../../cards/directory/directory.json';
 import directoryRosterTemplate from '../../../cards/directory/directoryRoster.json';
 import directoryRemoveTemplate from '../../../cards/directory/directoryRemove.json';
-import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
 
 export interface DirectoryView {
   title: string;
@@ -72,9 +72,21 @@ export interface DirectoryRemoveView {
   backTitle: string;
 }
 
-export const renderDirectory = cardTemplate<DirectoryView>(directoryTemplate);
-export const renderDirectoryRoster = cardTemplate<DirectoryRosterView>(directoryRosterTemplate);
-export const renderDirectoryRemove = cardTemplate<DirectoryRemoveView>(directoryRemoveTemplate);
+export const renderDirectory: CardRender<DirectoryView> = cardTemplate(directoryTemplate, {
+  directoryInvite: 'directory.invite',
+  directoryList: 'directory.list',
+  directoryRemoveAsk: 'directory.removeAsk',
+  directoryRoster: 'directory.roster',
+});
+export const renderDirectoryRoster: CardRender<DirectoryRosterView> = cardTemplate(directoryRosterTemplate, {
+  directoryAddFromRoster: 'directory.addFromRoster',
+  directoryList: 'directory.list',
+  directoryRoster: 'directory.roster',
+});
+export const renderDirectoryRemove: CardRender<DirectoryRemoveView> = cardTemplate(directoryRemoveTemplate, {
+  directoryList: 'directory.list',
+  directoryRemove: 'directory.remove',
+});
 
 export type DirectoryNotice = DirectoryView['notices'][number];
 

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { ENROLL_DIALOG, EnrollDialog } from '../../../dialogs/enroll';
 import { RuleViolation } from '../../domain/errors';
 import { formatDate } from '../../i18n';
-import type { Feature } from '../feature';
-import { verb } from '../feature';
+import { defineFeature, verb } from '../feature';
 import { ENROLL_PHRASES, membershipCard } from '../membership/card';
 
 /** Enrolment of the organisation (a dialog) and, in the local demo, completing its review. */
-export const enrollFeature: Feature = {
+export const enrollFeature = defineFeature({
   id: 'enroll',
   commands: [
     {
@@ -52,4 +51,4 @@ export const enrollFeature: Feature = {
     }),
   },
   dialogs: (services) => [new EnrollDialog(services)],
-};
+});

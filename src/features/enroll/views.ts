@@ -1,6 +1,6 @@
 import type { EnrollmentField } from '../../domain/enrollment';
 import type { Enrollment } from '../../domain/model';
-import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
+import { formatDateTime, type Translator } from '../../i18n';
 import enrollDetailsTemplate from '../../../cards/enroll/enrollDetails.json';
 import enrollQuestionTemplate from '../../../cards/enroll/enrollQuestion.json';
 import enrollCodeTemplate from '../../../cards/enroll/enrollCode.json';
@@ -88,7 +88,7 @@ export function enrollDetailsView(
     problems: EnrollmentField[];
   },
 ): EnrollDetailsView {
-  const label = (f: EnrollmentField) => tr.t(`enroll.field.${f}` as MessageKey);
+  const label = (f: EnrollmentField) => tr.t(`enroll.field.${f}`);
   const items = input.problems.map((f) => ({
     text: f === 'contactEmail' ? tr.t('enroll.details.badEmail') : label(f),
   }));

@@ -1,5 +1,5 @@
 import type { Role } from '../../domain/roles';
-import { formatCurrency, joinList, roleList, type MessageKey, type Translator } from '../../i18n';
+import { formatCurrency, joinList, roleList, type Translator } from '../../i18n';
 import type { FaqAnswer, RoleRule } from '../../nlu/faq';
 import faqTemplate from '../../../cards/faq/faq.json';
 import { cardTemplate, type Fact } from '../../cards';
@@ -26,12 +26,12 @@ function rolesText(tr: Translator, roles: RoleRule['roles']): string {
   if (roles === 'everyone') return tr.t('faq.everyone');
   return roleList(
     tr.locale,
-    roles.map((r) => tr.t(`role.${r}` as MessageKey)),
+    roles.map((r) => tr.t(`role.${r}`)),
     'or',
   );
 }
 
-const actionText = (tr: Translator, rule: RoleRule) => tr.t(`action.${rule.action}` as MessageKey);
+const actionText = (tr: Translator, rule: RoleRule) => tr.t(`action.${rule.action}`);
 
 /** The FAQ answer in the person's language: every number comes from the answer (the domain's constants). */
 export function faqView(
@@ -105,7 +105,7 @@ export function faqView(
             myRoles.length > 0
               ? joinList(
                   tr.locale,
-                  myRoles.map((r) => tr.t(`role.${r}` as MessageKey)),
+                  myRoles.map((r) => tr.t(`role.${r}`)),
                   'and',
                 )
               : tr.t('role.none'),

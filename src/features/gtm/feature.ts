@@ -9,7 +9,7 @@ import { formatDate } from '../../i18n';
 import { withTierNames } from '../support/views';
 import { activationVerb, type ActivationBinding } from '../shared/activationVerbs';
 import { sendCard } from '../shared/reply';
-import { verb, type Feature } from '../feature';
+import { defineFeature, verb } from '../feature';
 
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
 
@@ -39,7 +39,7 @@ const activation: ActivationBinding<GtmState> = {
  * marketing contact (Global admin or MPN partner admin), and activation, refused until a
  * contact exists; pending for a few days, then active until its expiry.
  */
-export const gtmFeature: Feature = {
+export const gtmFeature = defineFeature({
   id: 'gtm',
   commands: [
     {
@@ -77,4 +77,4 @@ export const gtmFeature: Feature = {
     'gtm.complete': activationVerb(activation, 'complete'),
   },
   dialogs: (services) => [new MarketingContactDialog(services)],
-};
+});

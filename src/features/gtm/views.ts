@@ -1,7 +1,7 @@
 import type { ContactProblem, GtmOverview, GtmState } from '../../domain/gtm';
 import type { MarketingContact, Member } from '../../domain/model';
 import { SUPPORT_CATALOGUE, type SupportCatalogue } from '../../domain/supportCatalogue';
-import { formatDate, type MessageKey, type Translator } from '../../i18n';
+import { formatDate, type Translator } from '../../i18n';
 import { subtitle, tierLabel, tierList } from '../support/views';
 import {
   activationButtons,
@@ -10,7 +10,7 @@ import {
 } from '../shared/activationViews';
 import gtmTemplate from '../../../cards/gtm/gtm.json';
 import marketingContactFormTemplate from '../../../cards/gtm/marketingContactForm.json';
-import { cardTemplate, type AdaptiveCard, type CardNotice, type Fact } from '../../cards';
+import { cardTemplate, type AdaptiveCard, type CardNotice, type Fact, type CardRender } from '../../cards';
 
 export interface GtmView {
   title: string;
@@ -63,7 +63,7 @@ export interface MarketingContactFormView {
   cancelTitle: string;
 }
 
-export const renderGtm = cardTemplate<GtmView>(gtmTemplate);
+export const renderGtm: CardRender<GtmView> = cardTemplate(gtmTemplate, { gtmView: 'gtm.view' });
 export const renderMarketingContactForm = cardTemplate<MarketingContactFormView>(
   marketingContactFormTemplate,
 );
@@ -144,7 +144,7 @@ function offerRow(
   return {
     name: s.benefit.name,
     offer: offerName.toLowerCase() === s.benefit.name.toLowerCase() ? [] : [{ text: offerName }],
-    status: tr.t(`gtm.status.${status}` as MessageKey),
+    status: tr.t(`gtm.status.${status}`),
     expires:
       s.status === 'active'
         ? formatDate(tr.locale, s.expiresOn)
@@ -238,7 +238,7 @@ export function marketingContactFormView(tr: Translator, input: ContactFormInput
         ? [
             {
               label: tr.t('gtm.form.problems'),
-              items: input.problems.map((p) => ({ text: tr.t(p.key as MessageKey, p.params) })),
+              items: input.problems.map((p) => ({ text: tr.t(p.key, p.params) })),
             },
           ]
         : [],

@@ -1,6 +1,6 @@
 import type { Locale } from '../../domain/model';
 import { translator } from '../../i18n';
-import type { Feature, MessageHandler } from '../feature';
+import { defineFeature, type MessageHandler } from '../feature';
 
 /**
  * "speak Chinese" / "说中文" and "speak English" / "用英文": the person's own choice, stored as
@@ -15,7 +15,7 @@ async function choose({ context, turn, services }: MessageHandler, locale: Local
 }
 
 /** Registered after the main features, so help's shortcut buttons stay with them. */
-export const languageFeature: Feature = {
+export const languageFeature = defineFeature({
   id: 'language',
   verbs: {},
   commands: [
@@ -38,4 +38,4 @@ export const languageFeature: Feature = {
       run: (h) => choose(h, 'en-US'),
     },
   ],
-};
+});

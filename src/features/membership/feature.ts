@@ -16,14 +16,13 @@ import { formatDate, translator } from '../../i18n';
 import {
   applyConfirmView,
   competencyLabel,
-  localiseRule,
+  levelNames,
   offerLabel,
   membershipLevelText,
   upgradeConfirmView,
 } from './views';
-import { explainError } from '../shared/errors';
-import type { Feature, Handler } from '../feature';
-import { verb } from '../feature';
+import { explainError, localiseRule } from '../shared/errors';
+import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import { holdings, membershipCard } from './card';
@@ -47,7 +46,7 @@ async function refusedCard(
     detail: err.key,
   });
   const text = await explainError(
-    localiseRule(err, h.turn.tr, catalogue),
+    localiseRule(err, h.turn.tr, levelNames(h.turn.tr, catalogue)),
     h.turn.tr,
     h.turn.correlationId,
     undefined,
@@ -143,7 +142,7 @@ async function review(h: Handler, applicationId: string, approved: boolean): Pro
 }
 
 /** Membership: see it, renew it, upgrade it (card + Universal Actions). */
-export const membershipFeature: Feature = {
+export const membershipFeature = defineFeature({
   id: 'membership',
   commands: [
     {
@@ -256,4 +255,4 @@ export const membershipFeature: Feature = {
       },
     }),
   },
-};
+});

@@ -1,4 +1,4 @@
-import { RuleViolation } from '../../domain/errors';
+import type { ParamNames } from '../shared/errors';
 import {
   allOffers,
   isEarned,
@@ -13,10 +13,9 @@ import {
 import { areaEntry, levelEntry, type MembershipCatalogue } from '../../domain/membershipCatalogue';
 import type { Competency, Member, Membership, MembershipLevel } from '../../domain/model';
 import { authorize, type Action } from '../../domain/policy';
-import { ROLES } from '../../domain/roles';
-import { formatDate, formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
+import { formatDate, formatDateTime, joinList, type Translator } from '../../i18n';
 import membershipTemplate from '../../../cards/membership/membership.json';
-import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
 import { type ActionConfirmView } from '../shared/cards';
 
 export interface MembershipView {
@@ -41,7 +40,13 @@ export interface MembershipView {
   updatedAt: string;
 }
 
-export const renderMembership = cardTemplate<MembershipView>(membershipTemplate);
+export const renderMembership: CardRender<MembershipView> = cardTemplate(membershipTemplate, {
+  enrollApprove: 'enroll.approve',
+  membershipRenew: 'membership.renew',
+  membershipReview: 'membership.review',
+  membershipUpgrade: 'membership.upgrade',
+  membershipView: 'membership.view',
+});
 
 export type Notice = MembershipView['banners'][number];
 
@@ -131,7 +136,7 @@ export function membershipView(tr: Translator, input: MembershipViewInput): Memb
   facts.push({
     title: tr.t('membership.fact.status'),
     value: !expired
-      ? tr.t(`membership.status.${m.status}` as MessageKey)
+      ? tr.t(`membership.status.${m.status}`)
       : renewalDue(m, now)
         ? tr.t('membership.status.renewalDue')
         : tr.t('membership.status.expired'),
@@ -278,18 +283,8 @@ export function applyConfirmView(
   };
 }
 
-/**
- * Rules speak in ids and ISO dates; before a refusal is put into words, its parameters become
- * what a person reads (dates in their format, level and role names in their language).
- */
-export function localiseRule(err: unknown, tr: Translator, catalogue: MembershipCatalogue): unknown {
-  if (!(err instanceof RuleViolation)) return err;
-  const params: Record<string, string | number> = { ...err.params };
-  if (typeof params.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.date))
-    params.date = formatDate(tr.locale, params.date);
-  if (typeof params.held === 'string' && catalogue.levels.some((l) => l.id === params.held))
-    params.held = levelLabel(tr, catalogue, params.held as MembershipLevel);
-  if (typeof params.role === 'string' && (ROLES as readonly string[]).includes(params.role))
-    params.role = tr.t(`role.${params.role}` as MessageKey);
-  return new RuleViolation(err.key, params);
-}
+/** The membership levels a rule names by id (`held`), as the person reads them (see localiseParams). */
+export const levelNames = (tr: Translator, catalogue: MembershipCatalogue): ParamNames => ({
+  level: (id) =>
+    catalogue.levels.some((l) => l.id === id) ? levelLabel(tr, catalogue, id as MembershipLevel) : undefined,
+});

@@ -5,7 +5,7 @@ import { subscriptionId, type NoticeSubscription } from '../../domain/model';
 import { DEFAULT_THRESHOLDS } from '../../domain/notices';
 import type { Versioned } from '../../domain/ports';
 import { NOTICE_KINDS, noticeSubscriptionView } from './views';
-import { verb, type Feature, type Handler, type MessageHandler } from '../feature';
+import { defineFeature, verb, type Handler, type MessageHandler } from '../feature';
 import { conversationKey, saveConversationRef } from '../shared/installations';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
@@ -103,7 +103,7 @@ function parseThresholds(args: string): number[] {
 
 const messageResponseText = (text: string) => renderMessage({ style: 'default', title: '', text });
 
-export const noticesFeature: Feature = {
+export const noticesFeature = defineFeature({
   id: 'notices',
   commands: [
     {
@@ -239,4 +239,4 @@ export const noticesFeature: Feature = {
       },
     }),
   },
-};
+});

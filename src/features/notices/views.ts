@@ -2,12 +2,12 @@ import { daysUntil } from '../../domain/dates';
 import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
 import type { Membership, NoticeSubscription } from '../../domain/model';
 import { membershipLevelText } from '../membership/views';
-import type { ExpiringItem } from '../../domain/notices';
-import { formatDate, type MessageKey, type Translator } from '../../i18n';
+import type { ExpiringItem, ItemKind } from '../../domain/notices';
+import { formatDate, type Translator } from '../../i18n';
 import expiryNoticeTemplate from '../../../cards/notices/expiryNotice.json';
 import expiryDigestTemplate from '../../../cards/notices/expiryDigest.json';
 import noticeSubscriptionTemplate from '../../../cards/notices/noticeSubscription.json';
-import { cardTemplate, type Fact } from '../../cards';
+import { cardTemplate, type Fact, type CardRender } from '../../cards';
 
 export interface ExpiryNoticeView {
   style: 'attention' | 'warning';
@@ -38,7 +38,10 @@ export interface NoticeSubscriptionView {
 
 export const renderExpiryNotice = cardTemplate<ExpiryNoticeView>(expiryNoticeTemplate);
 export const renderExpiryDigest = cardTemplate<ExpiryDigestView>(expiryDigestTemplate);
-export const renderNoticeSubscription = cardTemplate<NoticeSubscriptionView>(noticeSubscriptionTemplate);
+export const renderNoticeSubscription: CardRender<NoticeSubscriptionView> = cardTemplate(
+  noticeSubscriptionTemplate,
+  { notifyCategories: 'notify.categories', notifyUnsubscribe: 'notify.unsubscribe' },
+);
 
 /** Notice kinds a channel can choose (the categories of DOMAIN.md plus membership, packages, seats). */
 export const NOTICE_KINDS = [
@@ -53,7 +56,7 @@ export const NOTICE_KINDS = [
   'gtm',
 ] as const;
 
-export const kindName = (tr: Translator, kind: string): string => tr.t(`notices.kind.${kind}` as MessageKey);
+export const kindName = (tr: Translator, kind: ItemKind): string => tr.t(`notices.kind.${kind}`);
 
 function when(tr: Translator, item: ExpiringItem, today: Date): { text: string; urgent: boolean } {
   const left = daysUntil(today, item.expiresOn);

@@ -12,12 +12,13 @@ import {
   usageDigestView,
   type UsageAct,
 } from './views';
-import { verb, type Command, type Feature, type Handler } from '../feature';
+import { defineFeature, verb, type Command, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import { benefitsFeature } from '../benefits/feature';
 import { seatsFeature } from '../seats/feature';
 import { renderDeliveryReport, renderUsageDigest } from './views';
 import { renderActionConfirm, renderPeopleTable } from '../shared/cards';
+import type { CommandId } from '../joins';
 
 /** What admins can see: the delivery report of the bot's own reminders. */
 
@@ -27,7 +28,7 @@ async function deliveryCard({ turn, services }: Handler, notes: string[] = []): 
 }
 
 /** What each digest button leads to: an existing command, and the act it needs. */
-const ACTS: Record<BenefitGroup | 'requests', { command: string; action: Action }> = {
+const ACTS: Record<BenefitGroup | 'requests', { command: CommandId; action: Action }> = {
   software: { command: 'benefits', action: 'software.revealKeys' },
   licence: { command: 'benefits', action: 'license.redeem' },
   azureCredit: { command: 'benefits', action: 'credit.addUser' },
@@ -50,10 +51,10 @@ export function usageActs(commands: readonly Command[], locale: Locale, actor?: 
   };
 }
 
-async function peopleCard({ turn, services }: Handler, offset: number) {
+async function peopleCard({ turn, services }: Handler, offset: number): Promise<AdaptiveCard> {
   const commands = [...seatsFeature.commands, ...benefitsFeature.commands];
   const page = await services.reports.holdings(turn.actor, offset);
-  const phrase = (id: string, action: Action) => {
+  const phrase = (id: CommandId, action: Action): string | undefined => {
     const c = commands.find((x) => x.id === id);
     return c && authorize(turn.actor, action).allowed ? c.phrases[turn.locale][0] : undefined;
   };
@@ -76,7 +77,7 @@ const FREQUENCY: Record<string, 'weekly' | 'monthly' | 'off' | undefined> = {
   关闭: 'off',
 };
 
-export const reportsFeature: Feature = {
+export const reportsFeature = defineFeature({
   id: 'reports',
   commands: [
     {
@@ -210,4 +211,4 @@ export const reportsFeature: Feature = {
       },
     }),
   },
-};
+});

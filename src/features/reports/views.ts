@@ -5,10 +5,10 @@ import type { Notice } from '../../domain/model';
 import type { ExpiringItem } from '../../domain/notices';
 import { USAGE_DIGEST_ITEM, type UsageFigures } from '../../domain/usage';
 import type { Locale } from '../../domain/model';
-import { formatDate, formatDateTime, translator, type MessageKey, type Translator } from '../../i18n';
+import { formatDate, formatDateTime, translator, type Translator } from '../../i18n';
 import deliveryReportTemplate from '../../../cards/reports/deliveryReport.json';
 import usageDigestTemplate from '../../../cards/reports/usageDigest.json';
-import { cardTemplate } from '../../cards';
+import { cardTemplate, type CardRender } from '../../cards';
 import { type ActionConfirmView, type PeopleTableView } from '../shared/cards';
 
 /** The reminder delivery report: per channel its last scans, what did not arrive and why, what is next. */
@@ -50,7 +50,10 @@ export interface UsageDigestView {
   }[];
 }
 
-export const renderDeliveryReport = cardTemplate<DeliveryReportView>(deliveryReportTemplate);
+export const renderDeliveryReport: CardRender<DeliveryReportView> = cardTemplate(deliveryReportTemplate, {
+  reportDelivery: 'report.delivery',
+  reportResendAsk: 'report.resendAsk',
+});
 export const renderUsageDigest = cardTemplate<UsageDigestView>(usageDigestTemplate);
 
 /** View models of the admin reports. Every word is localised here; templates only bind. */
@@ -85,7 +88,7 @@ export function thresholdText(tr: Translator, threshold: string): string {
 function whyText(tr: Translator, n: Notice): string {
   if (n.state !== 'failed') return tr.t('reports.delivery.why.throttledRetried', { retries: n.retries ?? 0 });
   if (!n.outcome || n.outcome === 'delivered') return tr.t('reports.delivery.why.unknown');
-  return tr.t(`reports.delivery.why.${n.outcome}` as MessageKey);
+  return tr.t(`reports.delivery.why.${n.outcome}`);
 }
 
 /** The membership item is named by its level id: shown as "Membership", never the id. */
@@ -113,12 +116,9 @@ export function deliveryReportView(
         off: c.off
           ? [
               {
-                text: `${tr.t(`reports.delivery.offWhy.${c.off}` as MessageKey)} ${tr.t(
-                  'reports.delivery.turnOn',
-                  {
-                    addApp: c.off === 'botRemoved' ? tr.t('reports.delivery.turnOnAddApp') : '',
-                  },
-                )}`,
+                text: `${tr.t(`reports.delivery.offWhy.${c.off}`)} ${tr.t('reports.delivery.turnOn', {
+                  addApp: c.off === 'botRemoved' ? tr.t('reports.delivery.turnOnAddApp') : '',
+                })}`,
               },
             ]
           : [],
@@ -213,7 +213,7 @@ export function usageDigestView(
 ): UsageDigestView {
   const button = (kind: BenefitGroup | 'requests') => {
     const a = act(kind);
-    return a ? [{ title: tr.t(`reports.usage.act.${kind}` as MessageKey), command: a.command }] : [];
+    return a ? [{ title: tr.t(`reports.usage.act.${kind}`), command: a.command }] : [];
   };
   const line = (
     text: string,
@@ -279,7 +279,7 @@ export function usageDigestView(
                   used: x.used,
                   allowance: x.allowance,
                   unit: tr.t(`reports.usage.unit.${x.unit}`),
-                  status: tr.t(`reports.usage.status.${x.status}` as MessageKey),
+                  status: tr.t(`reports.usage.status.${x.status}`),
                 }),
               ),
             )

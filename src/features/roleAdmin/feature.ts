@@ -6,12 +6,9 @@ import type { Actor } from '../../domain/policy';
 import { RoleAdmin, type RoleChange } from '../../domain/roleAdmin';
 import { roleSchema, type Role } from '../../domain/roles';
 import { translator } from '../../i18n';
-import { MEMBERSHIP_CATALOGUE } from '../../domain/membershipCatalogue';
-import { localiseRule } from '../membership/views';
 import { globalAdminConfirmView, roleDirectoryView, roleName, type RoleNotice } from './views';
 import { explainError } from '../shared/errors';
-import type { Feature, Handler } from '../feature';
-import { verb } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
@@ -63,9 +60,13 @@ async function tellAffected(h: Handler, change: RoleChange): Promise<boolean> {
   return true;
 }
 
-const changeSchema = z
-  .object({ person: guid.optional(), role: roleSchema.optional(), confirm: z.literal(true).optional() })
-  .strict();
+// Teams sends the card's inputs (person, role) with every button of the card, Refresh included:
+// each verb reads what it uses and ignores the rest (zod strips unknown keys).
+const changeSchema = z.object({
+  person: guid.optional(),
+  role: roleSchema.optional(),
+  confirm: z.literal(true).optional(),
+});
 
 /** The acting person as stored now: a role lost a moment ago no longer counts. */
 async function freshActor(h: Handler, roleAdmin: RoleAdmin): Promise<Actor> {
@@ -114,13 +115,7 @@ async function changeRole(
     return roleDirectoryCard(turn, services, notices);
   } catch (err) {
     if (!(err instanceof RuleViolation)) throw err;
-    const text = await explainError(
-      localiseRule(err, turn.tr, MEMBERSHIP_CATALOGUE),
-      turn.tr,
-      turn.correlationId,
-      undefined,
-      undefined,
-    );
+    const text = await explainError(err, turn.tr, turn.correlationId, undefined, undefined);
     return roleDirectoryCard(turn, services, [{ style: 'attention', text }]);
   }
 }
@@ -133,7 +128,7 @@ function doneText(turn: Turn, change: { member: Member; role: Role; op: 'grant' 
 }
 
 /** Who holds which role; granting and revoking them (card + Universal Actions). */
-export const roleAdminFeature: Feature = {
+export const roleAdminFeature = defineFeature({
   id: 'roleAdmin',
   commands: [
     {
@@ -151,7 +146,7 @@ export const roleAdminFeature: Feature = {
   ],
   verbs: {
     'roles.list': verb({
-      schema: z.object({}).strict(),
+      schema: z.object({}),
       action: 'roles.list',
       run: ({ turn, services }) => roleDirectoryCard(turn, services),
     }),
@@ -166,4 +161,4 @@ export const roleAdminFeature: Feature = {
       run: (h, data) => changeRole(h, 'revoke', data),
     }),
   },
-};
+});

@@ -1,9 +1,9 @@
 import type { Member } from '../../domain/model';
 import { authorize } from '../../domain/policy';
 import { ROLES, type Role } from '../../domain/roles';
-import { formatDateTime, joinList, type MessageKey, type Translator } from '../../i18n';
+import { formatDateTime, joinList, type Translator } from '../../i18n';
 import roleDirectoryTemplate from '../../../cards/roleAdmin/roleDirectory.json';
-import { cardTemplate, type CardNotice, type Fact } from '../../cards';
+import { cardTemplate, type CardNotice, type Fact, type CardRender } from '../../cards';
 import { type ActionConfirmView } from '../shared/cards';
 
 export interface RoleDirectoryView {
@@ -29,14 +29,18 @@ export interface RoleDirectoryView {
   updatedAt: string;
 }
 
-export const renderRoleDirectory = cardTemplate<RoleDirectoryView>(roleDirectoryTemplate);
+export const renderRoleDirectory: CardRender<RoleDirectoryView> = cardTemplate(roleDirectoryTemplate, {
+  rolesGrant: 'roles.grant',
+  rolesList: 'roles.list',
+  rolesRevoke: 'roles.revoke',
+});
 
 export type RoleNotice = RoleDirectoryView['notices'][number];
 
 /** People offered in the person picker; a longer directory says so under the list. */
 export const ROLE_PICKER_LIMIT = 100;
 
-export const roleName = (tr: Translator, role: Role): string => tr.t(`role.${role}` as MessageKey);
+export const roleName = (tr: Translator, role: Role): string => tr.t(`role.${role}`);
 
 export function roleDirectoryView(
   tr: Translator,

@@ -10,7 +10,7 @@ import { RuleViolation } from '../../domain/errors';
 import { guid, type Member } from '../../domain/model';
 import type { SeatService } from '../../domain/seats';
 import { DIGEST_ROWS, reassignInputId, seatPoolsView, seatRequestListView } from './views';
-import { verb, type Feature, type Handler } from '../feature';
+import { defineFeature, verb, type Handler } from '../feature';
 import { conversationKey, saveConversationRef } from '../shared/installations';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
@@ -46,7 +46,7 @@ async function currentRequestCard({ turn, services }: Handler, id: string): Prom
   return requestCard(services, doc, usage, turn.locale, mayDecide(turn.member.roles));
 }
 
-export const seatsFeature: Feature = {
+export const seatsFeature = defineFeature({
   id: 'seats',
   commands: [
     {
@@ -242,4 +242,4 @@ export const seatsFeature: Feature = {
     }),
   },
   dialogs: (services) => [new RequestSeatDialog(services), new AssignSeatDialog(services)],
-};
+});

@@ -5,7 +5,7 @@ import seatRequestTemplate from '../../../cards/seats/seatRequest.json';
 import seatPoolsTemplate from '../../../cards/seats/seatPools.json';
 import seatRequestListTemplate from '../../../cards/seats/seatRequestList.json';
 import seatRequestDigestTemplate from '../../../cards/seats/seatRequestDigest.json';
-import { cardTemplate, type Fact } from '../../cards';
+import { cardTemplate, type Fact, type CardRender } from '../../cards';
 
 export interface SeatRequestView {
   requestId: string;
@@ -79,10 +79,22 @@ export interface SeatRequestDigestView {
   more: { text: string }[];
 }
 
-export const renderSeatRequest = cardTemplate<SeatRequestView>(seatRequestTemplate);
-export const renderSeatPools = cardTemplate<SeatPoolsView>(seatPoolsTemplate);
-export const renderSeatRequestList = cardTemplate<SeatRequestListView>(seatRequestListTemplate);
-export const renderSeatRequestDigest = cardTemplate<SeatRequestDigestView>(seatRequestDigestTemplate);
+export const renderSeatRequest: CardRender<SeatRequestView> = cardTemplate(seatRequestTemplate, {
+  seatApprove: 'seat.approve',
+  seatReject: 'seat.reject',
+  seatRequestCard: 'seat.requestCard',
+});
+export const renderSeatPools: CardRender<SeatPoolsView> = cardTemplate(seatPoolsTemplate, {
+  seatReassign: 'seat.reassign',
+  seatRelease: 'seat.release',
+});
+export const renderSeatRequestList: CardRender<SeatRequestListView> = cardTemplate(seatRequestListTemplate, {
+  seatRequestCard: 'seat.requestCard',
+});
+export const renderSeatRequestDigest: CardRender<SeatRequestDigestView> = cardTemplate(
+  seatRequestDigestTemplate,
+  { seatDigestApprove: 'seat.digestApprove', seatDigestReject: 'seat.digestReject' },
+);
 
 export interface SeatRequestContext {
   request: SeatRequest;

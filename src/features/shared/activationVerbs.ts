@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ActivationOutcome, ActivationResult } from '../../domain/activationLifecycle';
 import type { Actor } from '../../domain/policy';
 import type { AdaptiveCard } from '../../cards';
-import type { MessageKey, Translator } from '../../i18n';
+import type { Translator } from '../../i18n';
 import type { BotServices } from '../../services';
 import { verb, type Handler, type VerbHandler } from '../feature';
 import { ACTIVATION_NOTICE_STYLE, type ActivationKindName } from './activationViews';
@@ -47,7 +47,7 @@ export function activationVerb<S>(binding: ActivationBinding<S>, act: 'activate'
       }
       const { outcome, state } = result;
       const text = h.turn.tr.t(
-        `${binding.kind}.notice.${outcome}` as MessageKey,
+        `${binding.kind}.notice.${outcome}` as const,
         await binding.noticeParams(h, outcome, state),
       );
       return binding.card(h, {

@@ -1,3 +1,4 @@
+import type { Verb } from '../joins';
 import type { ActivationOutcome, EffectiveStatus } from '../../domain/activationLifecycle';
 import type { ActivationSettings } from '../../domain/activation';
 import { authorize, type Actor } from '../../domain/policy';
@@ -15,7 +16,7 @@ export type ActivationKindName = 'support' | 'gtm';
 /** An Action.Execute on one benefit: verb + benefit id only. */
 export interface BenefitVerbButton {
   title: string;
-  verb: string;
+  verb: Verb;
   benefitId: string;
 }
 
@@ -54,9 +55,17 @@ export function activationButtons(
 ): BenefitVerbButton[] {
   const buttons: BenefitVerbButton[] = [];
   if (state.status === 'notActivated' && state.eligibility.eligible && !state.expired && may.canActivate)
-    buttons.push({ title: title('activate'), verb: `${kind}.activate`, benefitId: state.benefit.id });
+    buttons.push({
+      title: title('activate'),
+      verb: `${kind}.activate` as const,
+      benefitId: state.benefit.id,
+    });
   if (state.status === 'pending' && may.canComplete)
-    buttons.push({ title: title('complete'), verb: `${kind}.complete`, benefitId: state.benefit.id });
+    buttons.push({
+      title: title('complete'),
+      verb: `${kind}.complete` as const,
+      benefitId: state.benefit.id,
+    });
   return buttons;
 }
 

@@ -2,7 +2,8 @@ import actionConfirmTemplate from '../../../cards/shared/actionConfirm.json';
 import messageTemplate from '../../../cards/shared/message.json';
 import clarifyTemplate from '../../../cards/shared/clarify.json';
 import peopleTableTemplate from '../../../cards/shared/peopleTable.json';
-import { cardTemplate, type ContainerStyle } from '../../cards';
+import { cardTemplate, type ContainerStyle, type CardRender } from '../../cards';
+import type { Verb } from '../joins';
 
 export interface MessageView {
   style: ContainerStyle;
@@ -16,10 +17,10 @@ export interface ActionConfirmView {
   paragraphs: { text: string }[];
   warnings: { text: string }[];
   confirmTitle: string;
-  confirmVerb: string;
+  confirmVerb: Verb;
   confirmData: Record<string, string | number | boolean>;
   backTitle: string;
-  backVerb: string;
+  backVerb: Verb;
 }
 
 /** "Did you mean…?": the likely meanings of an unclear message as Action.Submit buttons. */
@@ -39,4 +40,6 @@ export interface PeopleTableView {
 export const renderActionConfirm = cardTemplate<ActionConfirmView>(actionConfirmTemplate);
 export const renderMessage = cardTemplate<MessageView>(messageTemplate);
 export const renderClarify = cardTemplate<ClarifyView>(clarifyTemplate);
-export const renderPeopleTable = cardTemplate<PeopleTableView>(peopleTableTemplate);
+export const renderPeopleTable: CardRender<PeopleTableView> = cardTemplate(peopleTableTemplate, {
+  peoplePage: 'people.page',
+});

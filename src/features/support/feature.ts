@@ -9,7 +9,7 @@ import type { TechnicalState } from '../../domain/support';
 import { formatDate } from '../../i18n';
 import { withTierNames } from './views';
 import { activationVerb, type ActivationBinding } from '../shared/activationVerbs';
-import { verb, type Feature } from '../feature';
+import { defineFeature, verb } from '../feature';
 
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
 
@@ -33,7 +33,7 @@ const activation: ActivationBinding<TechnicalState> = {
  * and Contract ID), activation by Global admins and MPN partner admins, completion by hand in
  * local mode, and the guided "open a support request".
  */
-export const supportFeature: Feature = {
+export const supportFeature = defineFeature({
   id: 'support',
   commands: [
     {
@@ -88,4 +88,4 @@ export const supportFeature: Feature = {
     'support.complete': activationVerb(activation, 'complete'),
   },
   dialogs: (services) => [new ActivateSupportDialog(services)],
-};
+});

@@ -1,5 +1,5 @@
 import type { Standing } from '../../domain/activation';
-import { RuleViolation } from '../../domain/errors';
+import { localiseRule } from '../shared/errors';
 import type {
   SupportAdvice,
   SupportOverview,
@@ -17,6 +17,7 @@ import {
   type CardNotice,
   type ContainerStyle,
   type Fact,
+  type CardRender,
 } from '../../cards';
 import {
   activationButtons,
@@ -59,7 +60,9 @@ export interface SupportAdviceView {
   buttons: { title: string; command: string }[];
 }
 
-export const renderSupport = cardTemplate<SupportView>(supportTemplate);
+export const renderSupport: CardRender<SupportView> = cardTemplate(supportTemplate, {
+  supportView: 'support.view',
+});
 export const renderSupportAdvice = cardTemplate<SupportAdviceView>(supportAdviceTemplate);
 
 /** Technical benefits on one card page; a tenant with more pages through them. */
@@ -110,14 +113,12 @@ export function withTierNames(
   tr: Translator,
   catalogue: SupportCatalogue = SUPPORT_CATALOGUE,
 ): unknown {
-  if (!(err instanceof RuleViolation) || typeof err.params.tiers !== 'string') return err;
-  const ids = err.params.tiers.split(',');
-  return new RuleViolation(err.key, {
-    ...err.params,
-    tiers: tierList(
-      tr,
-      catalogue.tiers.filter((t) => ids.includes(t.id)),
-    ),
+  return localiseRule(err, tr, {
+    tiers: (ids) =>
+      tierList(
+        tr,
+        catalogue.tiers.filter((t) => ids.includes(t.id)),
+      ),
   });
 }
 

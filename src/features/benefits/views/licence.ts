@@ -3,10 +3,12 @@ import { explainBlock } from '../../../domain/benefitActions';
 import { MASKED_KEY } from '../../../domain/benefits';
 import type { RedeemMode, RedemptionPlan } from '../../../domain/licenceTerm';
 import type { Benefit, BenefitPackage } from '../../../domain/model';
+import type { RuleKey } from '../../../domain/errors';
 import { cancellationLastDay, type CancellationBlock } from '../../../domain/packageCancellation';
-import { type MessageKey, type Params } from '../../../i18n';
+import type { Params } from '../../../i18n';
 import type { BenefitsConfirmView, BenefitsContext, Notice } from './model';
-import { button, date, expiryText, localiseDates, months } from './parts';
+import { button, date, expiryText, months } from './parts';
+import { localiseParams } from '../../shared/errors';
 
 /* ------------------------------------------------------------------ licence keys */
 
@@ -52,7 +54,7 @@ export function licenceOptionsView(
   ctx: BenefitsContext,
   benefit: Benefit,
   keyId: string,
-  plans: Record<RedeemMode, RedemptionPlan | { key: string; params: Params }>,
+  plans: Record<RedeemMode, RedemptionPlan | { key: RuleKey; params: Params }>,
   changed = false,
   productKey?: string,
 ): BenefitsConfirmView {
@@ -82,7 +84,7 @@ export function licenceOptionsView(
           title,
           hasFacts: false,
           facts: [],
-          lines: [{ text: tr.t(plan.key as MessageKey, plan.params) }],
+          lines: [{ text: tr.t(plan.key, plan.params) }],
           hasButtons: false,
           buttons: [],
         };
@@ -190,7 +192,7 @@ export function cancelPackageView(
       warningStyle: 'attention',
       warnings: blocks.map((b) => {
         const { key, params } = explainBlock(b);
-        return { text: tr.t(key as MessageKey, localiseDates(ctx, params)) };
+        return { text: tr.t(key, localiseParams(tr, params)) };
       }),
       lines: [{ text: tr.t('benefits.package.rules') }],
       options: [],

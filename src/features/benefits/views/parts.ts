@@ -3,14 +3,15 @@ import { daysUntil } from '../../../domain/dates';
 import type { Benefit, BenefitPackage, Member } from '../../../domain/model';
 import { authorize, policyFor, type Action } from '../../../domain/policy';
 import type { Role } from '../../../domain/roles';
-import { formatDate, joinList, type MessageKey, type Params } from '../../../i18n';
+import { formatDate, joinList } from '../../../i18n';
 import type { BenefitsContext, Item } from './model';
+import type { Verb } from '../../joins';
 
 /* ------------------------------------------------------------------ helpers */
 
 export const button = (
   title: string,
-  verb: string,
+  verb: Verb,
   data: ExecuteButton['data'] = {},
   style: ExecuteButton['style'] = 'default',
 ): ExecuteButton => ({ title, verb, data, style });
@@ -69,7 +70,7 @@ export function whoMay(ctx: BenefitsContext, action: Action): { roles: string; h
   return {
     roles: joinList(
       ctx.tr.locale,
-      roles.map((r) => ctx.tr.t(`role.${r}` as MessageKey)),
+      roles.map((r) => ctx.tr.t(`role.${r}`)),
       'or',
     ),
     holders:
@@ -121,14 +122,4 @@ export function item(
     links,
     buttons,
   };
-}
-
-/** Rule parameters that are dates (YYYY-MM-DD) read as dates in the person's language. */
-export function localiseDates(ctx: BenefitsContext, params: Params): Params {
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [
-      k,
-      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? date(ctx, v) : v,
-    ]),
-  );
 }
