@@ -126,6 +126,13 @@ function readme(rendered: Rendered[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Teams' own chart elements (Chart.Donut …) are unknown to the JS renderer, which draws the
+ * fallback our cards declare for them instead (checked for overflow like any other text): expected
+ * and listed, not a problem. Any other unknown element still is.
+ */
+const TEAMS_ONLY = /^parse: UnknownElementType: Unknown element type "Chart\.\w+"\. Fallback will be used/;
+
 /** `CARDS_ONLY=usage,delivery npm run cards:render`: only samples whose id starts so (nothing else touched). */
 const ONLY = (process.env.CARDS_ONLY ?? '').split(',').filter(Boolean);
 
@@ -167,7 +174,9 @@ async function main(): Promise<void> {
   console.log(
     `${rendered.length} cards rendered to ${relative(ROOT, OUT_DIR)}/ in ${Date.now() - started} ms`,
   );
-  const problems = rendered.filter((r) => r.messages.some((m) => !m.startsWith('validation: Hint')));
+  const problems = rendered.filter((r) =>
+    r.messages.some((m) => !m.startsWith('validation: Hint') && !TEAMS_ONLY.test(m)),
+  );
   if (problems.length > 0) {
     console.error(
       `${problems.length} card(s) drew messages from the renderer (listed in docs/cards/README.md)`,
