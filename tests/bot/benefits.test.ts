@@ -223,11 +223,21 @@ describe('the benefits overview', () => {
     expect(shown).toContain('Benefit packages');
     expect(shown).toContain('The 30 days to cancel it ended on');
     expect(shown).toContain('Can be cancelled for a refund until Dec 12, 2026 if nothing in it is used.');
-    // One button per package, each naming its package.
+    // One button per active package, right under its name (a short title that fits the narrow
+    // Teams column), each cancelling its own package.
+    const items = ((card?.body ?? []) as { items?: unknown[] }[]).filter((x) => Array.isArray(x.items));
+    const cancelOf = (name: string) =>
+      items
+        .filter((x) => text(x).startsWith(name))
+        .flatMap((x) => [...JSON.stringify(x).matchAll(/"packageId":"([^"]+)"/g)].map((m) => m[1]));
     expect(cardButtons(card).filter((x) => x.startsWith('Cancel '))).toEqual([
-      'Cancel Silver competency core benefits (Application Development)',
-      'Cancel Silver add-on: analytics and diagrams',
+      'Cancel this package',
+      'Cancel this package',
     ]);
+    expect(cancelOf('Silver competency core benefits (Application Development)')).toEqual([
+      'package:silver-core',
+    ]);
+    expect(cancelOf('Silver add-on: analytics and diagrams')).toEqual(['package:silver-addon']);
   });
 
   it('tells an employee who types "cancel package" which role it needs and who has it', async () => {

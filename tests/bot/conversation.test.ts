@@ -3,6 +3,7 @@ import { SeatService } from '../../src/domain/seats';
 import { cardAction, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, DANA, ELI, type Person } from '../support/people';
 import {
+  cardActions,
   cardButtons,
   cardOf,
   cardText,
@@ -185,7 +186,7 @@ describe('a conversation that never surprises', () => {
     const asked = await say(p, 'i need a visual studio enterprise seat');
     const card = cardOf(asked[0]);
     expect(cardText(card).join('\n')).toContain('Do you want to request a Visual Studio Enterprise seat?');
-    const actions = (card?.actions ?? []) as { title: string; data: Record<string, unknown> }[];
+    const actions = cardActions(card);
     const no = actions.find((a) => a.title === EN['understand.confirm.no']);
     expect(words(await send(p, submit(p, no?.data ?? {}, opts())))).toContain(
       EN['understand.confirm.declined'],

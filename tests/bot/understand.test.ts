@@ -4,7 +4,7 @@ import { REASSIGN_AFTER_DAYS } from '../../src/domain/seats';
 import { CATALOGUES } from '../../src/i18n';
 import { inChannel, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
+import { cardActions, cardButtons, cardOf, cardText, startTestApp, type TestApp } from '../support/testApp';
 
 type Sent = Record<string, unknown>;
 const EN = CATALOGUES['en-US'];
@@ -29,7 +29,7 @@ describe('asking in your own words, in English or Chinese', () => {
   /** The confirmation card's buttons ("Do you want to…?" Yes / No) as title → what they send. */
   const confirmation = (replies: Sent[]) => {
     const card = cards(replies)[0];
-    const actions = (card?.actions ?? []) as { title: string; data: Record<string, unknown> }[];
+    const actions = cardActions(card);
     return { question: cardText(card).join('\n'), actions };
   };
   /** Presses the confirmation's first button (Yes) as the same person, in the same place. */
@@ -87,9 +87,7 @@ describe('asking in your own words, in English or Chinese', () => {
       ]),
     );
     // Pressing a suggestion leads where it says: the software category of the benefits.
-    const action = (card?.actions as { title: string; data: { command: string } }[]).find(
-      (a) => a.title === EN['understand.intent.softwareKeys'],
-    );
+    const action = cardActions(card).find((a) => a.title === EN['understand.intent.softwareKeys']);
     const pressed = await send(submit(ELI, action?.data ?? {}, opts()));
     expect(cardText(cards(pressed)[0]).join('\n')).toContain('Software');
   });

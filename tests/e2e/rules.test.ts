@@ -60,7 +60,7 @@ test('dana cancels the 12-day-old add-on package: a Visio key asked for from an 
 
   await dana.say('cancel package');
   const packages = await dana.expectCard('Benefit packages');
-  const confirm = await packages.execute('Cancel Silver add-on: analytics and diagrams');
+  const confirm = await packages.executeIn('Silver add-on: analytics and diagrams', 'Cancel this package');
   await confirm.expectText('Cancel this package?');
   const done = await confirm.execute('Yes, cancel and request a refund');
   await done.expectText(

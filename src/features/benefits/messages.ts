@@ -65,7 +65,7 @@ export const benefits = defineMessages(
     'benefits.package.cancellableUntil':
       'Can be cancelled for a refund until {date} if nothing in it is used.',
     'benefits.package.windowClosed': 'The 30 days to cancel it ended on {date}.',
-    'benefits.package.cancel': 'Cancel {package}',
+    'benefits.package.cancel': 'Cancel this package',
     'benefits.package.keep': 'Keep it',
     'benefits.package.confirmTitle': 'Cancel this package?',
     'benefits.package.confirmWarning':
@@ -303,7 +303,7 @@ export const benefits = defineMessages(
     'benefits.item.cancelled': '已取消：所属权益套餐“{package}”已于 {date} 取消，此权益已收回。',
     'benefits.package.cancellableUntil': '若其中的权益均未使用，可在 {date} 之前取消并申请退款。',
     'benefits.package.windowClosed': '可取消的 30 天期限已于 {date} 结束。',
-    'benefits.package.cancel': '取消权益套餐：{package}',
+    'benefits.package.cancel': '取消此权益套餐',
     'benefits.package.keep': '保留',
     'benefits.package.confirmTitle': '确定取消此权益套餐吗？',
     'benefits.package.confirmWarning':
