@@ -17,7 +17,8 @@ import { CARD_WIDTH_PX, THEMES, type Theme } from './teams-host-config';
  */
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const OUT_DIR = join(ROOT, 'docs', 'cards');
+/** `CARDS_OUT_DIR=<dir>`: the pictures go there instead (tests/e2e/gallery.test.ts checks in a temp dir). */
+const OUT_DIR = process.env.CARDS_OUT_DIR ? resolve(process.env.CARDS_OUT_DIR) : join(ROOT, 'docs', 'cards');
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
 const RENDERER = require.resolve('adaptivecards/dist/adaptivecards.min.js');
 const PAGE_SCRIPT = join(__dirname, 'page.js');
