@@ -267,7 +267,7 @@ describe('reassigning a seat from the pools card', () => {
       assignmentId: 'assignment:pool:vs-enterprise:1',
       'assignee-1': ELI.aadObjectId,
     });
-    expect(cardText(body.value).join('\n')).toContain('Seat 1: Eli Park');
+    expect(cardText(body.value).join('\n')).toContain('Seat 1\nEli Park\nsince Nov 24, 2026');
     const audit = await t.app.store.repos.audit.list(CONTOSO, {
       where: { action: 'seat.reassign', outcome: 'success' },
     });
