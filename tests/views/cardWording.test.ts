@@ -1,4 +1,5 @@
 import type { Locale } from '../../src/domain/model';
+import { ALL_COMMANDS, findCommand } from '../../src/features';
 import { cardSamples } from '../support/samples';
 import { cardButtons, cardText } from '../support/testApp';
 
@@ -6,8 +7,9 @@ import { cardButtons, cardText } from '../support/testApp';
  * What a person reads on the cards of the gallery (the demo data through the real view builders),
  * in both languages: the wording and layout fixes of issue 19.
  */
+const samples = { 'en-US': cardSamples('en-US'), 'zh-CN': cardSamples('zh-CN') };
 const sample = (locale: Locale, id: string) => {
-  const found = cardSamples(locale).find((s) => s.id === id);
+  const found = samples[locale].find((s) => s.id === id);
   if (!found) throw new Error(`no card sample ${id}`);
   return found.card;
 };
@@ -47,5 +49,41 @@ describe('Visual Studio seats', () => {
     walk(sample('en-US', 'seat-pools-admin'));
     expect(columnsWithButtons).toEqual([]);
     expect(cardButtons(sample('en-US', 'seat-pools-admin'))).toContain('Release seat 1');
+  });
+});
+
+describe('help', () => {
+  const commands = (locale: Locale) => {
+    const body = JSON.stringify(sample(locale, 'help-admin'));
+    return [...body.matchAll(/"text":"([^"]+)","weight":"Bolder","fontType":"Monospace"/g)].map((m) => m[1]);
+  };
+  const descriptions = (locale: Locale) => {
+    const names = commands(locale);
+    return lines(locale, 'help-admin').filter((l, i, all) => i > 0 && names.includes(all[i - 1]));
+  };
+
+  it('writes Visual Studio with capitals in both languages, and still understands it typed in any case', () => {
+    expect(commands('en-US')).toContain('request Visual Studio');
+    expect(commands('zh-CN')).toContain('申请 Visual Studio');
+    expect(JSON.stringify(sample('zh-CN', 'help-admin'))).not.toContain('visual studio');
+    for (const typed of ['申请 visual studio', '申请 VISUAL STUDIO', 'Request visual studio'])
+      expect(findCommand(ALL_COMMANDS, typed)?.command.id).toBe('requestSeat');
+  });
+
+  it('gives every command its own description', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const d = descriptions(locale);
+      expect(d.length).toBe(commands(locale).length);
+      expect(new Set(d).size).toBe(d.length);
+    }
+    expect(lines('en-US', 'help-admin')).toEqual(
+      expect.arrayContaining([
+        'post this organisation’s reminders in Chinese',
+        'post this organisation’s reminders in English',
+      ]),
+    );
+    expect(lines('zh-CN', 'help-admin')).toEqual(
+      expect.arrayContaining(['用中文发送本组织的提醒', '用英文发送本组织的提醒']),
+    );
   });
 });
