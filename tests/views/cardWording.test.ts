@@ -87,3 +87,17 @@ describe('help', () => {
     );
   });
 });
+
+describe('software keys', () => {
+  it('puts a product note that speaks of "the key below" above its key, never under it', () => {
+    for (const [locale, note, key] of [
+      ['en-US', 'Note: Activate with the key below', 'Product key: '],
+      ['zh-CN', '注意：Activate with the key below', '产品密钥：'],
+    ] as const) {
+      const shown = lines(locale, 'benefits-software-employee');
+      const at = shown.findIndex((l) => l.startsWith(note));
+      expect(at).toBeGreaterThan(-1);
+      expect(shown[at + 1]).toMatch(new RegExp(`^${key}`));
+    }
+  });
+});

@@ -47,9 +47,10 @@ function softwareItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
             : tr.t('benefits.keys.notViewed'),
         });
       }
-      const lines = [tr.t('benefits.key.masked', { key: MASKED_KEY })];
+      // The product's instructions speak of "the key below": they come before the (masked) key.
+      const lines = p.instructions ? [tr.t('benefits.instructions', { text: p.instructions })] : [];
+      lines.push(tr.t('benefits.key.masked', { key: MASKED_KEY }));
       if (!canReveal) lines.push(tr.t('benefits.key.askAdmin', who));
-      if (p.instructions) lines.push(tr.t('benefits.instructions', { text: p.instructions }));
       return item(p.name, {
         subtitle: p.name === b.name ? undefined : b.name,
         facts,
