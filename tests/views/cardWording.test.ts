@@ -101,3 +101,26 @@ describe('software keys', () => {
     }
   });
 });
+
+describe('software key pickers', () => {
+  const pickers = (locale: Locale, id: string) => {
+    const found: Record<string, unknown> = {};
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const o = node as { type?: string; id?: string; value?: unknown };
+      if (o.type === 'Input.ChoiceSet' && o.id) found[o.id] = o.value ?? '';
+      Object.values(o).forEach(walk);
+    };
+    walk(sample(locale, id));
+    return found;
+  };
+
+  it('keeps the chosen language and OS in the card that shows the key', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      expect(pickers(locale, 'software-product-revealed')).toEqual({ language: 'en-US', osType: 'x64' });
+      // Before any key is shown, nothing is chosen for the person.
+      expect(pickers(locale, 'software-product-pick')).toEqual({ language: '', osType: '' });
+    }
+  });
+});

@@ -76,8 +76,11 @@ export interface SoftwareProductView {
   pickPlaceholder: string;
   languageLabel: string;
   languages: Choice[];
+  /** The language and OS of the key shown ('' before a reveal): the pickers keep them. */
+  language: string;
   osLabel: string;
   osTypes: Choice[];
+  osType: string;
   reveal: ExecuteButton;
   download: { title: string; url: string };
   nav: ExecuteButton[];
