@@ -59,7 +59,7 @@ describe('help', () => {
   };
   const descriptions = (locale: Locale) => {
     const names = commands(locale);
-    return lines(locale, 'help-admin').filter((l, i, all) => i > 0 && names.includes(all[i - 1]));
+    return lines(locale, 'help-admin').filter((_l, i, all) => i > 0 && names.includes(all[i - 1]));
   };
 
   it('writes Visual Studio with capitals in both languages, and still understands it typed in any case', () => {
