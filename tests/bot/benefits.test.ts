@@ -6,6 +6,7 @@ import { seedDocuments } from '../../src/domain/seed';
 import { cardAction, message } from '../support/activities';
 import { AVERY, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE, type Person } from '../support/people';
 import {
+  cardActions,
   cardButtons,
   cardOf,
   cardText,
@@ -214,6 +215,18 @@ describe('the benefits overview', () => {
     const eli = await b.card(ELI, 'benefits.category', { category: 'licence' });
     expect(text(eli)).toContain('Subscription: active until');
     expect(text(eli)).not.toContain('o365-k1');
+    expect(cardButtons(eli)).toEqual(['Back']);
+  });
+
+  it('gives an admin the seat pools, assigning and the waiting requests on the Visual Studio card; an employee only Back', async () => {
+    const avery = await b.card(AVERY, 'benefits.category', { category: 'visualStudio' });
+    expect(cardButtons(avery)).toEqual(['Seats and holders', 'Assign a seat', 'Requests waiting', 'Back']);
+    const sent = cardActions(avery).map((a) => a.data.command);
+    expect(sent).toEqual(expect.arrayContaining(['seats', 'assign seat', 'pending approvals']));
+    // Each button runs the command it names.
+    const pools = cardOf(await b.say(AVERY, 'seats'));
+    expect(text(pools)).toContain('Visual Studio subscriptions');
+    const eli = await b.card(ELI, 'benefits.category', { category: 'visualStudio' });
     expect(cardButtons(eli)).toEqual(['Back']);
   });
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../src/domain/model';
 import { ALL_COMMANDS, findCommand } from '../../src/features';
 import { cardSamples } from '../support/samples';
-import { cardButtons, cardText } from '../support/testApp';
+import { cardActions, cardButtons, cardText } from '../support/testApp';
 
 /**
  * What a person reads on the cards of the gallery (the demo data through the real view builders),
@@ -122,5 +122,22 @@ describe('software key pickers', () => {
       // Before any key is shown, nothing is chosen for the person.
       expect(pickers(locale, 'software-product-pick')).toEqual({ language: '', osType: '' });
     }
+  });
+});
+
+describe('Visual Studio drill-down', () => {
+  it('offers an admin what they can do with the pool, in their language; an employee only Back', () => {
+    const zh = sample('zh-CN', 'benefits-visualStudio-admin');
+    expect(cardButtons(zh)).toEqual(['席位和持有人', '分配席位', '待审批的申请', '返回']);
+    expect(cardActions(zh).map((a) => a.data.command)).toEqual(
+      expect.arrayContaining(['席位', '分配席位', '待审批']),
+    );
+    expect(cardButtons(sample('en-US', 'benefits-visualStudio-admin'))).toEqual([
+      'Seats and holders',
+      'Assign a seat',
+      'Requests waiting',
+      'Back',
+    ]);
+    expect(cardButtons(sample('zh-CN', 'benefits-visualStudio-employee'))).toEqual(['返回']);
   });
 });

@@ -235,6 +235,9 @@ export const benefits = defineMessages(
 
     'benefits.vs.usage': '{used} of {total}',
     'benefits.vs.yourSeat': 'Your seat: number {seat}, since {date}.',
+    'benefits.vs.pools': 'Seats and holders',
+    'benefits.vs.assign': 'Assign a seat',
+    'benefits.vs.pending': 'Requests waiting',
     'benefits.vs.noSeat': 'You have no seat in this pool.',
 
     'benefits.notFound':
@@ -467,6 +470,9 @@ export const benefits = defineMessages(
 
     'benefits.vs.usage': '{used}/{total}',
     'benefits.vs.yourSeat': '你的席位：第 {seat} 号，自 {date} 起。',
+    'benefits.vs.pools': '席位和持有人',
+    'benefits.vs.assign': '分配席位',
+    'benefits.vs.pending': '待审批的申请',
     'benefits.vs.noSeat': '你在此席位池中没有席位。',
 
     'benefits.notFound': '你的组织中没有这项权益或权益套餐（卡片可能已过时或被修改），因此未做任何更改。',

@@ -203,9 +203,22 @@ function visualStudioItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
           })
         : tr.t('benefits.vs.noSeat'),
     ];
-    return [item(b.name, { facts, lines })];
+    // What an admin does with the pool from here: each button only when they may run it.
+    const commands = admin
+      ? VISUAL_STUDIO_COMMANDS.flatMap(([id, key]) => {
+          const command = ctx.commandPhrase?.(id);
+          return command ? [{ title: tr.t(key), command }] : [];
+        })
+      : [];
+    return [item(b.name, { facts, lines, commands })];
   });
 }
+
+const VISUAL_STUDIO_COMMANDS = [
+  ['seatPools', 'benefits.vs.pools'],
+  ['assignSeat', 'benefits.vs.assign'],
+  ['pendingApprovals', 'benefits.vs.pending'],
+] as const;
 
 function activationItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
   const { tr } = ctx;
