@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import type { AuditPage } from '../../src/domain/auditQuery';
 import type { Locale } from '../../src/domain/model';
+import { seedDocuments } from '../../src/domain/seed';
+import { auditView, recordNames, renderAudit } from '../../src/features/audit/views';
+import { translator } from '../../src/i18n';
 import { ALL_COMMANDS, findCommand } from '../../src/features';
 import { cardSamples } from '../support/samples';
 import { cardActions, cardButtons, cardText } from '../support/testApp';
@@ -7,6 +12,7 @@ import { cardActions, cardButtons, cardText } from '../support/testApp';
  * What a person reads on the cards of the gallery (the demo data through the real view builders),
  * in both languages: the wording and layout fixes of issue 19.
  */
+const FIXED = new Date('2026-11-24T09:30:00Z');
 const samples = { 'en-US': cardSamples('en-US'), 'zh-CN': cardSamples('zh-CN') };
 const sample = (locale: Locale, id: string) => {
   const found = samples[locale].find((s) => s.id === id);
@@ -139,5 +145,59 @@ describe('Visual Studio drill-down', () => {
       'Back',
     ]);
     expect(cardButtons(sample('zh-CN', 'benefits-visualStudio-employee'))).toEqual(['返回']);
+  });
+});
+
+describe('audit', () => {
+  it('names benefits and products, languages and OS instead of showing their ids', () => {
+    const docs = seedDocuments(JSON.parse(readFileSync('data/demo.json', 'utf8')), FIXED);
+    const tenantId = docs.tenants[0].tenantId;
+    const records = (locale: Locale) =>
+      recordNames(
+        locale,
+        docs.packages.filter((p) => p.tenantId === tenantId),
+        docs.benefits.filter((b) => b.tenantId === tenantId),
+      );
+    const base = {
+      type: 'audit',
+      tenantId,
+      at: FIXED.toISOString(),
+      actor: 'nobody',
+      outcome: 'success',
+    } as const;
+    const page: AuditPage = {
+      offset: 0,
+      hasMore: false,
+      items: [
+        { ...base, id: 'audit:1', action: 'gtm.activate', target: 'benefit:gtm-isv-cosell' },
+        {
+          ...base,
+          id: 'audit:2',
+          action: 'software.revealKeys',
+          target: 'benefit:sql-server',
+          detail: 'product=sql2022-ent language=zh-CN os=x64',
+        },
+      ],
+    };
+    const shown = (locale: Locale) =>
+      cardText(
+        renderAudit(
+          auditView(translator(locale), {
+            tenantName: 'Contoso',
+            page,
+            filter: {},
+            members: docs.members,
+            records: records(locale),
+          }),
+        ),
+      ).join('\n');
+    const en = shown('en-US');
+    expect(en).not.toMatch(/benefit:|product=|language=|os=/);
+    expect(en).toContain('SQL Server 2022 Enterprise · Chinese (China) · x64');
+    const zh = shown('zh-CN');
+    expect(zh).not.toMatch(/benefit:|product=|language=|os=/);
+    expect(zh).toContain('SQL Server 2022 企业版 · 中文（中国） · x64');
+    expect(zh).toContain('ISV 共同销售就绪');
+    expect(en).toContain('ISV co-sell ready');
   });
 });

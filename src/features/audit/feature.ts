@@ -3,7 +3,7 @@ import { type AdaptiveCard } from '../../cards';
 import { AUDIT_MAX_OFFSET, auditPage, type AuditFilter } from '../../domain/auditQuery';
 import { guid } from '../../domain/model';
 import { ACTIONS } from '../../domain/policy';
-import { ANY, auditView } from './views';
+import { ANY, auditView, recordNames } from './views';
 import type { Feature } from '../feature';
 import { verb } from '../feature';
 import { sendCard } from '../shared/reply';
@@ -19,10 +19,12 @@ export async function auditCard(
   filter: AuditFilter,
   offset: number,
 ): Promise<AdaptiveCard> {
-  const [tenant, page, members] = await Promise.all([
+  const [tenant, page, members, packages, benefits] = await Promise.all([
     services.directory.tenant(turn.tenantId),
     auditPage(services.repos.audit, turn.tenantId, filter, offset),
     services.repos.members.list(turn.tenantId, { limit: DIRECTORY_LIMIT }),
+    services.repos.packages.list(turn.tenantId),
+    services.repos.benefits.list(turn.tenantId),
   ]);
   return renderAudit(
     auditView(turn.tr, {
@@ -30,6 +32,11 @@ export async function auditCard(
       page,
       filter,
       members: members.map((m) => m.doc),
+      records: recordNames(
+        turn.locale,
+        packages.map((p) => p.doc),
+        benefits.map((b) => b.doc),
+      ),
     }),
   );
 }
