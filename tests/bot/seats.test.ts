@@ -209,7 +209,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
     const reply = await say(FANG, 'request visual studio enterprise');
     expect(String(reply.text)).toContain('You already have a Visual Studio Enterprise seat');
     // Nothing is left waiting: the next message is read afresh.
-    expect(cardText(cardOf(await say(FANG, 'help'))).join('\n')).toContain('request visual studio');
+    expect(cardText(cardOf(await say(FANG, 'help'))).join('\n')).toContain('request Visual Studio');
   });
 
   it('answers Chinese users in Chinese through the whole request', async () => {

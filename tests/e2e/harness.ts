@@ -345,7 +345,7 @@ export class Card {
     const section = this.root
       .locator('.ac-container')
       .filter({ hasText: heading })
-      .filter({ has: this.button(title) })
+      .filter({ has: this.root.page().getByRole('button', { name: title, exact: true }) })
       .last();
     const notice = await this.executeForNotice(
       title,
