@@ -1,7 +1,7 @@
 import { auditPage, type AuditFilter, type AuditPage } from './auditQuery';
 import { deliveryReport, type DeliveryReport } from './deliveryReport';
 import { holdingsPage, type HoldingsPage } from './holdings';
-import type { Notice } from './model';
+import type { Benefit, BenefitPackage, Notice } from './model';
 import { expiringItems, type ExpiringItem } from './notices';
 import type { Actor } from './policy';
 import type { Clock } from './ports';
@@ -37,5 +37,14 @@ export class Reports {
 
   auditPage(tenantId: string, filter: AuditFilter, offset: number): Promise<AuditPage> {
     return auditPage(this.repos.audit, tenantId, filter, offset);
+  }
+
+  /** The packages and benefits an audit page names, so it shows their names instead of ids. */
+  async auditedRecords(tenantId: string): Promise<{ packages: BenefitPackage[]; benefits: Benefit[] }> {
+    const [packages, benefits] = await Promise.all([
+      this.repos.packages.list(tenantId),
+      this.repos.benefits.list(tenantId),
+    ]);
+    return { packages: packages.map((p) => p.doc), benefits: benefits.map((b) => b.doc) };
   }
 }

@@ -57,7 +57,8 @@ export function findCommand(
 ): { command: Command; args: string } | undefined {
   const n = normalize(text);
   for (const command of commands) {
-    for (const phrase of [...command.phrases['en-US'], ...command.phrases['zh-CN']]) {
+    // Phrases are written as help shows them ("申请 Visual Studio"); matching ignores case.
+    for (const phrase of [...command.phrases['en-US'], ...command.phrases['zh-CN']].map(normalize)) {
       if (n === phrase) return { command, args: '' };
       if (command.takesArguments && n.startsWith(phrase)) {
         const rest = n.slice(phrase.length);

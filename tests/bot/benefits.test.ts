@@ -7,6 +7,7 @@ import { cardAction } from '../support/activities';
 import { CARD, conversation, MESSAGE, type InvokeBody } from '../support/conversation';
 import { AVERY, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE } from '../support/people';
 import {
+  cardActions,
   cardButtons,
   cardOf,
   cardText,
@@ -175,17 +176,39 @@ describe('the benefits overview', () => {
     expect(cardButtons(eli)).toEqual(['Back']);
   });
 
+  it('gives an admin the seat pools, assigning and the waiting requests on the Visual Studio card; an employee only Back', async () => {
+    const avery = await b.card(AVERY, 'benefits.category', { category: 'visualStudio' });
+    expect(cardButtons(avery)).toEqual(['Seats and holders', 'Assign a seat', 'Requests waiting', 'Back']);
+    const sent = cardActions(avery).map((a) => a.data.command);
+    expect(sent).toEqual(expect.arrayContaining(['seats', 'assign seat', 'pending approvals']));
+    // Each button runs the command it names.
+    const pools = cardOf(await b.lastReply(AVERY, 'seats'));
+    expect(text(pools)).toContain('Visual Studio subscriptions');
+    const eli = await b.card(ELI, 'benefits.category', { category: 'visualStudio' });
+    expect(cardButtons(eli)).toEqual(['Back']);
+  });
+
   it('shows the packages with their cancellation window through "cancel package"', async () => {
     const card = cardOf(await b.lastReply(DANA, 'cancel package'));
     const shown = text(card);
     expect(shown).toContain('Benefit packages');
     expect(shown).toContain('The 30 days to cancel it ended on');
     expect(shown).toContain('Can be cancelled for a refund until Dec 12, 2026 if nothing in it is used.');
-    // One button per package, each naming its package.
+    // One button per active package, right under its name (a short title that fits the narrow
+    // Teams column), each cancelling its own package.
+    const items = ((card?.body ?? []) as { items?: unknown[] }[]).filter((x) => Array.isArray(x.items));
+    const cancelOf = (name: string) =>
+      items
+        .filter((x) => text(x).startsWith(name))
+        .flatMap((x) => [...JSON.stringify(x).matchAll(/"packageId":"([^"]+)"/g)].map((m) => m[1]));
     expect(cardButtons(card).filter((x) => x.startsWith('Cancel '))).toEqual([
-      'Cancel Silver competency core benefits (Application Development)',
-      'Cancel Silver add-on: analytics and diagrams',
+      'Cancel this package',
+      'Cancel this package',
     ]);
+    expect(cancelOf('Silver competency core benefits (Application Development)')).toEqual([
+      'package:silver-core',
+    ]);
+    expect(cancelOf('Silver add-on: analytics and diagrams')).toEqual(['package:silver-addon']);
   });
 
   it('tells an employee who types "cancel package" which role it needs and who has it', async () => {

@@ -4,6 +4,7 @@ import { conversation, type Sent } from '../support/conversation';
 import { AVERY, CONTOSO, DANA, ELI, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import {
+  cardActions,
   cardButtons,
   cardOf,
   cardText,
@@ -176,7 +177,7 @@ describe('a conversation that never surprises', () => {
     const asked = await say(p, 'i need a visual studio enterprise seat');
     const card = cardOf(asked[0]);
     expect(cardText(card).join('\n')).toContain('Do you want to request a Visual Studio Enterprise seat?');
-    const actions = (card?.actions ?? []) as { title: string; data: Record<string, unknown> }[];
+    const actions = cardActions(card);
     const no = actions.find((a) => a.title === EN['understand.confirm.no']);
     expect(words(await submit(p, no?.data ?? {}))).toContain(EN['understand.confirm.declined']);
     expect(await requests(p)).toHaveLength(0);

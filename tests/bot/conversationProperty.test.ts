@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { CATALOGUES } from '../../src/i18n';
 import { cardAction, message, submit } from '../support/activities';
 import { AVERY, CONTOSO, type Person } from '../support/people';
-import { cardOf, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { cardActions, cardOf, startMemoryApp, type MemoryTestApp } from '../support/testApp';
 
 /**
  * Issue 15, property: random sequences of commands, answers, questions and button presses, sent
@@ -209,7 +209,7 @@ describe('property: the conversation never surprises', () => {
           if (nowAsks && !askingWhy) expect([s, explicitStart]).toEqual([s, true]);
           askingWhy = nowAsks;
           const card = replies.map((r) => cardOf(r)).find((c) => c !== undefined);
-          const actions = (card?.actions ?? []) as { title: string; data?: Record<string, unknown> }[];
+          const actions = cardActions(card);
           const yes = actions.find((a) => a.title === 'Yes' || a.title === '是');
           const no = actions.find((a) => a.title === 'No' || a.title === '否');
           if (yes) figures.confirmationsShown += 1;

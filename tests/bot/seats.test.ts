@@ -191,7 +191,7 @@ describe('Visual Studio seats: request, approve in chat, never over-assign', () 
     const reply = await lastReply(FANG, 'request visual studio enterprise');
     expect(String(reply.text)).toContain('You already have a Visual Studio Enterprise seat');
     // Nothing is left waiting: the next message is read afresh.
-    expect(cardText(cardOf(await lastReply(FANG, 'help'))).join('\n')).toContain('request visual studio');
+    expect(cardText(cardOf(await lastReply(FANG, 'help'))).join('\n')).toContain('request Visual Studio');
   });
 
   it('answers Chinese users in Chinese through the whole request', async () => {
@@ -246,7 +246,7 @@ describe('reassigning a seat from the pools card', () => {
       assignmentId: 'assignment:pool:vs-enterprise:1',
       'assignee-1': ELI.aadObjectId,
     });
-    expect(cardText(body.value).join('\n')).toContain('Seat 1: Eli Park');
+    expect(cardText(body.value).join('\n')).toContain('Seat 1\nEli Park\nsince Nov 24, 2026');
     const audit = await t.app.store.repos.audit.list(CONTOSO, {
       where: { action: 'seat.reassign', outcome: 'success' },
     });
@@ -508,7 +508,7 @@ describe('the pools card shows a seat released before its 90 days as reserved, i
     );
     const shown = cardText((released.body as InvokeBody).value).join('\n');
     expect(shown).toContain('1 of 10 used · 8 free · 1 reserved');
-    expect(shown).toContain('Seat 2: reserved (released from Casey Wong on Nov 24, 2026)');
+    expect(shown).toContain('Seat 2\nReserved (released from Casey Wong on Nov 24, 2026)');
     expect(shown).toContain(
       'reserved until its 90 days are over: it can be given to someone else from Feb 12, 2027',
     );
@@ -520,7 +520,7 @@ describe('the pools card shows a seat released before its 90 days as reserved, i
     const shown = cardText(await poolsCard('席位', 'zh-CN')).join('\n');
     expect(shown).toContain('Visual Studio 订阅');
     expect(shown).toContain('已用 1/10 · 空闲 8 个 · 保留 1 个');
-    expect(shown).toContain('第 2 号席位：保留中（2026年11月24日 从 Casey Wong 处释放）');
+    expect(shown).toContain('第 2 号席位\n保留中（2026年11月24日 从 Casey Wong 处释放）');
     expect(shown).toContain('保留至满 90 天：自 2027年2月12日 起可分配给他人');
     expect(shown).toContain('已用 0/5 · 空闲 5 个');
     expect(shown).not.toContain('空闲 9 个');

@@ -6,7 +6,14 @@ import { inChannel } from '../support/activities';
 import { conversation, type Sent } from '../support/conversation';
 import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import {
+  cardActions,
+  cardButtons,
+  cardOf,
+  cardText,
+  startMemoryApp,
+  type MemoryTestApp,
+} from '../support/testApp';
 
 const EN = CATALOGUES['en-US'];
 const ZH = CATALOGUES['zh-CN'];
@@ -20,7 +27,7 @@ describe('asking in your own words, in English or Chinese', () => {
   /** The confirmation card's buttons ("Do you want to…?" Yes / No) as title → what they send. */
   const confirmation = (replies: Sent[]) => {
     const card = cards(replies)[0];
-    const actions = (card?.actions ?? []) as { title: string; data: Record<string, unknown> }[];
+    const actions = cardActions(card);
     return { question: cardText(card).join('\n'), actions };
   };
   /** Presses the confirmation's first button (Yes) as the same person, in the same place. */
@@ -78,9 +85,7 @@ describe('asking in your own words, in English or Chinese', () => {
       ]),
     );
     // Pressing a suggestion leads where it says: the software category of the benefits.
-    const action = (card?.actions as { title: string; data: { command: string } }[]).find(
-      (a) => a.title === EN['understand.intent.softwareKeys'],
-    );
+    const action = cardActions(card).find((a) => a.title === EN['understand.intent.softwareKeys']);
     const pressed = await submit(ELI, action?.data ?? {});
     expect(cardText(cards(pressed)[0]).join('\n')).toContain('Software');
   });

@@ -338,18 +338,42 @@ export class Card {
   }
 
   /**
+   * `execute` for a button title that several sections of the card share (each package's "Cancel
+   * this package"): the one in the innermost container that also shows `heading`.
+   */
+  async executeIn(heading: string, title: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Card> {
+    const section = this.root
+      .locator('.ac-container')
+      .filter({ hasText: heading })
+      .filter({ has: this.root.page().getByRole('button', { name: title, exact: true }) })
+      .last();
+    const notice = await this.executeForNotice(
+      title,
+      timeoutMs,
+      section.getByRole('button', { name: title, exact: true }),
+    );
+    if (notice !== CARD_REPLACED_NOTICE)
+      await this.fail(`pressing "${title}" did not return a card; the Playground shows: "${notice}"`);
+    return new Card(this.chat, this.bubble, this.bubble.locator(TOP_CARD).first());
+  }
+
+  /**
    * Presses an Action.Execute button and returns the notice the Playground then shows under the
    * card: CARD_REPLACED_NOTICE when the bot returned a card (which replaced this one), the bot's
    * text for a message response, or the error text for an error response.
    */
-  async executeForNotice(title: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string> {
+  async executeForNotice(
+    title: string,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    button: Locator = this.button(title),
+  ): Promise<string> {
     const notice = this.bubble.locator(INVOKE_NOTICE);
     // A notice from an earlier press would look like this press's answer: dismiss it first.
     if ((await notice.count()) > 0) {
       await notice.getByRole('button', { name: 'Dismiss Invoke Message' }).click();
       await notice.waitFor({ state: 'detached' });
     }
-    await this.button(title).click();
+    await button.click();
     await this.chat.withFailureShot(`execute-${title}`, () =>
       notice.waitFor({ state: 'visible', timeout: timeoutMs }),
     );

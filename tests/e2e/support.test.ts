@@ -4,7 +4,7 @@ import { E2E, type Card } from './harness';
  * Issue 7 in the Agents Playground: Dana (MPN partner admin) activates a technical benefit and,
  * once processing is complete, sees its Access ID and Contract ID; a Go-To-Market offer cannot
  * be activated until she sets a valid marketing contact, then goes Pending → Active with its expiry.
- * Local mode: the "Complete … now (local demo)" button stands in for the days of processing.
+ * Local mode: the "Complete …" button (shown only in local mode) stands in for the days of processing.
  */
 
 let e2e: E2E;
@@ -32,7 +32,7 @@ describe('technical support and Go-To-Market', () => {
     await pending.expectText('The Access ID and Contract ID appear here once processing is complete.');
     await pending.shot('pending');
 
-    const active = await pending.execute('Complete Presales and deployment advisory hours now (local demo)');
+    const active = await pending.execute('Complete Presales and deployment advisory hours');
     await active.expectText('is now active');
     const { accessId, contractId } = await presalesIds(e2e);
     await active.expectText(`Access ID ${accessId}`);
@@ -80,7 +80,7 @@ describe('technical support and Go-To-Market', () => {
     await pending.expectText('Pending');
     await dana.shot('offer-pending');
 
-    const active = await pending.execute('Complete Silver core Go-To-Market benefits now (local demo)');
+    const active = await pending.execute('Complete Silver core Go-To-Market benefits');
     const doc = (await e2e.bot.app.store.repos.benefits.get(CONTOSO, 'benefit:gtm-silver-core'))?.doc;
     expect(doc?.details).toMatchObject({ status: 'active' });
     const expires = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(

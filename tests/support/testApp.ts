@@ -163,6 +163,22 @@ export function cardButtons(card: unknown): string[] {
   return out;
 }
 
+/** Every button of a card, wherever it sits (card actions or an ActionSet in the body), in order. */
+export function cardActions(card: unknown): { title: string; data: Record<string, unknown> }[] {
+  const out: { title: string; data: Record<string, unknown> }[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Action.') && typeof o.title === 'string')
+        out.push({ title: o.title, data: (o.data ?? {}) as Record<string, unknown> });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return out;
+}
+
 /** The Adaptive Card inside a sent activity, if any. */
 export function cardOf(activity: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   const attachments = activity?.attachments as

@@ -3,7 +3,7 @@ import { type AdaptiveCard } from '../../cards';
 import { AUDIT_MAX_OFFSET, type AuditFilter } from '../../domain/auditQuery';
 import { guid } from '../../domain/model';
 import { ACTIONS } from '../../domain/policy';
-import { ANY, auditView } from './views';
+import { ANY, auditView, recordNames } from './views';
 import { defineFeature, verb } from '../feature';
 import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
@@ -18,17 +18,19 @@ export async function auditCard(
   filter: AuditFilter,
   offset: number,
 ): Promise<AdaptiveCard> {
-  const [tenant, page, members] = await Promise.all([
+  const [tenant, page, members, records] = await Promise.all([
     services.directory.tenant(turn.tenantId),
     services.reports.auditPage(turn.tenantId, filter, offset),
     services.directory.people(turn.tenantId, { limit: DIRECTORY_LIMIT }),
+    services.reports.auditedRecords(turn.tenantId),
   ]);
   return renderAudit(
     auditView(turn.tr, {
       tenantName: tenant?.name ?? turn.tenantId,
       page,
       filter,
-      members: members,
+      members,
+      records: recordNames(turn.locale, records.packages, records.benefits),
     }),
   );
 }

@@ -21,6 +21,7 @@ export const audit = defineMessages(
     'audit.outcome.denied': 'denied',
     'audit.outcome.rejected': 'refused',
     'audit.outcome.failed': 'failed',
+    'audit.detail.key': '{product} · {language} · {os}',
   },
   {
     'audit.cmd.audit': '最新的审计记录：谁在何时做了什么，结果如何',
@@ -41,5 +42,6 @@ export const audit = defineMessages(
     'audit.outcome.denied': '被拒绝（权限）',
     'audit.outcome.rejected': '未执行（规则）',
     'audit.outcome.failed': '失败',
+    'audit.detail.key': '{product} · {language} · {os}',
   },
 );

@@ -1,5 +1,5 @@
 import { AUDIT_PAGE_SIZE, type AuditFilter, type AuditPage } from '../../domain/auditQuery';
-import type { Member } from '../../domain/model';
+import type { Benefit, BenefitPackage, Locale, Member } from '../../domain/model';
 import { ACTIONS, type Action } from '../../domain/policy';
 import { formatDateTime, type Translator } from '../../i18n';
 import auditTemplate from '../../../cards/audit/audit.json';
@@ -29,16 +29,52 @@ const PEOPLE_LIMIT = 100;
 const actionText = (tr: Translator, action: string): string =>
   (ACTIONS as readonly string[]).includes(action) ? tr.t(`action.${action as Action}`) : action;
 
-/** A member target reads as the person's name; other targets (ids of records) as they are. */
-function targetText(target: string | undefined, names: Map<string, string>): string | undefined {
-  if (!target?.startsWith('member:')) return target;
-  return names.get(target.slice('member:'.length)) ?? target;
+/**
+ * A member target reads as the person's name, a benefit or package as its name (`records`: record
+ * and product ids to names); anything else as it is.
+ */
+function targetText(
+  target: string | undefined,
+  names: Map<string, string>,
+  records: ReadonlyMap<string, string>,
+): string | undefined {
+  if (!target) return target;
+  if (target.startsWith('member:')) return names.get(target.slice('member:'.length)) ?? target;
+  return records.get(target) ?? target;
+}
+
+/** A key reveal's detail ("product=… language=zh-CN os=x64") as the product, language and OS names. */
+function detailText(tr: Translator, detail: string | undefined, records: ReadonlyMap<string, string>) {
+  const reveal = detail ? /^product=(\S+) language=(\S+) os=(\S+)$/.exec(detail) : null;
+  if (!reveal) return detail;
+  const [, product, language, os] = reveal;
+  return tr.t('audit.detail.key', {
+    product: records.get(product) ?? product,
+    language: languageLabel(tr, language),
+    os,
+  });
+}
+
+function languageLabel(tr: Translator, code: string): string {
+  try {
+    return new Intl.DisplayNames([tr.locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 export function auditView(
   tr: Translator,
-  input: { tenantName: string; page: AuditPage; filter: AuditFilter; members: readonly Member[] },
+  input: {
+    tenantName: string;
+    page: AuditPage;
+    filter: AuditFilter;
+    members: readonly Member[];
+    /** Names of the tenant's benefits, packages and products by id. */
+    records?: ReadonlyMap<string, string>;
+  },
 ): AuditView {
+  const records = input.records ?? new Map<string, string>();
   const names = new Map(input.members.map((m) => [m.aadObjectId, m.name]));
   const { page } = input;
   const person = input.filter.person ?? ANY;
@@ -86,10 +122,27 @@ export function auditView(
         who: names.get(r.actor) ?? tr.t('audit.unknownPerson'),
       }),
       what: `${actionText(tr, r.action)} — ${tr.t(`audit.outcome.${r.outcome}`)}`,
-      details: [targetText(r.target, names), r.detail]
+      details: [targetText(r.target, names, records), detailText(tr, r.detail, records)]
         .filter((x): x is string => Boolean(x))
         .map((text) => ({ text })),
     })),
     pages,
   };
+}
+
+/** Benefit, package and software product names by id, for the audit's targets and details. */
+export function recordNames(
+  locale: Locale,
+  packages: readonly BenefitPackage[],
+  benefits: readonly Benefit[],
+): Map<string, string> {
+  const zh = locale === 'zh-CN';
+  const out = new Map<string, string>();
+  for (const p of packages) out.set(p.id, (zh && p.nameZh) || p.name);
+  for (const b of benefits) {
+    out.set(b.id, (zh && b.nameZh) || b.name);
+    if (b.details.category === 'software')
+      for (const p of b.details.products) out.set(p.productId, (zh && p.nameZh) || p.name);
+  }
+  return out;
 }

@@ -9,6 +9,7 @@ import { isCredit } from '../../domain/azureCredit';
 import { RuleViolation } from '../../domain/errors';
 import { REDEEM_MODES } from '../../domain/licenceTerm';
 import { guid, isoDate, type Benefit } from '../../domain/model';
+import { authorize } from '../../domain/policy';
 import {
   BENEFIT_VIEWS,
   cancelPackageView,
@@ -24,6 +25,7 @@ import {
 import { benefitActions, benefitsContext, categoryCard, summaryCard } from './cards';
 import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
+import { seatsFeature } from '../seats/feature';
 import { renderBenefitsConfirm, renderCreditManage, renderSoftwareProduct } from './views';
 
 /**
@@ -45,8 +47,18 @@ const person = z.string().max(100).optional();
 const post = z.literal(true).optional();
 const page = z.number().int().min(0).max(1000).optional();
 
+/** Seat commands the Visual Studio card offers (the seats capability owns them). */
+const SEAT_COMMANDS = seatsFeature.commands;
+
 async function context({ turn, services }: Handler): Promise<BenefitsContext> {
-  return benefitsContext(turn, services);
+  const ctx = await benefitsContext(turn, services);
+  const commandPhrase = (id: string) => {
+    const c = SEAT_COMMANDS.find((x) => x.id === id);
+    return c && (!c.action || authorize(turn.actor, c.action).allowed)
+      ? c.phrases[turn.locale][0]
+      : undefined;
+  };
+  return { ...ctx, commandPhrase };
 }
 
 function picked(value: string | undefined): string {

@@ -33,6 +33,8 @@ export const benefits = defineMessages(
     'benefits.status.vs.noSeat': 'No seat assigned to you',
     'benefits.status.activation': '{active} active, {pending} pending, of {total}',
     'benefits.soonest': 'Soonest: {expiry}',
+    'benefits.count.one': '1 benefit',
+    'benefits.count.many': '{count} benefits',
     'benefits.expires.on': '{date} (in {days} days)',
     'benefits.expired.on': 'expired on {date}',
     'benefits.expires.today': '{date} (today)',
@@ -65,7 +67,7 @@ export const benefits = defineMessages(
     'benefits.package.cancellableUntil':
       'Can be cancelled for a refund until {date} if nothing in it is used.',
     'benefits.package.windowClosed': 'The 30 days to cancel it ended on {date}.',
-    'benefits.package.cancel': 'Cancel {package}',
+    'benefits.package.cancel': 'Cancel this package',
     'benefits.package.keep': 'Keep it',
     'benefits.package.confirmTitle': 'Cancel this package?',
     'benefits.package.confirmWarning':
@@ -233,6 +235,9 @@ export const benefits = defineMessages(
 
     'benefits.vs.usage': '{used} of {total}',
     'benefits.vs.yourSeat': 'Your seat: number {seat}, since {date}.',
+    'benefits.vs.pools': 'Seats and holders',
+    'benefits.vs.assign': 'Assign a seat',
+    'benefits.vs.pending': 'Requests waiting',
     'benefits.vs.noSeat': 'You have no seat in this pool.',
 
     'benefits.notFound':
@@ -273,6 +278,8 @@ export const benefits = defineMessages(
     'benefits.status.vs.noSeat': '尚未给你分配席位',
     'benefits.status.activation': '共 {total} 项：{active} 项有效，{pending} 项处理中',
     'benefits.soonest': '最早到期：{expiry}',
+    'benefits.count.one': '1 项权益',
+    'benefits.count.many': '{count} 项权益',
     'benefits.expires.on': '{date}（{days} 天后）',
     'benefits.expired.on': '已于 {date} 到期',
     'benefits.expires.today': '{date}（今天）',
@@ -303,7 +310,7 @@ export const benefits = defineMessages(
     'benefits.item.cancelled': '已取消：所属权益套餐“{package}”已于 {date} 取消，此权益已收回。',
     'benefits.package.cancellableUntil': '若其中的权益均未使用，可在 {date} 之前取消并申请退款。',
     'benefits.package.windowClosed': '可取消的 30 天期限已于 {date} 结束。',
-    'benefits.package.cancel': '取消权益套餐：{package}',
+    'benefits.package.cancel': '取消此权益套餐',
     'benefits.package.keep': '保留',
     'benefits.package.confirmTitle': '确定取消此权益套餐吗？',
     'benefits.package.confirmWarning':
@@ -463,6 +470,9 @@ export const benefits = defineMessages(
 
     'benefits.vs.usage': '{used}/{total}',
     'benefits.vs.yourSeat': '你的席位：第 {seat} 号，自 {date} 起。',
+    'benefits.vs.pools': '席位和持有人',
+    'benefits.vs.assign': '分配席位',
+    'benefits.vs.pending': '待审批的申请',
     'benefits.vs.noSeat': '你在此席位池中没有席位。',
 
     'benefits.notFound': '你的组织中没有这项权益或权益套餐（卡片可能已过时或被修改），因此未做任何更改。',

@@ -37,7 +37,7 @@ export const gtm = defineMessages(
     'gtm.footer':
       'Activation takes about {days} days; then the offer runs until the date in the Expires column. Global admins and MPN partner admins can activate offers.',
     'gtm.button.activate': 'Activate {offer}',
-    'gtm.button.complete': 'Complete {offer} now (local demo)',
+    'gtm.button.complete': 'Complete {offer}',
     'gtm.button.refresh': 'Refresh',
 
     'gtm.notice.requested':
@@ -125,7 +125,7 @@ export const gtm = defineMessages(
     'gtm.footer':
       '激活约需 {days} 天，之后优惠有效至“到期”列中的日期。全局管理员和 MPN 合作伙伴管理员可以激活优惠。',
     'gtm.button.activate': '激活 {offer}',
-    'gtm.button.complete': '立即完成 {offer}（本地演示）',
+    'gtm.button.complete': '完成 {offer}',
     'gtm.button.refresh': '刷新',
 
     'gtm.notice.requested': '{name}：已申请激活。约需 {days} 天，使用说明将发送给 {contact}。',

@@ -172,8 +172,8 @@ export const noticesFeature = defineFeature({
     },
     {
       id: 'noticesLanguageZh',
-      phrases: { 'en-US': ['reminders in chinese'], 'zh-CN': ['提醒使用中文'] },
-      descriptionKey: 'notices.cmd.language',
+      phrases: { 'en-US': ['reminders in Chinese'], 'zh-CN': ['提醒使用中文'] },
+      descriptionKey: 'notices.cmd.languageZh',
       action: 'notify.subscribe',
       run: async ({ context, turn, services }) => {
         await services.directory.updateTenant(turn.tenantId, (t) => ({ ...t, locale: 'zh-CN' }));
@@ -182,8 +182,8 @@ export const noticesFeature = defineFeature({
     },
     {
       id: 'noticesLanguageEn',
-      phrases: { 'en-US': ['reminders in english'], 'zh-CN': ['提醒使用英文'] },
-      descriptionKey: 'notices.cmd.language',
+      phrases: { 'en-US': ['reminders in English'], 'zh-CN': ['提醒使用英文'] },
+      descriptionKey: 'notices.cmd.languageEn',
       action: 'notify.subscribe',
       run: async ({ context, turn, services }) => {
         await services.directory.updateTenant(turn.tenantId, (t) => ({ ...t, locale: 'en-US' }));

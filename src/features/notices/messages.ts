@@ -7,7 +7,8 @@ export const notices = defineMessages(
     'notices.cmd.unsubscribe': 'stop expiry reminders in this channel',
     'notices.cmd.run': 'check for expiring items now',
     'notices.cmd.thresholds': 'set when reminders go out, e.g. “reminder days 30 7 1”',
-    'notices.cmd.language': 'post reminders in Chinese or English',
+    'notices.cmd.languageZh': 'post this organisation’s reminders in Chinese',
+    'notices.cmd.languageEn': 'post this organisation’s reminders in English',
 
     'notices.channelOnly':
       'Expiry reminders go to a team channel: say this in the channel, with an @mention of me.',
@@ -59,7 +60,8 @@ export const notices = defineMessages(
     'notices.cmd.unsubscribe': '停止此频道的到期提醒',
     'notices.cmd.run': '立即检查即将到期的项目',
     'notices.cmd.thresholds': '设置提醒时间，例如“提醒天数 30 7 1”',
-    'notices.cmd.language': '用中文或英文发送提醒',
+    'notices.cmd.languageZh': '用中文发送本组织的提醒',
+    'notices.cmd.languageEn': '用英文发送本组织的提醒',
 
     'notices.channelOnly': '到期提醒发送到团队频道：请在频道中 @我 并发送此命令。',
     'notices.subscribed': '完成：此频道将在项目到期前 {thresholds} 天收到提醒，并在到期后收到通知。',

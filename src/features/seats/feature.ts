@@ -52,8 +52,8 @@ export const seatsFeature = defineFeature({
     {
       id: 'requestSeat',
       phrases: {
-        'en-US': ['request visual studio', 'request a seat', 'i need visual studio', 'request seat'],
-        'zh-CN': ['申请 visual studio', '申请visual studio', '申请席位'],
+        'en-US': ['request Visual Studio', 'request a seat', 'I need Visual Studio', 'request seat'],
+        'zh-CN': ['申请 Visual Studio', '申请Visual Studio', '申请席位'],
       },
       descriptionKey: 'seats.cmd.request',
       action: 'seat.request',

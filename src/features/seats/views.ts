@@ -33,8 +33,11 @@ export interface SeatPoolsView {
   pools: {
     name: string;
     usage: string;
+    /** One row per seat: "Seat 1" beside the holder, the date under the holder. */
     seats: {
-      text: string;
+      seat: string;
+      holder: string;
+      since: string;
       note: string;
       releaseButtons: { title: string; assignmentId: string }[];
       /** A person picker in a ShowCard; the server refuses a reassignment before 90 days and says when. */
@@ -198,11 +201,9 @@ export function seatPoolsView(
       ].join(' · '),
       seats: u.assignments
         .map((a) => ({
-          text: tr.t('seats.pools.seat', {
-            seat: a.seatNo,
-            name: people.get(a.assignee)?.name ?? a.assignee,
-            date: formatDate(tr.locale, a.assignedAt.slice(0, 10)),
-          }),
+          seat: tr.t('seats.pools.seat', { seat: a.seatNo }),
+          holder: people.get(a.assignee)?.name ?? a.assignee,
+          since: tr.t('seats.pools.since', { date: formatDate(tr.locale, a.assignedAt.slice(0, 10)) }),
           note: canReassign(now, a.assignedAt)
             ? ''
             : tr.t('seats.pools.reassignFrom', { date: formatDate(tr.locale, reassignableOn(a.assignedAt)) }),
@@ -230,11 +231,12 @@ export function seatPoolsView(
         .concat(
           // Released before their 90 days: reserved, named with the day they can be given out again.
           u.reserved.map((a) => ({
-            text: tr.t('seats.pools.reserved', {
-              seat: a.seatNo,
+            seat: tr.t('seats.pools.seat', { seat: a.seatNo }),
+            holder: tr.t('seats.pools.reserved', {
               name: people.get(a.assignee)?.name ?? a.assignee,
               date: formatDate(tr.locale, (a.released?.at ?? a.assignedAt).slice(0, 10)),
             }),
+            since: '',
             note: tr.t('seats.pools.reservedUntil', {
               date: formatDate(tr.locale, a.released?.freeOn ?? reassignableOn(a.assignedAt)),
             }),

@@ -17,7 +17,8 @@ import { CARD_WIDTH_PX, THEMES, type Theme } from './teams-host-config';
  */
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const OUT_DIR = join(ROOT, 'docs', 'cards');
+/** `CARDS_OUT_DIR=<dir>`: the pictures go there instead (tests/e2e/gallery.test.ts checks in a temp dir). */
+const OUT_DIR = process.env.CARDS_OUT_DIR ? resolve(process.env.CARDS_OUT_DIR) : join(ROOT, 'docs', 'cards');
 const LOCALES: Locale[] = ['en-US', 'zh-CN'];
 const RENDERER = require.resolve('adaptivecards/dist/adaptivecards.min.js');
 const PAGE_SCRIPT = join(__dirname, 'page.js');
@@ -126,6 +127,13 @@ function readme(rendered: Rendered[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Teams' own chart elements (Chart.Donut …) are unknown to the JS renderer, which draws the
+ * fallback our cards declare for them instead (checked for overflow like any other text): expected
+ * and listed, not a problem. Any other unknown element still is.
+ */
+const TEAMS_ONLY = /^parse: UnknownElementType: Unknown element type "Chart\.\w+"\. Fallback will be used/;
+
 /** `CARDS_ONLY=usage,delivery npm run cards:render`: only samples whose id starts so (nothing else touched). */
 const ONLY = (process.env.CARDS_ONLY ?? '').split(',').filter(Boolean);
 
@@ -167,7 +175,9 @@ async function main(): Promise<void> {
   console.log(
     `${rendered.length} cards rendered to ${relative(ROOT, OUT_DIR)}/ in ${Date.now() - started} ms`,
   );
-  const problems = rendered.filter((r) => r.messages.some((m) => !m.startsWith('validation: Hint')));
+  const problems = rendered.filter((r) =>
+    r.messages.some((m) => !m.startsWith('validation: Hint') && !TEAMS_ONLY.test(m)),
+  );
   if (problems.length > 0) {
     console.error(
       `${problems.length} card(s) drew messages from the renderer (listed in docs/cards/README.md)`,

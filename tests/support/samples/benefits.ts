@@ -16,6 +16,8 @@ import {
   type BenefitsContext,
 } from '../../../src/features/benefits/views';
 import type { CardSample } from './';
+import { authorize } from '../../../src/domain/policy';
+import { seatsFeature } from '../../../src/features/seats/feature';
 import {
   renderBenefitsConfirm,
   renderBenefitsList,
@@ -44,6 +46,10 @@ export function benefitsCardSamples(docs: SeedDocuments, tr: Translator, now: Da
       tenantName: tenant.name,
       now,
       snapshot,
+      commandPhrase: (id) => {
+        const c = seatsFeature.commands.find((x) => x.id === id);
+        return c && (!c.action || authorize(m, c.action).allowed) ? c.phrases[tr.locale][0] : undefined;
+      },
     };
   };
   const benefit = (slug: string): Benefit => {

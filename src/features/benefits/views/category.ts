@@ -47,9 +47,10 @@ function softwareItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
             : tr.t('benefits.keys.notViewed'),
         });
       }
-      const lines = [tr.t('benefits.key.masked', { key: MASKED_KEY })];
+      // The product's instructions speak of "the key below": they come before the (masked) key.
+      const lines = p.instructions ? [tr.t('benefits.instructions', { text: p.instructions })] : [];
+      lines.push(tr.t('benefits.key.masked', { key: MASKED_KEY }));
       if (!canReveal) lines.push(tr.t('benefits.key.askAdmin', who));
-      if (p.instructions) lines.push(tr.t('benefits.instructions', { text: p.instructions }));
       return item(p.name, {
         subtitle: p.name === b.name ? undefined : b.name,
         facts,
@@ -176,7 +177,7 @@ function licenceItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
 function visualStudioItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
   const { tr } = ctx;
   const admin = seesAdminView(ctx.actor);
-  return benefits.flatMap((b) => {
+  return benefits.flatMap((b, index) => {
     const d = b.details;
     if (d.category !== 'visualStudio') return [];
     const pool = ctx.snapshot.pools.find((p) => p.id === d.poolId);
@@ -202,9 +203,25 @@ function visualStudioItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
           })
         : tr.t('benefits.vs.noSeat'),
     ];
-    return [item(b.name, { facts, lines })];
+    // What an admin does with the pools from here, once under the first of them (the commands ask
+    // which pool): each button only when they may run it.
+    const first = benefits.findIndex((other) => other.details.category === 'visualStudio') === index;
+    const commands =
+      admin && first
+        ? VISUAL_STUDIO_COMMANDS.flatMap(([id, key]) => {
+            const command = ctx.commandPhrase?.(id);
+            return command ? [{ title: tr.t(key), command }] : [];
+          })
+        : [];
+    return [item(b.name, { facts, lines, commands })];
   });
 }
+
+const VISUAL_STUDIO_COMMANDS = [
+  ['seatPools', 'benefits.vs.pools'],
+  ['assignSeat', 'benefits.vs.assign'],
+  ['pendingApprovals', 'benefits.vs.pending'],
+] as const;
 
 function activationItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
   const { tr } = ctx;

@@ -53,6 +53,8 @@ export interface BenefitsListView {
     hasActions: boolean;
     links: { title: string; url: string }[];
     buttons: ExecuteButton[];
+    /** Buttons that send a command (the seat pools, assigning a seat, the requests waiting). */
+    commands: { title: string; command: string }[];
   }[];
   hasPager: boolean;
   pageText: string;
@@ -76,8 +78,11 @@ export interface SoftwareProductView {
   pickPlaceholder: string;
   languageLabel: string;
   languages: Choice[];
+  /** The language and OS of the key shown ('' before a reveal): the pickers keep them. */
+  language: string;
   osLabel: string;
   osTypes: Choice[];
+  osType: string;
   reveal: ExecuteButton;
   download: { title: string; url: string };
   nav: ExecuteButton[];
@@ -142,6 +147,11 @@ export interface BenefitsContext {
   tenantName: string;
   now: Date;
   snapshot: BenefitsSnapshot;
+  /**
+   * The phrase of a command this person may use, in their language (undefined when they may not,
+   * or when the card is drawn where no commands are at hand): buttons that run a command.
+   */
+  commandPhrase?: (commandId: string) => string | undefined;
 }
 
 /** What the category cards can show: the benefit groups, plus the packages they came in. */

@@ -106,6 +106,7 @@ export function item(
     lines?: string[];
     links?: { title: string; url: string }[];
     buttons?: ExecuteButton[];
+    commands?: { title: string; command: string }[];
   },
 ): Item {
   const links = parts.links ?? [];
@@ -121,5 +122,6 @@ export function item(
     hasActions: links.length + buttons.length > 0,
     links,
     buttons,
+    commands: parts.commands ?? [],
   };
 }

@@ -88,8 +88,10 @@ export function softwareProductView(
     pickPlaceholder: tr.t('benefits.key.pickPlaceholder'),
     languageLabel: tr.t('benefits.fact.language'),
     languages: product.languages.map((l): Choice => ({ title: languageName(ctx, l), value: l })),
+    language: revealed?.language ?? '',
     osLabel: tr.t('benefits.fact.osType'),
     osTypes: product.osTypes.map((o): Choice => ({ title: o, value: o })),
+    osType: revealed?.osType ?? '',
     reveal: button(
       tr.t('benefits.getKeys'),
       'software.revealKeys',

@@ -97,7 +97,11 @@ export function benefitsSummaryView(ctx: BenefitsContext): BenefitsSummaryView {
     return {
       name: tr.t(`benefits.group.${group}`),
       status: groupStatus(ctx, group, benefits),
-      count: String(benefits.length),
+      // Labelled: a bare large number beside "2 of 10 seats in use" read as a count of something else.
+      count:
+        benefits.length === 1
+          ? tr.t('benefits.count.one')
+          : tr.t('benefits.count.many', { count: benefits.length }),
       hasExpiry: soonest !== undefined,
       expiry: soonest ? tr.t('benefits.soonest', { expiry: expiryText(ctx, soonest) }) : '',
       open: button(tr.t(`benefits.open.${group}`), 'benefits.category', { category: group }),
