@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { memberId } from '../../src/domain/model';
-import { conversation, type InvokeBody } from '../support/conversation';
-import type { RosterMember } from '../support/fakeConnector';
-import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
-import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { memberId } from '../../../src/domain/model';
+import { conversation, type InvokeBody } from '../../support/conversation';
+import type { RosterMember } from '../../support/fakeConnector';
+import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../../support/people';
+import { seedWithOnePool } from '../../support/seedFixtures';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
 
 const TEAM = { id: '19:team-contoso@thread.tacv2', name: 'Contoso Partners' };
 const HANA: Person = {

@@ -1,11 +1,11 @@
-import { programmeStanding, type TechnicalBenefit } from '../../src/domain/activation';
-import type { Membership } from '../../src/domain/model';
-import { supportOverview } from '../../src/domain/support';
-import { SUPPORT_CATALOGUE } from '../../src/domain/supportCatalogue';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards';
-import { translator } from '../../src/i18n';
-import { supportCard, SUPPORT_PAGE_SIZE } from '../../src/features/support/views';
-import { cardButtons, cardText } from '../support/testApp';
+import { programmeStanding, type TechnicalBenefit } from '../../../src/domain/activation';
+import type { Membership } from '../../../src/domain/model';
+import { supportOverview } from '../../../src/domain/support';
+import { SUPPORT_CATALOGUE } from '../../../src/domain/supportCatalogue';
+import { cardBytes, MAX_CARD_BYTES } from '../../../src/cards';
+import { translator } from '../../../src/i18n';
+import { supportCard, SUPPORT_PAGE_SIZE } from '../../../src/features/support/views';
+import { cardButtons, cardText } from '../../support/testApp';
 
 const TENANT = 'd0c0ffee-0000-4000-8000-000000000001';
 const NOW = new Date('2026-11-24T09:00:00Z');

@@ -1,8 +1,8 @@
-import type { ExpiringItem } from '../../src/domain/notices';
-import { translator } from '../../src/i18n';
-import { expiryDigestView, expiryNoticeView } from '../../src/features/notices/views';
-import { CONTOSO } from '../support/people';
-import { FIXED_NOW } from '../support/testApp';
+import type { ExpiringItem } from '../../../src/domain/notices';
+import { translator } from '../../../src/i18n';
+import { expiryDigestView, expiryNoticeView } from '../../../src/features/notices/views';
+import { CONTOSO } from '../../support/people';
+import { FIXED_NOW } from '../../support/testApp';
 
 /** The membership expiry notice names the level the way the reader's language does, never by its id. */
 const item = (membership: ExpiringItem['membership']): ExpiringItem => ({

@@ -1,7 +1,7 @@
-import { cardAction } from '../support/activities';
-import type { Membership } from '../../src/domain/model';
-import { conversation, type InvokeBody } from '../support/conversation';
-import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
+import { cardAction } from '../../support/activities';
+import type { Membership } from '../../../src/domain/model';
+import { conversation, type InvokeBody } from '../../support/conversation';
+import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../../support/people';
 import {
   cardButtons,
   cardOf,
@@ -11,7 +11,7 @@ import {
   startMemoryApp,
   tenantDocuments,
   type MemoryTestApp,
-} from '../support/testApp';
+} from '../../support/testApp';
 
 /**
  * Technical support benefits and Go-To-Market through the HTTP stack, as Teams calls the bot:

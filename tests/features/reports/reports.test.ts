@@ -1,9 +1,9 @@
-import { conversation } from '../support/conversation';
-import { subscribeChannel } from '../support/noticeTenant';
-import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
-import { ConcurrencyError } from '../../src/domain/errors';
-import type { Notice } from '../../src/domain/model';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { conversation } from '../../support/conversation';
+import { subscribeChannel } from '../../support/noticeTenant';
+import { CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../../support/people';
+import { ConcurrencyError } from '../../../src/domain/errors';
+import type { Notice } from '../../../src/domain/model';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
 
 const REMOVED = '19:report-removed@thread.tacv2';
 const SLOW = '19:report-slow@thread.tacv2';

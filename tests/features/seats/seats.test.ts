@@ -1,9 +1,9 @@
-import { SeatService } from '../../src/domain/seats';
-import { cardAction, message } from '../support/activities';
-import { conversation, type InvokeBody } from '../support/conversation';
-import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
-import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { SeatService } from '../../../src/domain/seats';
+import { cardAction, message } from '../../support/activities';
+import { conversation, type InvokeBody } from '../../support/conversation';
+import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../../support/people';
+import { seedWithOnePool } from '../../support/seedFixtures';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
 
 describe('Visual Studio seats: request, approve in chat, never over-assign', () => {
   let t: MemoryTestApp;

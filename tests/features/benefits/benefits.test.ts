@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { toIsoDate } from '../../src/domain/dates';
-import { planRedemption, type LicenceDetails } from '../../src/domain/licenceTerm';
-import type { Benefit } from '../../src/domain/model';
-import { seedDocuments } from '../../src/domain/seed';
-import { cardAction } from '../support/activities';
-import { CARD, conversation, MESSAGE, type InvokeBody } from '../support/conversation';
-import { AVERY, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE } from '../support/people';
+import { toIsoDate } from '../../../src/domain/dates';
+import { planRedemption, type LicenceDetails } from '../../../src/domain/licenceTerm';
+import type { Benefit } from '../../../src/domain/model';
+import { seedDocuments } from '../../../src/domain/seed';
+import { cardAction } from '../../support/activities';
+import { CARD, conversation, MESSAGE, type InvokeBody } from '../../support/conversation';
+import { AVERY, CASEY, CONTOSO, DANA, ELI, FABRIKAM, FANG, GALE } from '../../support/people';
 import {
   cardActions,
   cardButtons,
@@ -16,7 +16,7 @@ import {
   startMemoryApp,
   tenantDocuments,
   type MemoryTestApp,
-} from '../support/testApp';
+} from '../../support/testApp';
 
 /**
  * Benefits through the HTTP stack, as Teams calls the bot (channel msteams): the "benefits"

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { daysUntil } from '../src/domain/dates';
-import { seedDocuments } from '../src/domain/seed';
-import { CONTOSO, FABRIKAM } from './support/people';
-import { FIXED_NOW } from './support/testApp';
+import { daysUntil } from '../../src/domain/dates';
+import { seedDocuments } from '../../src/domain/seed';
+import { CONTOSO, FABRIKAM } from '../support/people';
+import { FIXED_NOW } from '../support/testApp';
 
 const docs = seedDocuments(JSON.parse(readFileSync('data/demo.json', 'utf8')), FIXED_NOW);
 

@@ -1,10 +1,10 @@
-import { cardBytes, MAX_CARD_BYTES } from '../../src/cards';
-import type { BenefitsSnapshot } from '../../src/domain/benefits';
-import type { Benefit, BenefitPackage, Member } from '../../src/domain/model';
-import { translator } from '../../src/i18n';
-import { benefitsCategoryView, PAGE_SIZE, type BenefitsContext } from '../../src/features/benefits/views';
-import { cardButtons, cardText } from '../support/testApp';
-import { renderBenefitsList } from '../../src/features/benefits/views';
+import { cardBytes, MAX_CARD_BYTES } from '../../../src/cards';
+import type { BenefitsSnapshot } from '../../../src/domain/benefits';
+import type { Benefit, BenefitPackage, Member } from '../../../src/domain/model';
+import { translator } from '../../../src/i18n';
+import { benefitsCategoryView, PAGE_SIZE, type BenefitsContext } from '../../../src/features/benefits/views';
+import { cardButtons, cardText } from '../../support/testApp';
+import { renderBenefitsList } from '../../../src/features/benefits/views';
 
 const TENANT = 'd0c0ffee-0000-4000-8000-000000000001';
 const NOW = new Date('2026-11-24T09:00:00Z');

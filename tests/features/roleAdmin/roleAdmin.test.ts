@@ -1,7 +1,7 @@
-import { memberId } from '../../src/domain/model';
-import { conversation, type InvokeBody } from '../support/conversation';
-import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { memberId } from '../../../src/domain/model';
+import { conversation, type InvokeBody } from '../../support/conversation';
+import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, GALE, type Person } from '../../support/people';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
 
 describe('roles: who holds what, granting and revoking, over HTTP', () => {
   let t: MemoryTestApp;

@@ -1,7 +1,7 @@
-import { ACTIONS } from '../src/domain/policy';
-import { ROLES } from '../src/domain/roles';
-import { CATALOGUES, resolveLocale, t } from '../src/i18n';
-import { MESSAGE_MODULES } from '../src/i18n/catalogues';
+import { ACTIONS } from '../../src/domain/policy';
+import { ROLES } from '../../src/domain/roles';
+import { CATALOGUES, resolveLocale, t } from '../../src/i18n';
+import { MESSAGE_MODULES } from '../../src/i18n/catalogues';
 
 describe('message catalogues', () => {
   it('have exactly the same keys in en-US and zh-CN, none empty', () => {

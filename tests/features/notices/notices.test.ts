@@ -1,7 +1,7 @@
-import { inChannel, message } from '../support/activities';
-import { conversation } from '../support/conversation';
-import { CONTOSO, DANA, ELI, type Person } from '../support/people';
-import { cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { inChannel, message } from '../../support/activities';
+import { conversation } from '../../support/conversation';
+import { CONTOSO, DANA, ELI, type Person } from '../../support/people';
+import { cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
 
 const CHANNEL = { id: '19:benefits-channel@thread.tacv2', name: 'Benefits' };
 

@@ -1,7 +1,7 @@
-import { conversation } from '../support/conversation';
-import { AVERY, CONTOSO, DANA, ELI, FANG, GALE } from '../support/people';
-import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { conversation } from '../../support/conversation';
+import { AVERY, CONTOSO, DANA, ELI, FANG, GALE } from '../../support/people';
+import { seedWithOnePool } from '../../support/seedFixtures';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
 
 /** Issue 20, item 4: the people table a new admin needs; an employee sees only their own row. */
 describe('who has what', () => {

@@ -1,8 +1,8 @@
-import { digestPeriod } from '../../src/notify/usageDigest';
-import { conversation } from '../support/conversation';
-import { subscribeChannel } from '../support/noticeTenant';
-import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE } from '../support/people';
-import { startStoreProcess, type StoreProcess } from '../support/storeProcess';
+import { digestPeriod } from '../../../src/notify/usageDigest';
+import { conversation } from '../../support/conversation';
+import { subscribeChannel } from '../../support/noticeTenant';
+import { AVERY, CONTOSO, DANA, ELI, FABRIKAM, GALE } from '../../support/people';
+import { startStoreProcess, type StoreProcess } from '../../support/storeProcess';
 import {
   cardButtons,
   cardOf,
@@ -11,7 +11,7 @@ import {
   startTestApp,
   type MemoryTestApp,
   type TestApp,
-} from '../support/testApp';
+} from '../../support/testApp';
 
 const CHANNEL = '19:usage-digest@thread.tacv2';
 const FABRIKAM_CHANNEL = '19:usage-fabrikam@thread.tacv2';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { inLanguage } from '../src/features/benefits/cards';
-import { seedDocuments } from '../src/domain/seed';
-import { CONTOSO } from './support/people';
-import { FIXED_NOW } from './support/testApp';
+import { inLanguage } from '../../src/features/benefits/cards';
+import { seedDocuments } from '../../src/domain/seed';
+import { CONTOSO } from '../support/people';
+import { FIXED_NOW } from '../support/testApp';
 
 /** Issue 15: catalogue text people read (package, benefit and product names, install notes) exists in both languages. */
 const raw = () =>

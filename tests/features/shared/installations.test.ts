@@ -1,15 +1,15 @@
-import { conversationRefId, memberId } from '../../src/domain/model';
+import { conversationRefId, memberId } from '../../../src/domain/model';
 import {
   personalInstall,
   personalUninstall,
   teamInstall,
   teamRenamed,
   type ActivityOptions,
-} from '../support/activities';
-import { conversation } from '../support/conversation';
-import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../support/people';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
-import { seedWithOnePool } from '../support/seedFixtures';
+} from '../../support/activities';
+import { conversation } from '../../support/conversation';
+import { AVERY, BO, CASEY, CONTOSO, DANA, ELI, FANG, type Person } from '../../support/people';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
+import { seedWithOnePool } from '../../support/seedFixtures';
 
 const TEAM = { id: '19:general-installs@thread.tacv2', name: 'Contoso Partners' };
 

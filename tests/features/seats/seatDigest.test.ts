@@ -1,9 +1,9 @@
-import { SeatService } from '../../src/domain/seats';
-import { message } from '../support/activities';
-import { conversation } from '../support/conversation';
-import { AVERY, CONTOSO, type Person } from '../support/people';
-import { seedWithOnePool } from '../support/seedFixtures';
-import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../support/testApp';
+import { SeatService } from '../../../src/domain/seats';
+import { message } from '../../support/activities';
+import { conversation } from '../../support/conversation';
+import { AVERY, CONTOSO, type Person } from '../../support/people';
+import { seedWithOnePool } from '../../support/seedFixtures';
+import { cardButtons, cardOf, cardText, startMemoryApp, type MemoryTestApp } from '../../support/testApp';
 
 /** Employees who join on first contact. */
 const employee = (i: number): Person => ({

@@ -1,6 +1,6 @@
-import { memberId } from '../../src/domain/model';
-import { conversation } from '../support/conversation';
-import { AVERY, BO, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../support/people';
+import { memberId } from '../../../src/domain/model';
+import { conversation } from '../../support/conversation';
+import { AVERY, BO, CONTOSO, DANA, ELI, FABRIKAM, GALE, type Person } from '../../support/people';
 import {
   cardButtons,
   cardOf,
@@ -9,7 +9,7 @@ import {
   FIXED_NOW,
   startMemoryApp,
   type MemoryTestApp,
-} from '../support/testApp';
+} from '../../support/testApp';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
-import { explainError, isExpected } from '../../src/features/shared/errors';
-import { MutationAbandonedError } from '../../src/domain/mutate';
-import { translator } from '../../src/i18n';
+import { explainError, isExpected } from '../../../src/features/shared/errors';
+import { MutationAbandonedError } from '../../../src/domain/mutate';
+import { translator } from '../../../src/i18n';
 
 /** Out of attempts (others kept changing the record) reads as "busy, try again" in both languages. */
 describe('a write that ran out of attempts, in words', () => {
