@@ -15,20 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
 import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
-import { personLocale, type ConversationRef } from '../domain/model';
-import { type AdaptiveCard } from '../cards';
-import { welcomeView } from '../features/core/help';
-import { sendCard } from '../features/shared/reply';
+import { personLocale } from '../domain/model';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { StoreUnavailableError } from '../domain/errors';
 import { explainError, explainTo, isExpected } from '../features/shared/errors';
 import type { Command, Feature, VerbHandler } from '../features/feature';
 import { ALL_COMMANDS, FEATURES, findCommand, verbTable } from '../features';
 import {
-  claimWelcome,
   conversationKey,
-  importTeamRoster,
-  releaseWelcome,
   renameTeam,
   rememberLocale,
   rememberPersonalChat,
@@ -39,8 +33,7 @@ import type { BotServices } from '../services';
 import { getTurn, setTurn, tenantIdOf, type Turn } from '../features/shared/turn';
 import { withTurnReads } from '../store/turnCache';
 import { prepareUnderstanding, understand, writtenLocale } from './understand';
-import { renderHelp } from '../features/core/help';
-import { renderMessage } from '../features/shared/cards';
+import { installed } from './installEvents';
 
 const MESSAGE: string = ActivityTypes.Message;
 const INVOKE: string = ActivityTypes.Invoke;
@@ -87,7 +80,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.installed(context);
+      await installed(context, this.services, this.tenantOf(context), this.commands);
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -96,7 +89,8 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.installed(context);
+      if (context.activity.membersAdded?.some((m) => m.id === botId))
+        await installed(context, this.services, this.tenantOf(context), this.commands);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
@@ -199,79 +193,6 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const tenantId = tenantIdOf(context);
     if (!tenantId) throw new Error('tenant guard let a turn without tenant through');
     return tenantId;
-  }
-
-  /**
-   * The app was installed or added (Teams sends both installationUpdate and conversationUpdate,
-   * the Agents Playground on every page load): the reference is saved (re-activated on a
-   * reinstall), a personal chat is linked to the person who installed it so proactive messages
-   * reach them before they ever type, and the install is welcomed once.
-   */
-  private async installed(context: TurnContext): Promise<void> {
-    const tenantId = this.tenantOf(context);
-    const ref = await saveConversationRef(context, this.services, tenantId);
-    if (ref.scope === 'personal') {
-      await this.welcomePerson(context, tenantId, ref);
-      return;
-    }
-    if (ref.scope === 'channel' && ref.teamId) {
-      const added = await importTeamRoster(context, this.services, tenantId).catch((err: unknown) => {
-        this.services.logger.warn({ err }, 'could not read the team roster');
-        return 0;
-      });
-      this.services.logger.info({ tenant: tenantId, added }, 'team roster imported');
-      // The team's General channel (whose id is the team's) is told how reminders are turned on.
-      if (ref.conversationId === ref.teamId) await this.welcomeTeam(context, tenantId, ref);
-    }
-  }
-
-  private async welcomePerson(context: TurnContext, tenantId: string, ref: ConversationRef): Promise<void> {
-    const from = context.activity.from;
-    if (!from?.aadObjectId) return;
-    const resolved = await this.services.directory.resolve({
-      tenantId,
-      aadObjectId: from.aadObjectId,
-      name: from.name ?? '',
-      teamsUserId: from.id,
-      emails: async () => {
-        const account = await TeamsInfo.getMember(context, from.id);
-        return [account.email, account.userPrincipalName].filter((e): e is string => Boolean(e));
-      },
-    });
-    const member = await rememberPersonalChat(context, this.services, resolved.doc);
-    if (!(await claimWelcome(this.services, tenantId, ref.id))) return;
-    const tr = translator(
-      member.preferredLocale ?? personLocale(member, resolveLocale(context.activity.locale)),
-    );
-    await this.sendWelcome(context, tenantId, ref, renderHelp(welcomeView(tr, member, this.commands)));
-  }
-
-  private async welcomeTeam(context: TurnContext, tenantId: string, ref: ConversationRef): Promise<void> {
-    if (!(await claimWelcome(this.services, tenantId, ref.id))) return;
-    // A channel's notices speak the organisation's language (the installer's until it has one).
-    const tenant = await this.services.directory.tenant(tenantId);
-    const tr = translator(tenant?.locale ?? resolveLocale(context.activity.locale));
-    const card = renderMessage({
-      style: 'emphasis',
-      title: tr.t('welcome.channel.title'),
-      text: tr.t('welcome.channel.text'),
-    });
-    await this.sendWelcome(context, tenantId, ref, card);
-  }
-
-  private async sendWelcome(
-    context: TurnContext,
-    tenantId: string,
-    ref: ConversationRef,
-    card: AdaptiveCard,
-  ): Promise<void> {
-    try {
-      await sendCard(context, card);
-    } catch (err) {
-      // Not sent: the next install event (or page load) may send it.
-      await releaseWelcome(this.services, tenantId, ref.id).catch(() => undefined);
-      throw err;
-    }
   }
 
   private async removed(context: TurnContext, reason: string): Promise<void> {
