@@ -13,10 +13,10 @@ import {
   date,
   expiryText,
   item,
-  languageName,
   may,
   money,
   nameOf,
+  productFacts,
   whoMay,
 } from './parts';
 import { packageStatus, seatsUsed, visibleBenefits } from './summary';
@@ -25,28 +25,13 @@ import { packageStatus, seatsUsed, visibleBenefits } from './summary';
 
 function softwareItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
   const { tr } = ctx;
-  const admin = seesAdminView(ctx.actor);
   const canReveal = may(ctx, 'software.revealKeys');
   const who = whoMay(ctx, 'software.revealKeys');
   return benefits.flatMap((b) => {
     if (b.details.category !== 'software') return [];
     const revealedAt = b.details.firstRevealedAt;
     return b.details.products.map((p) => {
-      const facts: Fact[] = [
-        {
-          title: tr.t('benefits.fact.languages'),
-          value: p.languages.map((l) => languageName(ctx, l)).join(', '),
-        },
-        { title: tr.t('benefits.fact.osTypes'), value: p.osTypes.join(', ') },
-      ];
-      if (admin) {
-        facts.push(...adminFacts(ctx, b), {
-          title: tr.t('benefits.fact.keys'),
-          value: revealedAt
-            ? tr.t('benefits.keys.firstViewed', { time: formatDateTime(tr.locale, revealedAt) })
-            : tr.t('benefits.keys.notViewed'),
-        });
-      }
+      const facts = productFacts(ctx, b, p, revealedAt);
       // The product's instructions speak of "the key below": they come before the (masked) key.
       const lines = p.instructions ? [tr.t('benefits.instructions', { text: p.instructions })] : [];
       lines.push(tr.t('benefits.key.masked', { key: MASKED_KEY }));

@@ -1,11 +1,12 @@
 import { type ExecuteButton, type Fact } from '../../../cards';
+import { seesAdminView } from '../../../domain/benefits';
 import { daysUntil } from '../../../domain/dates';
 import type { Benefit, BenefitPackage, Member } from '../../../domain/model';
 import { authorize, policyFor, type Action } from '../../../domain/policy';
 import type { Role } from '../../../domain/roles';
-import { formatDate, joinList } from '../../../i18n';
-import type { BenefitsContext, Item } from './model';
+import { formatDate, formatDateTime, joinList } from '../../../i18n';
 import type { Verb } from '../../joins';
+import type { BenefitsContext, Item } from './model';
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -124,4 +125,30 @@ export function item(
     buttons,
     commands: parts.commands ?? [],
   };
+}
+
+/** What a software product offers (languages, OS), and for admins when its keys were first viewed. */
+export function productFacts(
+  ctx: BenefitsContext,
+  benefit: Benefit,
+  product: { languages: string[]; osTypes: string[] },
+  firstRevealedAt: string | undefined,
+): Fact[] {
+  const { tr } = ctx;
+  const facts: Fact[] = [
+    {
+      title: tr.t('benefits.fact.languages'),
+      value: product.languages.map((l) => languageName(ctx, l)).join(', '),
+    },
+    { title: tr.t('benefits.fact.osTypes'), value: product.osTypes.join(', ') },
+  ];
+  if (seesAdminView(ctx.actor)) {
+    facts.push(...adminFacts(ctx, benefit), {
+      title: tr.t('benefits.fact.keys'),
+      value: firstRevealedAt
+        ? tr.t('benefits.keys.firstViewed', { time: formatDateTime(tr.locale, firstRevealedAt) })
+        : tr.t('benefits.keys.notViewed'),
+    });
+  }
+  return facts;
 }

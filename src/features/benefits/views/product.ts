@@ -12,7 +12,6 @@ import { type Action } from '../../../domain/policy';
 import { formatDateTime } from '../../../i18n';
 import type { BenefitsContext, CreditManageView, Notice, SoftwareProductView } from './model';
 import {
-  adminFacts,
   button,
   date,
   expiryText,
@@ -22,6 +21,7 @@ import {
   nameOf,
   packageOf,
   personLabel,
+  productFacts,
   whoMay,
 } from './parts';
 
@@ -34,25 +34,10 @@ export function softwareProductView(
   revealed?: RevealedKey,
 ): SoftwareProductView {
   const { tr } = ctx;
-  const admin = seesAdminView(ctx.actor);
   const canReveal = may(ctx, 'software.revealKeys');
   const firstRevealedAt =
     benefit.details.category === 'software' ? benefit.details.firstRevealedAt : undefined;
-  const facts: Fact[] = [
-    {
-      title: tr.t('benefits.fact.languages'),
-      value: product.languages.map((l) => languageName(ctx, l)).join(', '),
-    },
-    { title: tr.t('benefits.fact.osTypes'), value: product.osTypes.join(', ') },
-  ];
-  if (admin) {
-    facts.push(...adminFacts(ctx, benefit), {
-      title: tr.t('benefits.fact.keys'),
-      value: firstRevealedAt
-        ? tr.t('benefits.keys.firstViewed', { time: formatDateTime(tr.locale, firstRevealedAt) })
-        : tr.t('benefits.keys.notViewed'),
-    });
-  }
+  const facts = productFacts(ctx, benefit, product, firstRevealedAt);
   const nav: ExecuteButton[] = [];
   if (revealed) {
     nav.push(
