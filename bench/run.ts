@@ -5,10 +5,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { conversationRefId, subscriptionId, type Benefit } from '../src/domain/model';
 import { message } from '../tests/support/activities';
 import { FakeConnector } from '../tests/support/fakeConnector';
 import { AVERY, CONTOSO, ELI, type Person } from '../tests/support/people';
+import { seedNoticeTenant } from '../tests/support/noticeTenant';
+import { seedWithOnePool } from '../tests/support/seedFixtures';
 import { cardOf, cardText } from '../tests/support/testApp';
 
 /**
@@ -164,6 +165,10 @@ function botEnv(dataDir: string): Record<string, string> {
     LOG_LEVEL: 'info',
     NOTIFY_SCHEDULE: 'off',
     NODE_ENV: 'development',
+    // The seat-request scenario measures the turn that answers "what do you need it for?": with
+    // Contoso's one pool the request goes straight to that question (the demo's second pool would
+    // ask "which subscription?" first).
+    SEED_FILE: seedWithOnePool(),
   };
 }
 
@@ -701,58 +706,20 @@ async function fanout(): Promise<Fanout> {
     }),
   );
   try {
-    const tenantId = 'd0c0ffee-0000-4000-8000-0000000000f0';
-    const repos = app.store.repos;
-    const now = new Date().toISOString();
-    const in5days = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-    await repos.tenants.create({
-      type: 'tenant',
-      id: 'tenant',
-      tenantId,
-      name: 'Fan-out Ltd.',
-      locale: 'en-US',
-      createdAt: now,
-    });
-    for (let i = 0; i < 50; i += 1) {
-      const b: Benefit = {
-        type: 'benefit',
-        id: `benefit:item-${i}`,
-        tenantId,
-        packageId: 'package:p',
-        name: `Benefit number ${i}`,
-        benefitType: 'core',
-        quantity: 1,
-        expiresOn: in5days,
-        details: { category: 'gtm', offer: `Offer ${i}`, status: 'notActivated' },
-      };
-      await repos.benefits.create(b);
-    }
-    for (let c = 0; c < 20; c += 1) {
-      const conversationId = `19:channel-${c}@thread.tacv2`;
-      await repos.conversationRefs.create({
-        type: 'conversationRef',
-        id: conversationRefId(conversationId),
-        tenantId,
-        conversationId,
-        scope: 'channel',
-        serviceUrl: connector.url,
-        botId: '28:bot',
-        teamId: '19:team',
-        channelName: `Channel ${c}`,
-        active: true,
-        updatedAt: now,
-      });
-      await repos.noticeSubscriptions.create({
-        type: 'noticeSubscription',
-        id: subscriptionId(conversationId),
-        tenantId,
-        conversationId,
-        categories: [],
-        active: true,
-        createdBy: 'a0000000-0000-4000-8000-0000000000f0',
-        createdAt: now,
-      });
-    }
+    // 50 benefits expiring in 5 days × 20 subscribed channels: 1,000 notices due now.
+    await seedNoticeTenant(
+      app.store.repos,
+      {
+        tenantId: 'd0c0ffee-0000-4000-8000-0000000000f0',
+        admin: 'a0000000-0000-4000-8000-0000000000f0',
+        name: 'Fan-out Ltd.',
+        channelPrefix: 'channel',
+      },
+      50,
+      20,
+      connector.url,
+      new Date(),
+    );
     const started = Date.now();
     const report = await app.services.scanner.run();
     const seconds = (Date.now() - started) / 1000;
