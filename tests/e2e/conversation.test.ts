@@ -80,6 +80,10 @@ describe('a conversation that never surprises', () => {
     await eli.expectReply('Which Visual Studio subscription do you need?');
     await eli.shot('duplicate-answered-at-once');
     await eli.markTurn();
+    // She wants no second pool: cancel ends the question, then help and benefits work as usual.
+    await eli.say('cancel');
+    await eli.expectReply('Cancelled. Nothing else was changed.');
+    await eli.markTurn();
     await eli.say('help');
     await eli.expectCard('What I can do for you');
     await eli.markTurn();

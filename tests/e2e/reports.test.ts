@@ -10,8 +10,8 @@ import { E2E } from './harness';
  * Issue 20 in the Agents Playground: what admins can see. Dana's reminders reach the Benefits
  * channel but not a channel whose bot was removed (its connector answers 404); the delivery report
  * says so and how to turn it back on. The usage digest arrives in the channel (the Playground
- * shows the text fallback of the chart). Avery's "give Fang a Visual Studio seat" goes straight to
- * the confirmation.
+ * shows the text fallback of the chart). Avery's "give Fang a Visual Studio Enterprise seat" (the
+ * demo has two pools, so she names one) goes straight to the confirmation.
  */
 
 const REMOVED = '19:old-project@thread.tacv2';
@@ -110,7 +110,7 @@ test('the usage digest arrives in the channel as a donut chart with its figures 
   expect((await e2e.bot.app.services.usageDigests.run()).sent).toBe(0);
 }, 240_000);
 
-test('avery says "give Fang a Visual Studio seat" and goes straight to the confirmation', async () => {
+test('avery says "give Fang a Visual Studio Enterprise seat" and goes straight to the confirmation', async () => {
   // Fang's seat (assigned 100 days ago) was released first, so Fang may be given one.
   const { app } = e2e.bot;
   const seats = new SeatService(app.store.repos, app.services.audit, app.services.clock);
@@ -123,7 +123,7 @@ test('avery says "give Fang a Visual Studio seat" and goes straight to the confi
   );
 
   const avery = await e2e.chatAs('avery');
-  await avery.say('give Fang a Visual Studio seat');
+  await avery.say('give Fang a Visual Studio Enterprise seat');
   // The first thing the bot says is the confirmation (a choice prompt, with Yes and No).
   await avery.expectReply('Assign a Visual Studio Enterprise seat to Fang Wu?');
   await avery.shot('straight-to-confirmation');
