@@ -27,6 +27,10 @@ describe('asking in your own words', () => {
     // Free text asks first (issue 15), in the language it was written in.
     const confirm = await eli.expectCard('要申请一个 Visual Studio 席位吗');
     await confirm.press('是');
+    // Two pools (the add-on package has its own): Eli picks one (a choice button sends its title).
+    await eli.expectReply('你需要哪种 Visual Studio 订阅');
+    await eli.markTurn();
+    await eli.say('Visual Studio Enterprise（已用 2/10）');
     await eli.expectReply('请用一句话说明用途');
     await eli.shot('asked-in-chinese');
     await eli.say('为客户开发 Azure 迁移示例');
