@@ -17,28 +17,6 @@ import { RoleAdmin } from './roleAdmin';
 import { SeatService } from './seats';
 import { SupportBenefits } from './support';
 
-/**
- * Every domain service, each built once over the same repositories, clock and audit log. The
- * app (src/app.ts) builds them in its composition root; handlers and dialogs reach the domain
- * only through these, never through the repositories.
- */
-export interface DomainServices {
-  audit: AuditLog;
-  authorizer: Authorizer;
-  directory: Directory;
-  directoryAdmin: DirectoryAdmin;
-  roleAdmin: RoleAdmin;
-  seats: SeatService;
-  benefitActions: BenefitActions;
-  enrollment: EnrollmentService;
-  support: SupportBenefits;
-  gtm: GoToMarket;
-  installations: Installations;
-  memberships: MembershipRecords;
-  noticeSubscriptions: NoticeSubscriptions;
-  reports: Reports;
-}
-
 export interface DomainSettings {
   /** Object ids made Global admin on first contact (BOOTSTRAP_ADMINS). */
   bootstrapAdmins: readonly string[];
@@ -46,11 +24,12 @@ export interface DomainSettings {
   activation: ActivationSettings;
 }
 
-export function createDomainServices(
-  repos: Repositories,
-  clock: Clock,
-  settings: DomainSettings,
-): DomainServices {
+/**
+ * Every domain service, each built once over the same repositories, clock and audit log: the
+ * composition root (called by src/app.ts). Handlers and dialogs reach the domain only through
+ * these, never through the repositories. A new service is one line here; its type follows.
+ */
+export function createDomainServices(repos: Repositories, clock: Clock, settings: DomainSettings) {
   const audit = new AuditLog(repos.audit, clock);
   const authorizer = new Authorizer(repos, audit, clock);
   return {
@@ -70,3 +49,5 @@ export function createDomainServices(
     reports: new Reports(repos, clock),
   };
 }
+
+export type DomainServices = ReturnType<typeof createDomainServices>;

@@ -4,6 +4,7 @@ import type { z, ZodType } from 'zod';
 import type { AdaptiveCard } from '../cards';
 import type { Action } from '../domain/policy';
 import type { MessageKey } from '../i18n';
+import type { MessageModule } from '../i18n/catalogues';
 import type { BotServices } from '../services';
 import type { Turn } from './shared/turn';
 
@@ -63,6 +64,8 @@ export const verb = <S extends ZodType>(h: VerbHandler<S>): VerbHandler => h;
  */
 export interface Feature<V extends string = string, C extends string = string> {
   id: string;
+  /** Its message module (`defineMessages` in its folder): listing the feature loads its texts. */
+  messages?: MessageModule;
   commands: Command<C>[];
   verbs: Record<V, VerbHandler>;
   /** Dialogs get the services by constructor injection. */

@@ -14,9 +14,11 @@ import { gtmFeature } from './gtm/feature';
 import { seatsFeature } from './seats/feature';
 import { supportFeature } from './support/feature';
 import { reportsFeature } from './reports/feature';
+import { faqFeature } from './faq/feature';
 
 /**
- * Every capability of the bot. A new feature is one module in this folder and one line here.
+ * Every capability of the bot, the one place a capability is registered: its line here brings its
+ * commands, card verbs, dialogs and messages (docs/architecture.md, "Adding a capability").
  */
 export const FEATURES = [
   coreFeature,
@@ -32,6 +34,7 @@ export const FEATURES = [
   languageFeature,
   noticesFeature,
   reportsFeature,
+  faqFeature,
 ] as const satisfies readonly Feature[];
 
 export const ALL_COMMANDS: readonly Command<CommandId>[] = FEATURES.flatMap(

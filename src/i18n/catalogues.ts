@@ -1,49 +1,29 @@
-import { benefits } from '../features/benefits/messages';
-import { audit } from '../features/audit/messages';
-import { core } from './core';
-import { enroll } from '../features/enroll/messages';
-import { language } from '../features/language/messages';
-import { membership } from '../features/membership/messages';
-import { roleAdmin } from '../features/roleAdmin/messages';
-import { directory } from '../features/directory/messages';
-import { gtm } from '../features/gtm/messages';
-import { support } from '../features/support/messages';
-import { notices } from '../features/notices/messages';
-import { seats } from '../features/seats/messages';
-import { faq } from '../features/faq/messages';
-import { understand } from './understand';
-import { reports } from '../features/reports/messages';
 import type { RuleKey } from '../domain/ruleKeys';
 
+/** A message module: en-US texts define its keys, zh-CN has exactly the same keys. */
+export interface MessageModule {
+  'en-US': Record<string, string>;
+  'zh-CN': Record<string, string>;
+}
+
+/** The keys of one module, for its entry in `MessageRegistry`. */
+export type MessagesOf<M extends MessageModule> = M['en-US'];
+
 /**
- * Every message module of the product. A feature adds its module here (one line); a test
- * checks no key is defined twice and both languages have the same keys.
+ * Every message key of the product. Nothing lists the modules: each one adds its own keys here
+ * by declaration merging, next to its texts, e.g. in `src/features/seats/messages.ts`:
+ *
+ *     declare module '../../i18n/catalogues' {
+ *       interface MessageRegistry extends MessagesOf<typeof seats> {}
+ *     }
+ *
+ * so the compiler knows every key of every module in the program, and a typo in a key, or a
+ * rule key no module words, does not compile.
  */
-export const MESSAGE_MODULES = [
-  core,
-  seats,
-  support,
-  gtm,
-  benefits,
-  enroll,
-  membership,
-  roleAdmin,
-  directory,
-  audit,
-  language,
-  notices,
-  faq,
-  understand,
-  reports,
-] as const;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface MessageRegistry {}
 
-type Module = (typeof MESSAGE_MODULES)[number];
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
-type AllEnglish = UnionToIntersection<Module['en-US']>;
-
-export type MessageKey = Extract<keyof AllEnglish, string>;
+export type MessageKey = Extract<keyof MessageRegistry, string>;
 export type Catalogue = Record<MessageKey, string>;
 
 /**
@@ -55,9 +35,28 @@ export const EVERY_RULE_HAS_A_MESSAGE: [RuleKeysWithoutMessage] extends [never]
   ? true
   : { missing: RuleKeysWithoutMessage } = true;
 
-function merge(locale: 'en-US' | 'zh-CN'): Catalogue {
-  return Object.assign({}, ...MESSAGE_MODULES.map((m) => m[locale])) as Catalogue;
+const modules: MessageModule[] = [];
+const texts: Record<'en-US' | 'zh-CN', Record<string, string>> = { 'en-US': {}, 'zh-CN': {} };
+
+/**
+ * The catalogues, filled as message modules load (`defineMessages` registers its module). A
+ * feature's module loads with its feature (`messages` of `defineFeature`, listed once in
+ * src/features/index.ts); tests/i18n/catalogues.test.ts checks that loading the features loads
+ * every module in the tree.
+ */
+export const enUS = texts['en-US'] as Catalogue;
+export const zhCN = texts['zh-CN'] as Catalogue;
+
+export function registerMessages(module: MessageModule): void {
+  for (const key of Object.keys(module['en-US'])) {
+    if (key in texts['en-US']) throw new Error(`message key ${key} is defined in two modules`);
+  }
+  modules.push(module);
+  Object.assign(texts['en-US'], module['en-US']);
+  Object.assign(texts['zh-CN'], module['zh-CN']);
 }
 
-export const enUS = merge('en-US');
-export const zhCN = merge('zh-CN');
+/** The modules loaded so far, in load order. */
+export function messageModules(): readonly MessageModule[] {
+  return modules;
+}

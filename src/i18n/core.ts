@@ -1,3 +1,4 @@
+import type { MessagesOf } from './catalogues';
 import { defineMessages } from './define';
 
 /** Messages of the bot's core: errors, roles, the acts of the policy table, help and "my roles". */
@@ -226,3 +227,7 @@ export const core = defineMessages(
       '我可以在组织的权益到期前在这里发布提醒。要开启提醒，请全局管理员或 MPN 合作伙伴管理员在需要接收提醒的频道中 @我 并输入 **在这个频道发送到期提醒**。其他事情请与我单独聊天，并输入 **帮助**。',
   },
 );
+
+declare module './catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof core> {}
+}

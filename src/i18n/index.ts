@@ -1,5 +1,8 @@
 import type { Locale } from '../domain/model';
 import { enUS, zhCN, type Catalogue, type MessageKey } from './catalogues';
+// The bot's own messages (errors, roles, help, understanding); features bring theirs.
+import './core';
+import './understand';
 
 export type { MessageKey, Catalogue };
 export type Params = Record<string, string | number>;
@@ -13,7 +16,9 @@ export function resolveLocale(teamsLocale: string | undefined): Locale {
 }
 
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = CATALOGUES[locale][key];
+  const template = CATALOGUES[locale][key] as string | undefined;
+  // The key compiled, so its module exists but was not loaded: a missing `messages` of a feature.
+  if (template === undefined) throw new Error(`message ${key} is not loaded (its module was not imported)`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

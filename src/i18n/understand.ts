@@ -1,3 +1,4 @@
+import type { MessagesOf } from './catalogues';
 import { defineMessages } from './define';
 
 /** Understanding free text: the clarifying question and what each meaning is called. */
@@ -85,3 +86,7 @@ export const understand = defineMessages(
     'understand.confirm.declined': '好的，没有做任何更改。输入 **帮助** 查看我能做的事情。',
   },
 );
+
+declare module './catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof understand> {}
+}

@@ -9,6 +9,7 @@ import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
 import { renderAudit } from './views';
+import { audit as auditMessages } from './messages';
 
 const DIRECTORY_LIMIT = 500;
 
@@ -46,6 +47,7 @@ const pageSchema = z
 /** The audit log for admins: the latest events, filtered by person or action, paged. */
 export const auditFeature = defineFeature({
   id: 'audit',
+  messages: auditMessages,
   commands: [
     {
       id: 'audit',

@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** The audit view: the latest events, filtered and paged. */
@@ -45,3 +46,7 @@ export const audit = defineMessages(
     'audit.detail.key': '{product} · {language} · {os}',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof audit> {}
+}

@@ -27,6 +27,7 @@ import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import { seatsFeature } from '../seats/feature';
 import { renderBenefitsConfirm, renderCreditManage, renderSoftwareProduct } from './views';
+import { benefits as benefitsMessages } from './messages';
 
 /**
  * Benefits: the overview by category ("benefits" / "权益"), software keys, Azure credit,
@@ -87,6 +88,7 @@ function creditNotice(h: Handler, key: 'added' | 'removed' | 'transferred', name
 
 export const benefitsFeature = defineFeature({
   id: 'benefits',
+  messages: benefitsMessages,
   commands: [
     {
       id: 'benefits',

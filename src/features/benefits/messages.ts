@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Messages of the benefits overview, software keys, Azure credit, licence keys and package cancellation. */
@@ -480,3 +481,7 @@ export const benefits = defineMessages(
     'benefits.packageCancelled': '{benefit} 所属的权益套餐“{package}”已取消：其权益已收回，不能再使用。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof benefits> {}
+}

@@ -21,6 +21,7 @@ import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
 import { renderDirectory, renderDirectoryRemove, renderDirectoryRoster } from './views';
+import { directory as directoryMessages } from './messages';
 
 /** Members read per roster page (Teams allows up to 500; a card holds far fewer comfortably). */
 const ROSTER_PAGE_SIZE = 50;
@@ -354,6 +355,7 @@ async function remove(h: Handler, data: z.infer<typeof removeSchema>): Promise<A
 /** The directory: who is in it; adding people from a team's roster or by e-mail; removing them. */
 export const directoryFeature = defineFeature({
   id: 'directory',
+  messages: directoryMessages,
   commands: [
     {
       id: 'people',

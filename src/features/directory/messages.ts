@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** The directory: adding people (from a team roster or by e-mail) and removing them. */
@@ -146,3 +147,7 @@ export const directory = defineMessages(
     'directory.removedInvitation': '已撤回对 {name}（{email}）的邀请。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof directory> {}
+}

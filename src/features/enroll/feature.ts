@@ -4,10 +4,12 @@ import { RuleViolation } from '../../domain/errors';
 import { formatDate } from '../../i18n';
 import { defineFeature, verb } from '../feature';
 import { ENROLL_PHRASES, membershipCard } from '../membership/card';
+import { enroll as enrollMessages } from './messages';
 
 /** Enrolment of the organisation (a dialog) and, in the local demo, completing its review. */
 export const enrollFeature = defineFeature({
   id: 'enroll',
+  messages: enrollMessages,
   commands: [
     {
       id: 'enroll',

@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Enrolment of the organisation (dialogs/enroll.ts) and the demo-only review completion. */
@@ -209,3 +210,7 @@ export const enroll = defineMessages(
     'enroll.approve.notUnderReview': '只有正在审核的注册才能标记为审核完成。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof enroll> {}
+}

@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Answers to questions about the rules ("how long before I can reassign a seat?"). */
@@ -86,3 +87,7 @@ export const faq = defineMessages(
     'faq.footer': '这些回答与机器人执行的规则来自同一处。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof faq> {}
+}

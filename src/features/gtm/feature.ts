@@ -10,6 +10,7 @@ import { withTierNames } from '../support/views';
 import { activationVerb, type ActivationBinding } from '../shared/activationVerbs';
 import { sendCard } from '../shared/reply';
 import { defineFeature, verb } from '../feature';
+import { gtm as gtmMessages } from './messages';
 
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
 
@@ -41,6 +42,7 @@ const activation: ActivationBinding<GtmState> = {
  */
 export const gtmFeature = defineFeature({
   id: 'gtm',
+  messages: gtmMessages,
   commands: [
     {
       id: 'gtmOffers',

@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Go-To-Market offers and the company marketing contact. */
@@ -173,3 +174,7 @@ export const gtm = defineMessages(
     'gtm.contact.languageUnknown': '请从列表中选择语言。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof gtm> {}
+}

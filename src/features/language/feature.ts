@@ -1,6 +1,7 @@
 import type { Locale } from '../../domain/model';
 import { translator } from '../../i18n';
 import { defineFeature, type MessageHandler } from '../feature';
+import { language as languageMessages } from './messages';
 
 /**
  * "speak Chinese" / "说中文" and "speak English" / "用英文": the person's own choice, stored as
@@ -17,6 +18,7 @@ async function choose({ context, turn, services }: MessageHandler, locale: Local
 /** Registered after the main features, so help's shortcut buttons stay with them. */
 export const languageFeature = defineFeature({
   id: 'language',
+  messages: languageMessages,
   verbs: {},
   commands: [
     {

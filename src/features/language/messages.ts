@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Choosing the language the bot speaks with you ("speak Chinese" / "用中文"). */
@@ -14,3 +15,7 @@ export const language = defineMessages(
     'language.now': '好的，从现在起我用中文和你交流。输入 **speak English** 可切换回英文。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof language> {}
+}

@@ -27,6 +27,7 @@ import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import { holdings, membershipCard } from './card';
 import { renderActionConfirm } from '../shared/cards';
+import { membership as membershipMessages } from './messages';
 
 const catalogue = MEMBERSHIP_CATALOGUE;
 
@@ -144,6 +145,7 @@ async function review(h: Handler, applicationId: string, approved: boolean): Pro
 /** Membership: see it, renew it, upgrade it (card + Universal Actions). */
 export const membershipFeature = defineFeature({
   id: 'membership',
+  messages: membershipMessages,
   commands: [
     {
       id: 'membership',

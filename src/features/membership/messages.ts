@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** The membership card: level, status, expiry, renewal and upgrades. */
@@ -177,3 +178,7 @@ export const membership = defineMessages(
     'membership.updatedAt': '更新于 {time}',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof membership> {}
+}

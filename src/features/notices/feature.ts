@@ -11,6 +11,7 @@ import { sendCard } from '../shared/reply';
 import type { BotServices } from '../../services';
 import { renderNoticeSubscription } from './views';
 import { renderMessage } from '../shared/cards';
+import { notices as noticesMessages } from './messages';
 
 /** Expiry reminders: a channel subscribes, picks kinds; admins set thresholds and language. */
 
@@ -105,6 +106,7 @@ const messageResponseText = (text: string) => renderMessage({ style: 'default', 
 
 export const noticesFeature = defineFeature({
   id: 'notices',
+  messages: noticesMessages,
   commands: [
     {
       id: 'noticesSubscribe',

@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Expiry notices in channels. */
@@ -105,3 +106,7 @@ export const notices = defineMessages(
     'notices.sub.all': '所有类别',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof notices> {}
+}

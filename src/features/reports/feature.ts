@@ -19,6 +19,7 @@ import { seatsFeature } from '../seats/feature';
 import { renderDeliveryReport, renderUsageDigest } from './views';
 import { renderActionConfirm, renderPeopleTable } from '../shared/cards';
 import type { CommandId } from '../joins';
+import { reports as reportsMessages } from './messages';
 
 /** What admins can see: the delivery report of the bot's own reminders. */
 
@@ -79,6 +80,7 @@ const FREQUENCY: Record<string, 'weekly' | 'monthly' | 'off' | undefined> = {
 
 export const reportsFeature = defineFeature({
   id: 'reports',
+  messages: reportsMessages,
   commands: [
     {
       id: 'deliveryReport',

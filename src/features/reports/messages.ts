@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** What admins can see: the reminder delivery report (more reports join this module). */
@@ -243,3 +244,7 @@ export const reports = defineMessages(
     'reports.usage.digestInvalid': '请说“使用情况摘要 每周”、“使用情况摘要 每月”或“使用情况摘要 关闭”。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof reports> {}
+}

@@ -14,6 +14,7 @@ import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
 import { renderRoleDirectory } from './views';
 import { renderActionConfirm } from '../shared/cards';
+import { roleAdmin as roleAdminMessages } from './messages';
 
 /** Directory size read for the card; the person picker shows the first ROLE_PICKER_LIMIT. */
 const DIRECTORY_LIMIT = 500;
@@ -130,6 +131,7 @@ function doneText(turn: Turn, change: { member: Member; role: Role; op: 'grant' 
 /** Who holds which role; granting and revoking them (card + Universal Actions). */
 export const roleAdminFeature = defineFeature({
   id: 'roleAdmin',
+  messages: roleAdminMessages,
   commands: [
     {
       id: 'roleList',

@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Who holds which role; granting and revoking roles. */
@@ -82,3 +83,7 @@ export const roleAdmin = defineMessages(
     'roleAdmin.updatedAt': '更新于 {time}',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof roleAdmin> {}
+}

@@ -17,6 +17,7 @@ import type { BotServices } from '../../services';
 import type { Turn } from '../shared/turn';
 import { announceDecision, digestCard, mayDecide, requestCard } from './approvals';
 import { renderSeatPools, renderSeatRequestList } from './views';
+import { seats as seatsMessages } from './messages';
 
 const seatsOf = (s: BotServices): SeatService => s.seats;
 const requestId = z.string().startsWith('seatRequest:').max(300);
@@ -48,6 +49,7 @@ async function currentRequestCard({ turn, services }: Handler, id: string): Prom
 
 export const seatsFeature = defineFeature({
   id: 'seats',
+  messages: seatsMessages,
   commands: [
     {
       id: 'requestSeat',

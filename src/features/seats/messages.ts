@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Visual Studio seats: requests, approvals, assignment. */
@@ -205,3 +206,7 @@ export const seats = defineMessages(
     'seats.approvalsHere': '今后席位申请将发布到此频道等待审批。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof seats> {}
+}

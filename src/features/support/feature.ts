@@ -10,6 +10,7 @@ import { formatDate } from '../../i18n';
 import { withTierNames } from './views';
 import { activationVerb, type ActivationBinding } from '../shared/activationVerbs';
 import { defineFeature, verb } from '../feature';
+import { support as supportMessages } from './messages';
 
 const pageData = z.object({ page: z.coerce.number().int().min(0).max(1000).optional() }).strict();
 
@@ -35,6 +36,7 @@ const activation: ActivationBinding<TechnicalState> = {
  */
 export const supportFeature = defineFeature({
   id: 'support',
+  messages: supportMessages,
   commands: [
     {
       id: 'support',

@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../../i18n/catalogues';
 import { defineMessages } from '../../i18n/define';
 
 /** Technical support benefits: the benefits card, activation, and the "open a support request" guide. */
@@ -181,3 +182,7 @@ export const support = defineMessages(
     'support.advice.whoActivates': '全局管理员或 MPN 合作伙伴管理员可以激活它。',
   },
 );
+
+declare module '../../i18n/catalogues' {
+  interface MessageRegistry extends MessagesOf<typeof support> {}
+}
