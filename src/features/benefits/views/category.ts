@@ -1,5 +1,4 @@
 import { type ExecuteButton, type Fact } from '../../../cards';
-import { enrollmentYearLastDay } from '../../../domain/azureCredit';
 import { groupOf, MASKED_KEY, seesAdminView, type BenefitGroup } from '../../../domain/benefits';
 import { daysUntil } from '../../../domain/dates';
 import type { Benefit, BenefitPackage } from '../../../domain/model';
@@ -9,12 +8,12 @@ import type { BenefitsContext, BenefitsListView, BenefitView, Item, Notice } fro
 import { PAGE_SIZE } from './model';
 import {
   adminFacts,
+  creditFacts,
   button,
   date,
   expiryText,
   item,
   may,
-  money,
   nameOf,
   productFacts,
   whoMay,
@@ -65,47 +64,12 @@ function creditItems(ctx: BenefitsContext, benefits: Benefit[]): Item[] {
       ? [button(tr.t('benefits.credit.manage'), 'credit.view', { benefitId: b.id, post: true })]
       : [];
     if (d.category === 'azureMonthlyCredit') {
-      const facts: Fact[] = [
-        {
-          title: tr.t('benefits.fact.amount'),
-          value: tr.t('benefits.credit.perMonth', { amount: money(ctx, d.amountPerMonthUsd) }),
-        },
-      ];
-      if (admin) {
-        facts.push(
-          {
-            title: tr.t('benefits.fact.users'),
-            value: tr.t('benefits.credit.usersOf', { used: d.users.length, max: d.maxUsers }),
-          },
-          ...adminFacts(ctx, b),
-        );
-      }
+      const facts = creditFacts(ctx, d, admin, adminFacts(ctx, b));
       const lines = d.users.includes(ctx.actor.aadObjectId) ? [tr.t('benefits.credit.youHaveAccess')] : [];
       return [item(b.name, { subtitle: tr.t('benefits.credit.monthly'), facts, lines, buttons: manage })];
     }
     if (d.category === 'azureBulkCredit') {
-      const facts: Fact[] = [
-        {
-          title: tr.t('benefits.fact.amount'),
-          value: tr.t('benefits.credit.perYear', { amount: money(ctx, d.amountPerYearUsd) }),
-        },
-      ];
-      if (admin) {
-        facts.push(
-          {
-            title: tr.t('benefits.fact.holder'),
-            value: d.holder ? nameOf(ctx, d.holder) : tr.t('benefits.nobody'),
-          },
-          {
-            title: tr.t('benefits.fact.enrollmentYear'),
-            value: date(ctx, enrollmentYearLastDay(d.enrollmentYearStart)),
-          },
-        );
-        if (d.combinedWith.length > 0) {
-          facts.push({ title: tr.t('benefits.fact.combinedWith'), value: d.combinedWith.join(', ') });
-        }
-        facts.push(...adminFacts(ctx, b));
-      }
+      const facts = creditFacts(ctx, d, admin, adminFacts(ctx, b));
       const lines = d.holder === ctx.actor.aadObjectId ? [tr.t('benefits.credit.youHold')] : [];
       return [item(b.name, { subtitle: tr.t('benefits.credit.bulk'), facts, lines, buttons: manage })];
     }

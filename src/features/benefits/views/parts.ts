@@ -1,4 +1,5 @@
 import { type ExecuteButton, type Fact } from '../../../cards';
+import { enrollmentYearLastDay, type BulkCredit, type MonthlyCredit } from '../../../domain/azureCredit';
 import { seesAdminView } from '../../../domain/benefits';
 import { daysUntil } from '../../../domain/dates';
 import type { Benefit, BenefitPackage, Member } from '../../../domain/model';
@@ -151,4 +152,47 @@ export function productFacts(
     });
   }
   return facts;
+}
+
+/**
+ * The facts of an Azure credit, the same in the list and on its own card: the amount for
+ * everyone; for an admin, who uses it (monthly) or holds it and until when (bulk), then `adminExtra`.
+ */
+export function creditFacts(
+  ctx: BenefitsContext,
+  d: MonthlyCredit | BulkCredit,
+  admin: boolean,
+  adminExtra: Fact[],
+): Fact[] {
+  const { tr } = ctx;
+  const amount: Fact =
+    d.category === 'azureMonthlyCredit'
+      ? {
+          title: tr.t('benefits.fact.amount'),
+          value: tr.t('benefits.credit.perMonth', { amount: money(ctx, d.amountPerMonthUsd) }),
+        }
+      : {
+          title: tr.t('benefits.fact.amount'),
+          value: tr.t('benefits.credit.perYear', { amount: money(ctx, d.amountPerYearUsd) }),
+        };
+  if (!admin) return [amount];
+  if (d.category === 'azureMonthlyCredit') {
+    const users = tr.t('benefits.credit.usersOf', { used: d.users.length, max: d.maxUsers });
+    return [amount, { title: tr.t('benefits.fact.users'), value: users }, ...adminExtra];
+  }
+  return [
+    amount,
+    {
+      title: tr.t('benefits.fact.holder'),
+      value: d.holder ? nameOf(ctx, d.holder) : tr.t('benefits.nobody'),
+    },
+    {
+      title: tr.t('benefits.fact.enrollmentYear'),
+      value: date(ctx, enrollmentYearLastDay(d.enrollmentYearStart)),
+    },
+    ...(d.combinedWith.length > 0
+      ? [{ title: tr.t('benefits.fact.combinedWith'), value: d.combinedWith.join(', ') }]
+      : []),
+    ...adminExtra,
+  ];
 }

@@ -1,4 +1,4 @@
-import { type Choice, type ExecuteButton, type Fact } from '../../../cards';
+import { type Choice, type ExecuteButton } from '../../../cards';
 import {
   enrollmentYearLastDay,
   withinEnrollmentYear,
@@ -17,12 +17,11 @@ import {
   expiryText,
   languageName,
   may,
-  money,
-  nameOf,
   packageOf,
   personLabel,
   productFacts,
   whoMay,
+  creditFacts,
 } from './parts';
 
 /* ------------------------------------------------------------------ software product */
@@ -134,21 +133,9 @@ function monthlyCreditView(
   members: Member[],
 ): CreditManageView {
   const { tr } = ctx;
-  const facts: Fact[] = [
-    {
-      title: tr.t('benefits.fact.amount'),
-      value: tr.t('benefits.credit.perMonth', { amount: money(ctx, d.amountPerMonthUsd) }),
-    },
-  ];
-  if (admin) {
-    facts.push(
-      {
-        title: tr.t('benefits.fact.users'),
-        value: tr.t('benefits.credit.usersOf', { used: d.users.length, max: d.maxUsers }),
-      },
-      { title: tr.t('benefits.fact.lastDay'), value: expiryText(ctx, benefit.expiresOn) },
-    );
-  }
+  const facts = creditFacts(ctx, d, admin, [
+    { title: tr.t('benefits.fact.lastDay'), value: expiryText(ctx, benefit.expiresOn) },
+  ]);
   const canRemove = may(ctx, 'credit.removeUser');
   const candidates = members.filter((m) => !d.users.includes(m.aadObjectId));
   const canPick = may(ctx, 'credit.addUser') && d.users.length < d.maxUsers && candidates.length > 0;
@@ -199,24 +186,9 @@ function bulkCreditView(
 ): CreditManageView {
   const { tr } = ctx;
   const lastDay = enrollmentYearLastDay(d.enrollmentYearStart);
-  const facts: Fact[] = [
-    {
-      title: tr.t('benefits.fact.amount'),
-      value: tr.t('benefits.credit.perYear', { amount: money(ctx, d.amountPerYearUsd) }),
-    },
-  ];
-  if (admin) {
-    facts.push(
-      {
-        title: tr.t('benefits.fact.holder'),
-        value: d.holder ? nameOf(ctx, d.holder) : tr.t('benefits.nobody'),
-      },
-      { title: tr.t('benefits.fact.enrollmentYear'), value: date(ctx, lastDay) },
-      { title: tr.t('benefits.fact.lastDay'), value: expiryText(ctx, benefit.expiresOn) },
-    );
-    if (d.combinedWith.length > 0)
-      facts.push({ title: tr.t('benefits.fact.combinedWith'), value: d.combinedWith.join(', ') });
-  }
+  const facts = creditFacts(ctx, d, admin, [
+    { title: tr.t('benefits.fact.lastDay'), value: expiryText(ctx, benefit.expiresOn) },
+  ]);
   const combined = d.combinedWith.length > 0;
   const inYear = withinEnrollmentYear(d, ctx.now);
   const assigning = !d.holder;
