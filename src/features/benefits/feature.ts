@@ -9,7 +9,8 @@ import { isCredit } from '../../domain/azureCredit';
 import { RuleViolation } from '../../domain/errors';
 import { REDEEM_MODES } from '../../domain/licenceTerm';
 import { guid, isoDate, type Benefit } from '../../domain/model';
-import { authorize } from '../../domain/policy';
+import { authorize, type Actor } from '../../domain/policy';
+import type { BenefitActions } from '../../domain/benefitActions';
 import {
   BENEFIT_VIEWS,
   cancelPackageView,
@@ -84,6 +85,23 @@ const changed = (text: string): Notice => ({ style: 'good', text });
 
 function creditNotice(h: Handler, key: 'added' | 'removed' | 'transferred', name: string, benefit: Benefit) {
   return changed(h.turn.tr.t(`benefits.credit.${key}`, { name, benefit: benefit.name }));
+}
+
+/** Adding, removing or moving a person on an Azure credit: the act, then the credit's card saying so. */
+function creditChange(
+  action: 'credit.addUser' | 'credit.removeUser' | 'credit.transfer',
+  said: 'added' | 'removed' | 'transferred',
+  act: (actions: BenefitActions, actor: Actor, benefitId: string, person: string) => Promise<Benefit>,
+) {
+  return verb({
+    schema: z.object({ benefitId, person }).strict(),
+    action,
+    run: async (h, data) => {
+      const who = picked(data.person);
+      const benefit = await act(benefitActions(h.services), h.turn.actor, data.benefitId, who);
+      return creditCard(h, benefit.id, creditNotice(h, said, await personName(h, who), benefit));
+    },
+  });
 }
 
 export const benefitsFeature = defineFeature({
@@ -188,35 +206,15 @@ export const benefitsFeature = defineFeature({
       },
     }),
 
-    'credit.addUser': verb({
-      schema: z.object({ benefitId, person }).strict(),
-      action: 'credit.addUser',
-      run: async (h, data) => {
-        const who = picked(data.person);
-        const benefit = await benefitActions(h.services).addCreditUser(h.turn.actor, data.benefitId, who);
-        return creditCard(h, benefit.id, creditNotice(h, 'added', await personName(h, who), benefit));
-      },
-    }),
-
-    'credit.removeUser': verb({
-      schema: z.object({ benefitId, person }).strict(),
-      action: 'credit.removeUser',
-      run: async (h, data) => {
-        const who = picked(data.person);
-        const benefit = await benefitActions(h.services).removeCreditUser(h.turn.actor, data.benefitId, who);
-        return creditCard(h, benefit.id, creditNotice(h, 'removed', await personName(h, who), benefit));
-      },
-    }),
-
-    'credit.transfer': verb({
-      schema: z.object({ benefitId, person }).strict(),
-      action: 'credit.transfer',
-      run: async (h, data) => {
-        const who = picked(data.person);
-        const benefit = await benefitActions(h.services).transferCredit(h.turn.actor, data.benefitId, who);
-        return creditCard(h, benefit.id, creditNotice(h, 'transferred', await personName(h, who), benefit));
-      },
-    }),
+    'credit.addUser': creditChange('credit.addUser', 'added', (a, actor, id, who) =>
+      a.addCreditUser(actor, id, who),
+    ),
+    'credit.removeUser': creditChange('credit.removeUser', 'removed', (a, actor, id, who) =>
+      a.removeCreditUser(actor, id, who),
+    ),
+    'credit.transfer': creditChange('credit.transfer', 'transferred', (a, actor, id, who) =>
+      a.transferCredit(actor, id, who),
+    ),
 
     /* Licence keys: both outcomes side by side, then the redemption (twice for a short term). */
     'license.options': verb({
