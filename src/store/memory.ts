@@ -1,6 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import type { ZodType } from 'zod';
-import { ConcurrencyError, CorruptDocumentError } from '../domain/errors';
+import { ConcurrencyError } from '../domain/errors';
+import { checkedDocument, documentToWrite } from './documents';
 import type { ListOptions, Repository, TenantIndex, Versioned } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import { allRepositories } from './allRepositories';
@@ -64,27 +65,11 @@ export class MemoryRepository<
   ) {}
 
   private validate(doc: T): T {
-    const result = this.schema.safeParse(structuredClone(doc));
-    if (!result.success) {
-      throw new CorruptDocumentError(
-        doc.id,
-        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    }
-    if (result.data.type !== this.type)
-      throw new CorruptDocumentError(doc.id, `type ${result.data.type} in ${this.type} repository`);
-    return result.data;
+    return documentToWrite(this.schema, this.type, structuredClone(doc));
   }
 
   private out(row: Row): Versioned<T> {
-    const result = this.schema.safeParse(structuredClone(row.doc));
-    if (!result.success) {
-      throw new CorruptDocumentError(
-        String(row.doc.id),
-        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    }
-    return { doc: result.data, etag: row.etag };
+    return { doc: checkedDocument(this.schema, row.doc.id, structuredClone(row.doc)), etag: row.etag };
   }
 
   private mine(tenantId: string, id: string): Row | undefined {

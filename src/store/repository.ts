@@ -1,6 +1,7 @@
 import { BulkOperationType, type Container, type ErrorResponse, type SqlParameter } from '@azure/cosmos';
 import type { ZodType } from 'zod';
 import { ConcurrencyError, CorruptDocumentError, StoreUnavailableError } from '../domain/errors';
+import { checkedDocument, documentToWrite } from './documents';
 import type { ListFilter, ListOptions, Repository, Selection, Versioned } from '../domain/ports';
 import { FIELD_NAME as FIELD, filterInMemory } from './listFilter';
 import { currentTurnReads, docKey, filterKey, listKey, type TurnReads } from './turnCache';
@@ -155,28 +156,11 @@ export class CosmosRepository<
     const etag = typeof raw._etag === 'string' ? raw._etag : '';
     const clean: Record<string, unknown> = { ...raw };
     for (const f of SYSTEM_FIELDS) delete clean[f];
-    const result = this.schema.safeParse(clean);
-    if (!result.success) {
-      throw new CorruptDocumentError(
-        String(raw.id),
-        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    }
-    return { doc: result.data, etag };
+    return { doc: checkedDocument(this.schema, raw.id, clean), etag };
   }
 
   private validate(doc: T): T {
-    const result = this.schema.safeParse(doc);
-    if (!result.success) {
-      // A bug in our code, not bad user input: user input is validated before it gets here.
-      throw new CorruptDocumentError(
-        doc.id,
-        result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      );
-    }
-    if (result.data.type !== this.type)
-      throw new CorruptDocumentError(doc.id, `type ${result.data.type} in ${this.type} repository`);
-    return result.data;
+    return documentToWrite(this.schema, this.type, doc);
   }
 
   async get(tenantId: string, id: string): Promise<Versioned<T> | undefined> {
