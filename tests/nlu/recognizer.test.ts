@@ -11,6 +11,7 @@ import {
 } from '../../src/nlu';
 import { normalizeText } from '../../src/nlu/zh';
 import { CATALOGUES } from '../../src/i18n';
+import { faq } from '../../src/features/faq/messages';
 import evaluation from './evaluation.json';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -122,7 +123,7 @@ describe('the recogniser', () => {
         expect(r.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
       }
       for (const topic of FAQ_TOPICS) {
-        const question = cat[`faq.question.${topic}`];
+        const question = faq[locale][`faq.question.${topic}`];
         const r = await recognize(question);
         expect([question, labelOf(r)]).toEqual([question, `faq.${topic}`]);
         expect(r.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
