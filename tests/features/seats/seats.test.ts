@@ -318,17 +318,7 @@ describe('choosing between two pools (the demo: the Enterprise pool and the add-
   });
   afterAll(() => t.stop());
   /** The bot's answer in this person's own chat (approval cards to Avery may interleave). */
-  const say = async (person: Person, text: string, locale = 'en-US') => {
-    const mine = () =>
-      t.connector
-        .sentActivities()
-        .filter(
-          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${person.aadObjectId}`,
-        );
-    const before = mine().length;
-    await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
-    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1) : undefined));
-  };
+  const { lastReply: say } = conversation(() => t);
   const heroOf = (a: Record<string, unknown>) =>
     (a.attachments as { content: { text: string; buttons: { title: string }[] } }[])[0].content;
   const seats = () => new SeatService(t.app.store.repos, t.app.services.audit, t.app.services.clock);
@@ -543,17 +533,7 @@ describe('the pool of a cancelled package (the add-on cancelled before anything 
     expect(cardText((cancelled.body as InvokeBody).value).join('\n')).toContain('is cancelled');
   });
   afterAll(() => t.stop());
-  const say = async (person: Person, text: string, locale = 'en-US') => {
-    const mine = () =>
-      t.connector
-        .sentActivities()
-        .filter(
-          (a) => (a.conversation as { id?: string } | undefined)?.id === `a:personal-${person.aadObjectId}`,
-        );
-    const before = mine().length;
-    await t.post(message(person, text, { serviceUrl: t.connector.url, locale }));
-    return t.connector.waitFor(() => (mine().length > before ? mine().at(-1) : undefined));
-  };
+  const { lastReply: say } = conversation(() => t);
   const heroText = (a: Record<string, unknown>) =>
     (a.attachments as { content: { text?: string } }[] | undefined)?.[0]?.content.text ?? String(a.text);
 
