@@ -83,19 +83,38 @@ export function conversation(app: TestApp<AppStore> | (() => TestApp<AppStore>),
       )
       .map((c) => c.body);
 
-  /** Posts the activity and returns what the bot sent in answer (see TurnOptions). */
-  const send = async (activity: Sent, options?: Options): Promise<Sent[]> => {
+  /**
+   * Posts the activity and returns the HTTP answer with what the bot had sent into the conversation
+   * by then, asserting nothing: for tests whose point is the status (refusals, faults, attacks).
+   */
+  const exchange = async (
+    activity: Sent,
+    options?: Options,
+  ): Promise<{ status: number; body: unknown; sent: Sent[]; since: number; conversationId: string }> => {
     const o = resolve(defaults, options);
     const t = tOf();
     const posted = prepare(activity, o);
     const conversationId = String((posted.conversation as { id: string }).id);
-    const before = t.connector.calls.length;
+    const since = t.connector.calls.length;
     const res = await t.post(posted);
-    expect(res.status).toBe(o.status ?? 200);
-    if (o.wait === false) return sentSince(before, conversationId, o);
-    await t.connector.waitFor(() => (sentSince(before, conversationId, o).length > 0 ? true : undefined));
+    return {
+      status: res.status,
+      body: res.body,
+      sent: sentSince(since, conversationId, o),
+      since,
+      conversationId,
+    };
+  };
+
+  /** Posts the activity and returns what the bot sent in answer (see TurnOptions). */
+  const send = async (activity: Sent, options?: Options): Promise<Sent[]> => {
+    const o = resolve(defaults, options);
+    const { status, since, conversationId, sent } = await exchange(activity, o);
+    expect(status).toBe(o.status ?? 200);
+    if (o.wait === false) return sent;
+    await tOf().connector.waitFor(() => (sentSince(since, conversationId, o).length > 0 ? true : undefined));
     if (o.settleMs) await new Promise((r) => setTimeout(r, o.settleMs));
-    return sentSince(before, conversationId, o);
+    return sentSince(since, conversationId, o);
   };
 
   const prepare = (activity: Sent, o: TurnOptions): Sent => {
@@ -164,7 +183,7 @@ export function conversation(app: TestApp<AppStore> | (() => TestApp<AppStore>),
     return String(body.value);
   };
 
-  return { send, say, lastReply, cardReply, submit, press, card, refusal };
+  return { exchange, send, say, lastReply, cardReply, submit, press, card, refusal };
 }
 
 export type Conversation = ReturnType<typeof conversation>;

@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { cardAction, inChannel, message, submit } from '../support/activities';
+import { conversation, type InvokeBody } from '../support/conversation';
 import type { Person } from '../support/people';
 import { cardOf, cardText, type TestApp } from '../support/testApp';
 
@@ -8,14 +9,7 @@ import { cardOf, cardText, type TestApp } from '../support/testApp';
  * or restoring every document of the store, so a test can say exactly what a request changed.
  */
 
-export const CARD = 'application/vnd.microsoft.card.adaptive';
-export const MESSAGE = 'application/vnd.microsoft.activity.message';
-
-export interface InvokeBody {
-  statusCode: number;
-  type: string;
-  value: unknown;
-}
+export { CARD, MESSAGE, type InvokeBody } from '../support/conversation';
 
 /** Where a message is posted: the person's one-to-one chat, or a thread of a team channel. */
 export type Place =
@@ -66,7 +60,6 @@ export async function act(
   extra: Record<string, unknown> = {},
 ): Promise<Reply> {
   const o = { serviceUrl: t.connector.url, locale };
-  const before = t.connector.calls.length;
   let activity: Record<string, unknown>;
   if (step.kind === 'invoke') activity = cardAction(person, step.verb, step.data, o);
   else if (step.kind === 'submit') activity = submit(person, step.value, o);
@@ -75,21 +68,8 @@ export async function act(
     if (step.place && step.place !== 'personal')
       activity = inChannel(activity, step.place.channel, step.place.team);
   }
-  const res = await t.post({ ...activity, ...extra });
-  const sent = t.connector.calls
-    .slice(before)
-    .filter(
-      (c) =>
-        c.method === 'POST' &&
-        c.path.includes('/activities') &&
-        decodeURIComponent(c.path).includes(String((activity.conversation as { id: string }).id)),
-    )
-    .map((c) => c.body);
-  const reply = {
-    status: res.status,
-    invoke: step.kind === 'invoke' ? (res.body as InvokeBody) : undefined,
-    sent,
-  };
+  const { status, body, sent } = await conversation(t).exchange({ ...activity, ...extra });
+  const reply = { status, invoke: step.kind === 'invoke' ? (body as InvokeBody) : undefined, sent };
   return { ...reply, text: readable(reply) };
 }
 
