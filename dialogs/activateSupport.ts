@@ -8,18 +8,13 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { sendCard } from '../src/features/shared/reply';
-import {
-  activationPage,
-  activationPermissions,
-  type ActivationCardOptions,
-} from '../src/features/shared/activationViews';
+import { activationPermissions } from '../src/features/shared/activationViews';
 import type { BotServices } from '../src/services';
-import type { Turn } from '../src/features/shared/turn';
-import type { AdaptiveCard } from '../src/cards';
 import { type SupportNeed } from '../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../src/domain/supportCatalogue';
 import { t, type MessageKey } from '../src/i18n';
 import { supportAdviceView, supportCard, SUPPORT_PAGE_SIZE } from '../src/features/support/views';
+import { activationCard } from './activationCard';
 import { BaseDialog } from './base';
 import { renderSupportAdvice } from '../src/features/support/views';
 
@@ -46,24 +41,15 @@ interface State {
 const NEEDS: readonly SupportNeed[] = ['breakFix', 'advisory'];
 
 /** The technical benefits card as this person may see it (buttons only for what they may do). */
-export async function supportOverviewCard(
-  turn: Turn,
-  services: BotServices,
-  options: ActivationCardOptions = {},
-): Promise<AdaptiveCard> {
-  const [overview, tenant] = await Promise.all([
-    services.support.overview(turn.tenantId),
-    services.directory.tenant(turn.tenantId),
-  ]);
-  return supportCard(turn.tr, {
-    overview,
-    tenantName: tenant?.name ?? turn.tenantId,
-    ...activationPermissions(turn.actor, 'support', services.activation),
-    delayDays: services.activation.supportDays,
-    page: activationPage(overview.benefits, options, SUPPORT_PAGE_SIZE),
-    notice: options.notice,
-  });
-}
+export const supportOverviewCard = activationCard(
+  {
+    kind: 'support',
+    overview: (services, tenantId) => services.support.overview(tenantId),
+    benefits: (overview) => overview.benefits,
+    pageSize: SUPPORT_PAGE_SIZE,
+  },
+  (turn, input) => supportCard(turn.tr, input),
+);
 
 /**
  * Technical support benefits: the card listing them (eligibility by membership level, what

@@ -7,14 +7,7 @@ import {
 import { z } from 'zod';
 import { isExpected } from '../src/features/shared/errors';
 import { sendCard } from '../src/features/shared/reply';
-import {
-  activationPage,
-  activationPermissions,
-  type ActivationCardOptions,
-} from '../src/features/shared/activationViews';
 import type { BotServices } from '../src/services';
-import type { Turn } from '../src/features/shared/turn';
-import type { AdaptiveCard } from '../src/cards';
 import { type ContactProblem } from '../src/domain/gtm';
 import type { MarketingContact } from '../src/domain/model';
 import { authorize } from '../src/domain/policy';
@@ -24,6 +17,7 @@ import {
   gtmCard,
   marketingContactFormCard,
 } from '../src/features/gtm/views';
+import { activationCard } from './activationCard';
 import { BaseDialog } from './base';
 
 export const MARKETING_CONTACT_DIALOG = 'marketingContact';
@@ -59,26 +53,17 @@ const formSubmission = z.object({
   language: z.string().max(40).optional(),
 });
 
-/** The Go-To-Market offers card as this person may see it. */
-export async function gtmOverviewCard(
-  turn: Turn,
-  services: BotServices,
-  options: ActivationCardOptions = {},
-): Promise<AdaptiveCard> {
-  const [overview, tenant] = await Promise.all([
-    services.gtm.overview(turn.tenantId),
-    services.directory.tenant(turn.tenantId),
-  ]);
-  return gtmCard(turn.tr, {
-    overview,
-    tenantName: tenant?.name ?? turn.tenantId,
-    ...activationPermissions(turn.actor, 'gtm', services.activation),
-    canSetContact: authorize(turn.actor, 'gtm.setContact').allowed,
-    delayDays: services.activation.gtmDays,
-    page: activationPage(overview.offers, options, GTM_PAGE_SIZE),
-    notice: options.notice,
-  });
-}
+/** The Go-To-Market offers card as this person may see it (the contact buttons only for who may set it). */
+export const gtmOverviewCard = activationCard(
+  {
+    kind: 'gtm',
+    overview: (services, tenantId) => services.gtm.overview(tenantId),
+    benefits: (overview) => overview.offers,
+    pageSize: GTM_PAGE_SIZE,
+  },
+  (turn, input) =>
+    gtmCard(turn.tr, { ...input, canSetContact: authorize(turn.actor, 'gtm.setContact').allowed }),
+);
 
 /**
  * Sets or changes the company marketing contact: a form card (person from this tenant's

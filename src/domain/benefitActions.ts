@@ -135,12 +135,7 @@ export class BenefitActions {
     keyId: string,
   ): Promise<{ benefit: Benefit; plans: Record<RedeemMode, RedemptionPlan | RuleViolation> }> {
     const { doc } = await this.benefit(tenantId, benefitId);
-    const details = this.licenceOf(doc);
-    const key = details.keys.find((k) => k.keyId === keyId);
-    if (!key) throw new RuleViolation('benefits.notFound');
-    if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
-    await this.assertPackageActive(doc);
-    assertNotExpired(doc, this.clock.now());
+    const { details } = await this.redeemableKey(doc, keyId);
     const plan = (mode: RedeemMode) => {
       try {
         return planRedemption(details, keyId, mode, this.clock.now());
@@ -160,12 +155,7 @@ export class BenefitActions {
   async revealLicenceKey(actor: Actor, benefitId: string, keyId: string): Promise<string> {
     let shown = '';
     await this.mutateBenefit(actor.tenantId, benefitId, async (doc) => {
-      const details = this.licenceOf(doc);
-      const key = details.keys.find((k) => k.keyId === keyId);
-      if (!key) throw new RuleViolation('benefits.notFound');
-      if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
-      await this.assertPackageActive(doc);
-      assertNotExpired(doc, this.clock.now());
+      const { details, key } = await this.redeemableKey(doc, keyId);
       shown = key.key;
       if (key.viewedAt) return UNCHANGED;
       const at = this.clock.now().toISOString();
@@ -279,12 +269,7 @@ export class BenefitActions {
         const judge = async (
           doc: Benefit,
         ): Promise<RedeemOutcome | { next: Benefit; plan: RedemptionPlan }> => {
-          const details = this.licenceOf(doc);
-          const key = details.keys.find((k) => k.keyId === req.keyId);
-          if (!key) throw new RuleViolation('benefits.notFound');
-          if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
-          await this.assertPackageActive(doc);
-          assertNotExpired(doc, now);
+          const { details } = await this.redeemableKey(doc, req.keyId, now);
           const plan = planRedemption(details, req.keyId, req.mode, now);
           if (plan.endDateAfter !== req.expectEndDate) return { kind: 'changed', benefit: doc, plan };
           if (plan.shortTerm && !req.acceptShortTerm) return { kind: 'confirmShortTerm', benefit: doc, plan };
@@ -370,6 +355,21 @@ export class BenefitActions {
   private licenceOf(benefit: Benefit) {
     if (benefit.details.category !== 'licence') throw new RuleViolation('benefits.notFound');
     return benefit.details;
+  }
+
+  /**
+   * The licence of a benefit and one of its keys, while that key may still be redeemed: it is
+   * there, nobody redeemed it yet (else who did and when), its package is not cancelled and the
+   * benefit's last day has not passed on `now` (the clock's, read after those checks, by default).
+   */
+  private async redeemableKey(doc: Benefit, keyId: string, now?: Date) {
+    const details = this.licenceOf(doc);
+    const key = details.keys.find((k) => k.keyId === keyId);
+    if (!key) throw new RuleViolation('benefits.notFound');
+    if (key.redeemedBy) throw await this.alreadyRedeemed(doc, key);
+    await this.assertPackageActive(doc);
+    assertNotExpired(doc, now ?? this.clock.now());
+    return { details, key };
   }
 
   private async alreadyRedeemed(

@@ -44,21 +44,13 @@ export class RoleAdmin {
   }
 
   async grant(actor: Actor, targetAad: string, role: Role): Promise<RoleChange> {
-    const saved = await mutateExisting(
-      this.repos.members,
-      actor.tenantId,
-      memberId(targetAad),
-      () => new RuleViolation('roleAdmin.unknownPerson'),
-      async (target) => {
-        if (target.roles.includes(role)) {
-          await this.record(actor, 'roles.grant', target, role, 'rejected', 'already held');
-          throw new RuleViolation('roleAdmin.alreadyHolds', { name: target.name, role });
-        }
-        return this.withRoles(target, [...target.roles, role]);
-      },
-    );
-    await this.record(actor, 'roles.grant', saved.doc, role, 'success');
-    return { member: saved.doc, role, op: 'grant' };
+    return this.changeRoles(actor, targetAad, role, 'grant', async (target) => {
+      if (target.roles.includes(role)) {
+        await this.record(actor, 'roles.grant', target, role, 'rejected', 'already held');
+        throw new RuleViolation('roleAdmin.alreadyHolds', { name: target.name, role });
+      }
+      return this.withRoles(target, [...target.roles, role]);
+    });
   }
 
   async revoke(actor: Actor, targetAad: string, role: Role): Promise<RoleChange> {
@@ -74,21 +66,36 @@ export class RoleAdmin {
         return this.revokeGlobalAdmin(actor, targetAad);
       });
     }
+    return this.changeRoles(actor, targetAad, role, 'revoke', async (target) => {
+      if (!target.roles.includes(role)) await notHeld(target);
+      return this.withRoles(
+        target,
+        target.roles.filter((r) => r !== role),
+      );
+    });
+  }
+
+  /**
+   * One grant or revocation (the Global admin's revocation aside, see the class): the person
+   * changed by one ETag read-modify-write (`change` refuses, audited, what may not be done), then
+   * the change audited as a success.
+   */
+  private async changeRoles(
+    actor: Actor,
+    targetAad: string,
+    role: Role,
+    op: RoleChange['op'],
+    change: (target: Member) => Promise<Member>,
+  ): Promise<RoleChange> {
     const saved = await mutateExisting(
       this.repos.members,
       actor.tenantId,
       memberId(targetAad),
       () => new RuleViolation('roleAdmin.unknownPerson'),
-      async (target) => {
-        if (!target.roles.includes(role)) await notHeld(target);
-        return this.withRoles(
-          target,
-          target.roles.filter((r) => r !== role),
-        );
-      },
+      change,
     );
-    await this.record(actor, 'roles.revoke', saved.doc, role, 'success');
-    return { member: saved.doc, role, op: 'revoke' };
+    await this.record(actor, `roles.${op}`, saved.doc, role, 'success');
+    return { member: saved.doc, role, op };
   }
 
   /** One attempt of the protocol described on the class; ConcurrencyError means "read again". */

@@ -1,11 +1,4 @@
-export {
-  CONFIDENCE_THRESHOLD,
-  FAQ_TOPICS,
-  INTENTS,
-  type Entities,
-  type FaqTopic,
-  type Intent,
-  type Recognition,
-} from './intents';
+/** The recognition contract (intents, topics, entities, the confidence threshold), whole. */
+export * from './intents';
 export { recognize, textLanguage, trainedModel, trainModel } from './recognizer';
 export { isQuestion } from './question';
