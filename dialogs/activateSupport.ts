@@ -14,7 +14,7 @@ import { type SupportNeed } from '../src/domain/support';
 import { SUPPORT_CATALOGUE } from '../src/domain/supportCatalogue';
 import { t, type MessageKey } from '../src/i18n';
 import { supportAdviceView, supportCard, SUPPORT_PAGE_SIZE } from '../src/features/support/views';
-import { activationCard } from './activationCard';
+import { activationCard } from '../src/features/shared/activationCard';
 import { BaseDialog } from './base';
 import { renderSupportAdvice } from '../src/features/support/views';
 

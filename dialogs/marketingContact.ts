@@ -17,7 +17,7 @@ import {
   gtmCard,
   marketingContactFormCard,
 } from '../src/features/gtm/views';
-import { activationCard } from './activationCard';
+import { activationCard } from '../src/features/shared/activationCard';
 import { BaseDialog } from './base';
 
 export const MARKETING_CONTACT_DIALOG = 'marketingContact';

@@ -4,10 +4,10 @@ import {
   type ActivationCardOptions,
   type ActivationKindName,
   type ActivationPermissions,
-} from '../src/features/shared/activationViews';
-import type { Turn } from '../src/features/shared/turn';
-import type { AdaptiveCard } from '../src/cards';
-import type { BotServices } from '../src/services';
+} from './activationViews';
+import type { Turn } from './turn';
+import type { AdaptiveCard } from '../../cards';
+import type { BotServices } from '../../services';
 
 /** What the technical benefits card and the Go-To-Market offers card are both built from. */
 export interface ActivationCardInput<O> extends ActivationPermissions {
