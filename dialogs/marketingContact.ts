@@ -15,7 +15,7 @@ import {
 import type { BotServices } from '../src/services';
 import type { Turn } from '../src/features/shared/turn';
 import type { AdaptiveCard } from '../src/cards';
-import { type ContactProblem } from '../src/domain/gtm';
+import { displayPhone, type ContactProblem } from '../src/domain/gtm';
 import type { MarketingContact } from '../src/domain/model';
 import { authorize } from '../src/domain/policy';
 import {
@@ -110,7 +110,7 @@ export class MarketingContactDialog extends BaseDialog {
     const values: FormValues = options.values ?? {
       person: current?.aadObjectId,
       email: current?.email,
-      phone: current?.phone,
+      phone: current ? displayPhone(current) : undefined,
       language: current?.language,
     };
     await sendCard(

@@ -1,4 +1,4 @@
-import type { ContactProblem, GtmOverview, GtmState } from '../../domain/gtm';
+import { displayPhone, type ContactProblem, type GtmOverview, type GtmState } from '../../domain/gtm';
 import type { MarketingContact, Member } from '../../domain/model';
 import { SUPPORT_CATALOGUE, type SupportCatalogue } from '../../domain/supportCatalogue';
 import { formatDate, type Translator } from '../../i18n';
@@ -160,7 +160,7 @@ export function contactFacts(tr: Translator, contact: MarketingContact): { title
   return [
     { title: tr.t('gtm.contact.name'), value: contact.name },
     { title: tr.t('gtm.contact.email'), value: contact.email },
-    { title: tr.t('gtm.contact.phone'), value: contact.phone },
+    { title: tr.t('gtm.contact.phone'), value: displayPhone(contact) },
     { title: tr.t('gtm.contact.language'), value: languageName(tr, contact.language) },
   ];
 }

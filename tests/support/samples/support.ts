@@ -71,6 +71,7 @@ export function supportCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
     name: 'Dana Zhou',
     email: 'marketing@contoso.example',
     phone: '+862155550100',
+    phoneAsTyped: '+86 21 5555 0100',
     language: 'zh-Hans',
     setBy: 'a0000000-0000-4000-8000-000000000004',
     setAt: now.toISOString(),
