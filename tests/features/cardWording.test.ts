@@ -203,3 +203,64 @@ describe('audit', () => {
     expect(en).toContain('ISV co-sell ready');
   });
 });
+
+describe('completing a pending activation by hand (local mode only)', () => {
+  /** The Action.Execute buttons that complete an activation by hand. */
+  const completes = (locale: Locale, id: string): string[] => {
+    const out: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && String(o.verb).endsWith('.complete')) out.push(String(o.title));
+      Object.values(o).forEach(walk);
+    };
+    walk(sample(locale, id));
+    return out;
+  };
+
+  it.each([
+    [
+      'gtm-pending-admin-local',
+      'Local demo only: Complete makes the offer active now',
+      '仅限本地演示：点“完成”会让优惠立即生效',
+    ],
+    [
+      'support-partner-admin',
+      'Local demo only: Complete makes it active now',
+      '仅限本地演示：点“完成”会立即生效',
+    ],
+  ])(
+    '%s: every Complete button sits under a note saying it is the local demo’s, in both languages',
+    (id, en, zh) => {
+      expect(completes('en-US', id).length).toBeGreaterThan(0);
+      expect(completes('zh-CN', id).length).toBe(completes('en-US', id).length);
+      const enNotes = lines('en-US', id).filter((l) => l.startsWith(en));
+      const zhNotes = lines('zh-CN', id).filter((l) => l.startsWith(zh));
+      // One note per pending row that has the button: none without it.
+      expect(enNotes).toHaveLength(completes('en-US', id).length);
+      expect(zhNotes).toHaveLength(completes('zh-CN', id).length);
+      expect(enNotes[0]).toContain('In Teams it completes by itself.');
+      expect(zhNotes[0]).toContain('在 Teams 中处理结束后会自动完成');
+    },
+  );
+
+  it('shows neither the button nor the note where completing by hand is not allowed (configured mode, employees)', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      expect(completes(locale, 'gtm-pending-and-active')).toEqual([]);
+      expect(lines(locale, 'gtm-pending-and-active').join('\n')).not.toMatch(/Local demo only|仅限本地演示/);
+      // The same offers, pending, are there: only the permission differs.
+      expect(lines(locale, 'gtm-pending-and-active').join('\n')).toMatch(/Pending|等待处理|处理中|待处理/);
+    }
+  });
+});
+
+describe('the marketing contact on the Go-To-Market card', () => {
+  it('shows the phone number as it was typed, in both languages', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const text = lines(locale, 'gtm-pending-and-active').join('\n');
+      expect(text).toContain('+86 21 5555 0100');
+      expect(text).not.toContain('+862155550100');
+    }
+  });
+});

@@ -141,6 +141,8 @@ function offerRow(
   const actions = activationButtons('gtm', s, input, (act) =>
     tr.t(act === 'activate' ? 'gtm.button.activate' : 'gtm.button.complete', { offer: buttonName }),
   );
+  // Completing by hand exists only in local mode: the row says so next to its button.
+  if (actions.some((a) => a.verb === 'gtm.complete')) notes.push({ text: tr.t('gtm.note.completeLocal') });
   return {
     name: s.benefit.name,
     offer: offerName.toLowerCase() === s.benefit.name.toLowerCase() ? [] : [{ text: offerName }],

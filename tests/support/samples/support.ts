@@ -185,6 +185,18 @@ export function supportCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
       }),
     },
     {
+      // A Global admin in local mode: the pending offer has Complete, and a note that it is the demo's.
+      id: 'gtm-pending-admin-local',
+      card: gtmCard(tr, {
+        overview: gtmOverview(standing, contact, gtmWithProgress, now, 5),
+        tenantName: contoso.name,
+        canActivate: true,
+        canComplete: true,
+        canSetContact: true,
+        delayDays: 5,
+      }),
+    },
+    {
       id: 'marketing-contact-form',
       card: marketingContactFormCard(tr, {
         people: contosoPeople,
