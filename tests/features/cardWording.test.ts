@@ -264,3 +264,18 @@ describe('the marketing contact on the Go-To-Market card', () => {
     }
   });
 });
+
+describe('the audit page of the gallery', () => {
+  it('reads every record by name: roles, seats, products, languages, the phone as typed', () => {
+    const en = lines('en-US', 'audit-page').join('\n');
+    const zh = lines('zh-CN', 'audit-page').join('\n');
+    for (const text of [en, zh]) {
+      expect(text).not.toMatch(/MpnPartnerAdmin|assignment:|benefit:|product=|zh-Hans|zh-CN|\+862155550100/);
+      expect(text).toContain('+86 21 5555 0100');
+    }
+    expect(en).toContain('Role: MPN partner admin');
+    expect(en).toContain('Reserved until Feb 12, 2027');
+    expect(zh).toContain('角色：MPN 合作伙伴管理员');
+    expect(zh).toContain('保留至 2027年2月12日');
+  });
+});
