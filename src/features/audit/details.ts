@@ -122,6 +122,119 @@ function pairs(text: string): Record<string, string> | undefined {
   return out;
 }
 
+type Prose = [RegExp, (tr: Translator, names: AuditNames, m: RegExpExecArray) => string];
+
+const list = (tr: Translator, names: AuditNames, ids: string): string =>
+  ids
+    .split(/,\s*/)
+    .map((id) => idText(tr, names, id) ?? id)
+    .join(tr.locale === 'zh-CN' ? '、' : ', ');
+
+/** The sentences the bot writes as details (one part between "; " each), in the reader's words. */
+const PROSE: Prose[] = [
+  [/^pending; processing takes (\d+) days$/, (tr, _, m) => tr.t('audit.detail.pending', { days: m[1] })],
+  [/^completed by hand \(local mode\)$/, (tr) => tr.t('audit.detail.completedByHand')],
+  [
+    /^processing delay of (\d+) days elapsed$/,
+    (tr, _, m) => tr.t('audit.detail.completedAfterDelay', { days: m[1] }),
+  ],
+  [
+    /^expires (\d{4}-\d{2}-\d{2})$/,
+    (tr, _, m) => tr.t('audit.detail.expires', { date: formatDate(tr.locale, m[1]) }),
+  ],
+  [
+    /^(approved|declined) \(local demo review\)(?:: (.*))?$/,
+    (tr, _, m) =>
+      [tr.t(`audit.detail.review.${m[1] as 'approved' | 'declined'}`), m[2]].filter(Boolean).join(' · '),
+  ],
+  [
+    /^renewed from (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/,
+    (tr, _, m) =>
+      tr.t('audit.detail.renewed', { from: formatDate(tr.locale, m[1]), to: formatDate(tr.locale, m[2]) }),
+  ],
+  [/^already in the directory$/, (tr) => tr.t('audit.detail.alreadyInDirectory')],
+  [
+    /^(from a team roster|by e-mail)(, guest)?$/,
+    (tr, _, m) =>
+      [
+        tr.t(m[1] === 'by e-mail' ? 'audit.detail.byEmail' : 'audit.detail.fromRoster'),
+        m[2] ? tr.t('audit.detail.guest') : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+  ],
+  [/^invitation withdrawn$/, (tr) => tr.t('audit.detail.invitationWithdrawn')],
+  [/^held nothing$/, (tr) => tr.t('audit.detail.heldNothing')],
+  [/^seats released: (.+)$/, (tr, n, m) => tr.t('audit.detail.seatsReleased', { items: list(tr, n, m[1]) })],
+  [
+    /^monthly credit removed: (.+)$/,
+    (tr, n, m) => tr.t('audit.detail.monthlyCreditRemoved', { items: list(tr, n, m[1]) }),
+  ],
+  [
+    /^bulk credit transferred: (.+)$/,
+    (tr, n, m) => tr.t('audit.detail.bulkCreditTransferred', { items: list(tr, n, m[1]) }),
+  ],
+  [/^roles: (.+)$/, (tr, n, m) => tr.t('audit.detail.roles', { roles: list(tr, n, m[1]) })],
+  [
+    new RegExp(`^invited by (${GUID})$`),
+    (tr, n, m) => tr.t('audit.detail.invitedBy', { name: person(tr, n, m[1]) }),
+  ],
+  [/^enrolment started$/, (tr) => tr.t('audit.detail.enroll.started')],
+  [/^company and contact details saved$/, (tr) => tr.t('audit.detail.enroll.detailsSaved')],
+  [/^free-mail contact address kept after warning$/, (tr) => tr.t('audit.detail.enroll.freeMailKept')],
+  [/^confirmation code issued to the primary contact$/, (tr) => tr.t('audit.detail.enroll.codeIssued')],
+  [/^confirmation code expired$/, (tr) => tr.t('audit.detail.enroll.codeExpired')],
+  [/^confirmation code locked after too many attempts$/, (tr) => tr.t('audit.detail.enroll.codeLocked')],
+  [/^primary contact e-mail confirmed$/, (tr) => tr.t('audit.detail.enroll.emailConfirmed')],
+  [
+    /^wrong confirmation code \((\d+) attempts left\)$/,
+    (tr, _, m) => tr.t('audit.detail.enroll.wrongCode', { n: m[1] }),
+  ],
+  [
+    /^partner-network agreement (\S+) (accepted with authority to sign|declined)$/,
+    (tr, _, m) =>
+      tr.t(
+        m[2] === 'declined'
+          ? 'audit.detail.enroll.agreementDeclined'
+          : 'audit.detail.enroll.agreementAccepted',
+        {
+          version: m[1],
+        },
+      ),
+  ],
+  [
+    /^submitted for review \(Admin agent: (alreadyMember|added|declined)\)$/,
+    (tr, _, m) =>
+      tr.t('audit.detail.enroll.submitted', {
+        adminAgent: tr.t(`audit.detail.enroll.adminAgent.${m[1] as 'alreadyMember' | 'added' | 'declined'}`),
+      }),
+  ],
+  [
+    /^review complete: membership active until (\d{4}-\d{2}-\d{2})$/,
+    (tr, _, m) => tr.t('audit.detail.enroll.reviewed', { date: formatDate(tr.locale, m[1]) }),
+  ],
+];
+
+/** A detail made of sentences the bot writes, each in the reader's words; undefined if any part is unknown. */
+function proseText(tr: Translator, names: AuditNames, detail: string): string | undefined {
+  const parts = detail.split(/;\s+/).map((part) => {
+    for (const [re, say] of PROSE) {
+      const m = re.exec(part);
+      if (m) return say(tr, names, m);
+    }
+    return undefined;
+  });
+  if (parts.some((p) => p === undefined)) {
+    // "pending; processing takes 5 days" is one sentence with its own "; ".
+    for (const [re, say] of PROSE) {
+      const m = re.exec(detail);
+      if (m) return say(tr, names, m);
+    }
+    return undefined;
+  }
+  return parts.join(' · ');
+}
+
 /** The detail of one record in the reader's words. */
 function detailText(tr: Translator, names: AuditNames, r: AuditRecord): string | undefined {
   const detail = r.detail?.trim();
@@ -211,7 +324,7 @@ function detailText(tr: Translator, names: AuditNames, r: AuditRecord): string |
     return tr.t(`audit.detail.denied.${detail}`);
   if (isMessageKey(tr, detail) && /^[a-zA-Z]+(\.[a-zA-Z]+)+$/.test(detail))
     return tr.t('audit.detail.rule', { rule: ruleText(tr, detail) });
-  return replaceIds(tr, names, detail);
+  return proseText(tr, names, detail) ?? replaceIds(tr, names, detail);
 }
 
 /** The target of one record in the reader's words (a seat given "→ person", a reassignment "from → to"). */

@@ -108,6 +108,19 @@ const written: Omit<AuditRecord, 'type' | 'id' | 'tenantId' | 'at' | 'actor' | '
   { action: 'notify.unsubscribe', target: conv },
   { action: 'notify.resend', target: `notice:${software.id}:30:${conv}`, detail: 'sent' },
   { action: 'enroll.start', target: 'enrollment', detail: 'company and contact details saved' },
+  { action: 'enroll.start', target: 'enrollment', detail: 'submitted for review (Admin agent: added)' },
+  { action: 'enroll.start', target: 'enrollment', detail: 'wrong confirmation code (2 attempts left)' },
+  {
+    action: 'enroll.approve',
+    target: 'enrollment',
+    detail: 'review complete: membership active until 2027-12-01',
+  },
+  {
+    action: 'gtm.complete',
+    target: 'benefit:gtm-isv-cosell',
+    detail: 'completed by hand (local mode); expires 2027-11-24',
+  },
+  { action: 'support.complete', target: 'benefit:presales', detail: 'processing delay of 5 days elapsed' },
 ];
 
 /** Every id the records above carry, as it is stored. */
@@ -197,7 +210,10 @@ describe('audit details', () => {
     expect(text).toContain(`Person: ${members[1].name}`);
     expect(text).toContain(`Seat 3 of ${vs.name} → ${members[1].name}`);
     expect(text).toContain('Reserved until Feb 12, 2027');
-    expect(text).toContain('roles: Admin agent, MPN partner admin');
+    expect(text).toContain(
+      `Seats released: Seat 3 of ${vs.name} · Monthly credit removed: ${credit.name} · Roles: Admin agent, MPN partner admin`,
+    );
+    expect(text).toContain('Completed by hand (local demo) · expires Nov 24, 2027');
     expect(text).toContain('Usage digest every week');
     expect(text).toContain('Reminders 30, 7, 1 days before expiry');
     expect(text).toContain('Kinds of item: Software, Licence-based subscription');
@@ -217,6 +233,13 @@ describe('audit details', () => {
     expect(text).toContain('到期前 30, 7, 1 天提醒');
     expect(text).toContain('缺少所需角色');
     expect(text).toContain('规则：');
+    expect(text).toContain('手动完成（本地演示） · 到期日 2027年11月24日');
+    expect(text).toContain('已提交审核（已加入管理员代理组）');
+    expect(text).toContain('角色：管理员代理、MPN 合作伙伴管理员');
+    // The sentences the bot writes as details read in Chinese too.
+    expect(text).not.toMatch(
+      /pending|processing|completed|renewed|roster|e-mail|invitation|released|enrolment|agreement|review|attempts/i,
+    );
   });
 });
 
