@@ -148,6 +148,27 @@ describe('Visual Studio drill-down', () => {
     ]);
     expect(cardButtons(sample('zh-CN', 'benefits-visualStudio-employee'))).toEqual(['返回']);
   });
+
+  it('puts each of the admin’s pool commands on a row of its own, so no title is cut short', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const sets: string[][] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const o = node as Record<string, unknown>;
+        if (o.type === 'ActionSet') sets.push((o.actions as { title: string }[]).map((x) => x.title));
+        Object.values(o).forEach(walk);
+      };
+      walk(sample(locale, 'benefits-visualStudio-admin'));
+      const commands = sets.filter((set) =>
+        set.some((title) =>
+          /Seats and holders|Assign a seat|Requests waiting|席位|分配席位|待审批/.test(title),
+        ),
+      );
+      expect(commands).toHaveLength(3);
+      for (const set of commands) expect(set).toHaveLength(1);
+    }
+  });
 });
 
 describe('audit', () => {
