@@ -56,13 +56,17 @@ export function normalisePhone(raw: string): string | undefined {
 
 /**
  * The number as typed, for display: surrounding and repeated spaces dropped, a leading `00`
- * written as `+`. Undefined when it is not a valid number.
+ * written as `+`. Undefined when it is not a valid number, or too long to be shown as typed
+ * (separators piled up between the digits; at most {@link PHONE_AS_TYPED_MAX} characters).
  */
 export function phoneAsTyped(raw: string): string | undefined {
   const trimmed = raw.trim().replace(/\s+/g, ' ');
   if (!normalisePhone(trimmed)) return undefined;
-  return trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+  const typed = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+  return typed.length <= PHONE_AS_TYPED_MAX ? typed : undefined;
 }
+
+export const PHONE_AS_TYPED_MAX = 40;
 
 /** Calling codes of one and two digits (ITU-T E.164 assignments); every other code has three. */
 const SHORT_CALLING_CODES = new Set([
@@ -217,7 +221,7 @@ export function checkContact(
       name: ctx.person.name,
       email,
       phone,
-      phoneAsTyped: phoneAsTyped(rawPhone) ?? phone,
+      phoneAsTyped: phoneAsTyped(rawPhone) ?? groupPhone(phone),
       language,
     },
   };

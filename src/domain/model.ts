@@ -318,7 +318,7 @@ export const marketingContactSchema = z.object({
    * The number as the person typed it ("+86 21 5555 0100"), for display; older documents have
    * none (they show a grouping of `phone`).
    */
-  phoneAsTyped: z.string().max(60).optional(),
+  phoneAsTyped: z.string().max(40).optional(),
   /** BCP 47 code from the support catalogue's contact languages. */
   language: z.string().min(2).max(20),
   setBy: guid,

@@ -1,4 +1,5 @@
 import { checkContact, displayPhone, groupPhone, phoneAsTyped } from '../../src/domain/gtm';
+import { marketingContactSchema } from '../../src/domain/model';
 import { SUPPORT_CATALOGUE } from '../../src/domain/supportCatalogue';
 
 /**
@@ -8,6 +9,18 @@ import { SUPPORT_CATALOGUE } from '../../src/domain/supportCatalogue';
 describe('the marketing contact phone number as typed and as stored', () => {
   const person = { aadObjectId: 'a0000000-0000-4000-8000-000000000004', name: 'Dana Zhou' };
   const ctx = { person, languages: SUPPORT_CATALOGUE.contactLanguages };
+  const stored = {
+    type: 'marketingContact',
+    id: 'marketingContact',
+    tenantId: 'd0c0ffee-0000-4000-8000-000000000001',
+    aadObjectId: person.aadObjectId,
+    name: person.name,
+    email: 'm@contoso.example',
+    phone: '+862155550100',
+    language: 'zh-Hans',
+    setBy: person.aadObjectId,
+    setAt: '2026-11-24T09:30:00.000Z',
+  };
   const contact = (phone: string) =>
     checkContact(
       { aadObjectId: person.aadObjectId, email: 'm@contoso.example', phone, language: 'zh-Hans' },
@@ -28,6 +41,15 @@ describe('the marketing contact phone number as typed and as stored', () => {
     expect(contact('021-5555-0100').ok).toBe(false);
     expect(phoneAsTyped('021-5555-0100')).toBeUndefined();
     expect(phoneAsTyped('+86 21 5555 01OO')).toBeUndefined();
+  });
+
+  it('keeps a grouped number instead of a typed form too long to store (separators piled between digits)', () => {
+    const piled = '+86 - - 21 - - 5555 - - 0100 - - - - - - - - - - - - - - - -';
+    const r = contact(piled);
+    expect(r.ok && r.value).toMatchObject({ phone: '+862155550100', phoneAsTyped: '+86 21 5555 0100' });
+    expect(
+      marketingContactSchema.safeParse({ ...stored, phoneAsTyped: r.ok ? r.value.phoneAsTyped : '' }).success,
+    ).toBe(true);
   });
 
   it('shows the typed form when it is the stored number', () => {
