@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isExpected } from '../src/features/shared/errors';
 import { sendCard } from '../src/features/shared/reply';
 import type { BotServices } from '../src/services';
-import { type ContactProblem } from '../src/domain/gtm';
+import { displayPhone, type ContactProblem } from '../src/domain/gtm';
 import type { MarketingContact } from '../src/domain/model';
 import { authorize } from '../src/domain/policy';
 import {
@@ -95,7 +95,7 @@ export class MarketingContactDialog extends BaseDialog {
     const values: FormValues = options.values ?? {
       person: current?.aadObjectId,
       email: current?.email,
-      phone: current?.phone,
+      phone: current ? displayPhone(current) : undefined,
       language: current?.language,
     };
     await sendCard(

@@ -54,6 +54,100 @@ export function normalisePhone(raw: string): string | undefined {
   return /^\+[1-9]\d{7,14}$/.test(normalised) ? normalised : undefined;
 }
 
+/**
+ * The number as typed, for display: surrounding and repeated spaces dropped, a leading `00`
+ * written as `+`. Undefined when it is not a valid number, or too long to be shown as typed
+ * (separators piled up between the digits; at most {@link PHONE_AS_TYPED_MAX} characters).
+ */
+export function phoneAsTyped(raw: string): string | undefined {
+  const trimmed = raw.trim().replace(/\s+/g, ' ');
+  if (!normalisePhone(trimmed)) return undefined;
+  const typed = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+  return typed.length <= PHONE_AS_TYPED_MAX ? typed : undefined;
+}
+
+export const PHONE_AS_TYPED_MAX = 40;
+
+/** Calling codes of one and two digits (ITU-T E.164 assignments); every other code has three. */
+const SHORT_CALLING_CODES = new Set([
+  '1',
+  '7',
+  '20',
+  '27',
+  '30',
+  '31',
+  '32',
+  '33',
+  '34',
+  '36',
+  '39',
+  '40',
+  '41',
+  '43',
+  '44',
+  '45',
+  '46',
+  '47',
+  '48',
+  '49',
+  '51',
+  '52',
+  '53',
+  '54',
+  '55',
+  '56',
+  '57',
+  '58',
+  '60',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '66',
+  '81',
+  '82',
+  '84',
+  '86',
+  '90',
+  '91',
+  '92',
+  '93',
+  '94',
+  '95',
+  '98',
+]);
+
+/**
+ * A normalised number grouped for reading: the calling code, then the national number in groups
+ * of four from the end ("+86 21 5555 0100"); North American numbers as 3-3-4 ("+1 425 555 0100").
+ */
+export function groupPhone(e164: string): string {
+  const digits = e164.replace(/^\+/, '');
+  const codeLength = SHORT_CALLING_CODES.has(digits.slice(0, 1))
+    ? 1
+    : SHORT_CALLING_CODES.has(digits.slice(0, 2))
+      ? 2
+      : 3;
+  const code = digits.slice(0, codeLength);
+  const national = digits.slice(codeLength);
+  if (code === '1' && national.length === 10)
+    return `+1 ${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+  const groups: string[] = [];
+  for (let end = national.length; end > 0; end -= 4)
+    groups.unshift(national.slice(Math.max(0, end - 4), end));
+  return [`+${code}`, ...groups].join(' ');
+}
+
+/**
+ * The contact's number as people read it: as typed when it still is the stored number, otherwise
+ * (older documents, or a typed form that no longer matches) the grouped normalised number.
+ */
+export function displayPhone(contact: Pick<MarketingContact, 'phone' | 'phoneAsTyped'>): string {
+  const typed = contact.phoneAsTyped;
+  return typed && normalisePhone(typed) === contact.phone ? typed : groupPhone(contact.phone);
+}
+
 export interface ContactInput {
   aadObjectId?: string;
   email?: string;
@@ -84,7 +178,17 @@ export function checkContact(
   input: ContactInput,
   ctx: ContactContext,
 ):
-  | { ok: true; value: { aadObjectId: string; name: string; email: string; phone: string; language: string } }
+  | {
+      ok: true;
+      value: {
+        aadObjectId: string;
+        name: string;
+        email: string;
+        phone: string;
+        phoneAsTyped: string;
+        language: string;
+      };
+    }
   | { ok: false; problems: ContactProblem[] } {
   const problems: ContactProblem[] = [];
   const aad = input.aadObjectId?.trim() ?? '';
@@ -112,7 +216,14 @@ export function checkContact(
   if (problems.length > 0 || !ctx.person || !phone) return { ok: false, problems };
   return {
     ok: true,
-    value: { aadObjectId: ctx.person.aadObjectId, name: ctx.person.name, email, phone, language },
+    value: {
+      aadObjectId: ctx.person.aadObjectId,
+      name: ctx.person.name,
+      email,
+      phone,
+      phoneAsTyped: phoneAsTyped(rawPhone) ?? groupPhone(phone),
+      language,
+    },
   };
 }
 
@@ -312,7 +423,7 @@ export class GoToMarket {
       action: 'gtm.setContact',
       target: `member:${doc.aadObjectId}`,
       outcome: 'success',
-      detail: `language ${doc.language}`,
+      detail: `phone ${displayPhone(doc)} language ${doc.language}`,
     });
     return doc;
   }

@@ -312,8 +312,13 @@ export const marketingContactSchema = z.object({
   aadObjectId: guid,
   name: z.string().max(200),
   email: z.email().max(320),
-  /** E.164: `+` and 8 to 15 digits, no spaces. */
+  /** E.164: `+` and 8 to 15 digits, no spaces: what is compared and validated. */
   phone: z.string().regex(/^\+[1-9]\d{7,14}$/),
+  /**
+   * The number as the person typed it ("+86 21 5555 0100"), for display; older documents have
+   * none (they show a grouping of `phone`).
+   */
+  phoneAsTyped: z.string().max(40).optional(),
   /** BCP 47 code from the support catalogue's contact languages. */
   language: z.string().min(2).max(20),
   setBy: guid,

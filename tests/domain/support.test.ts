@@ -333,7 +333,13 @@ describe('marketing contact rules', () => {
   it('accepts a complete contact, normalising email and phone', () => {
     expect(checkContact(good, ctx)).toEqual({
       ok: true,
-      value: { ...person, email: 'marketing@contoso.example', phone: '+862155550100', language: 'zh-Hans' },
+      value: {
+        ...person,
+        email: 'marketing@contoso.example',
+        phone: '+862155550100',
+        phoneAsTyped: '+86 21 5555 0100',
+        language: 'zh-Hans',
+      },
     });
   });
 

@@ -30,6 +30,8 @@ describe('technical support and Go-To-Market', () => {
     await pending.expectText('Presales and deployment advisory hours: activation requested');
     await pending.expectText('Pending');
     await pending.expectText('The Access ID and Contract ID appear here once processing is complete.');
+    // Completing by hand is the local demo's: the note under the button says so.
+    await pending.expectText('Local demo only: Complete makes it active now');
     await pending.shot('pending');
 
     const active = await pending.execute('Complete Presales and deployment advisory hours');
@@ -45,6 +47,7 @@ describe('technical support and Go-To-Market', () => {
     const seen = await eli.expectCard('Technical support benefits');
     await seen.expectText(`Access ID ${accessId}`);
     await seen.expectNoText('Complete now');
+    await seen.expectNoText('Local demo only');
     await eli.shot('employee-sees-ids');
   });
 
@@ -71,13 +74,16 @@ describe('technical support and Go-To-Market', () => {
     await again.root.locator('input[type="email"]').fill('marketing@contoso.example');
     await again.press('Save contact');
     const saved = await dana.expectCard('Marketing contact saved: Dana Zhou.');
-    await saved.expectText('+862155550100');
+    // The number as Dana typed it (stored normalised as +862155550100 for comparison).
+    await saved.expectText('+86 21 5555 0100');
+    await saved.expectNoText('+862155550100');
     await saved.expectText('Simplified Chinese');
     await dana.shot('contact-saved');
 
     const pending = await saved.execute('Activate Silver core Go-To-Market benefits');
     await pending.expectText('Silver core Go-To-Market benefits: activation requested');
     await pending.expectText('Pending');
+    await pending.expectText('Local demo only: Complete makes the offer active now');
     await dana.shot('offer-pending');
 
     const active = await pending.execute('Complete Silver core Go-To-Market benefits');

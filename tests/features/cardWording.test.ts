@@ -148,6 +148,27 @@ describe('Visual Studio drill-down', () => {
     ]);
     expect(cardButtons(sample('zh-CN', 'benefits-visualStudio-employee'))).toEqual(['返回']);
   });
+
+  it('puts each of the admin’s pool commands on a row of its own, so no title is cut short', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const sets: string[][] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const o = node as Record<string, unknown>;
+        if (o.type === 'ActionSet') sets.push((o.actions as { title: string }[]).map((x) => x.title));
+        Object.values(o).forEach(walk);
+      };
+      walk(sample(locale, 'benefits-visualStudio-admin'));
+      const commands = sets.filter((set) =>
+        set.some((title) =>
+          /Seats and holders|Assign a seat|Requests waiting|席位|分配席位|待审批/.test(title),
+        ),
+      );
+      expect(commands).toHaveLength(3);
+      for (const set of commands) expect(set).toHaveLength(1);
+    }
+  });
 });
 
 describe('audit', () => {
@@ -201,5 +222,90 @@ describe('audit', () => {
     expect(zh).toContain('SQL Server 2022 企业版 · 中文（中国） · x64');
     expect(zh).toContain('ISV 共同销售就绪');
     expect(en).toContain('ISV co-sell ready');
+  });
+});
+
+describe('completing a pending activation by hand (local mode only)', () => {
+  /** The Action.Execute buttons that complete an activation by hand. */
+  const completes = (locale: Locale, id: string): string[] => {
+    const out: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== 'object') return;
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && String(o.verb).endsWith('.complete')) out.push(String(o.title));
+      Object.values(o).forEach(walk);
+    };
+    walk(sample(locale, id));
+    return out;
+  };
+
+  it.each([
+    [
+      'gtm-pending-admin-local',
+      'Local demo only: Complete makes the offer active now',
+      '仅限本地演示：点“完成”会让优惠立即生效',
+    ],
+    [
+      'support-partner-admin',
+      'Local demo only: Complete makes it active now',
+      '仅限本地演示：点“完成”会立即生效',
+    ],
+  ])(
+    '%s: every Complete button sits under a note saying it is the local demo’s, in both languages',
+    (id, en, zh) => {
+      expect(completes('en-US', id).length).toBeGreaterThan(0);
+      expect(completes('zh-CN', id).length).toBe(completes('en-US', id).length);
+      const enNotes = lines('en-US', id).filter((l) => l.startsWith(en));
+      const zhNotes = lines('zh-CN', id).filter((l) => l.startsWith(zh));
+      // One note per pending row that has the button: none without it.
+      expect(enNotes).toHaveLength(completes('en-US', id).length);
+      expect(zhNotes).toHaveLength(completes('zh-CN', id).length);
+      expect(enNotes[0]).toContain('In Teams it completes by itself.');
+      expect(zhNotes[0]).toContain('在 Teams 中处理结束后会自动完成');
+    },
+  );
+
+  it('shows neither the button nor the note where completing by hand is not allowed (configured mode, employees)', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      expect(completes(locale, 'gtm-pending-and-active')).toEqual([]);
+      expect(lines(locale, 'gtm-pending-and-active').join('\n')).not.toMatch(/Local demo only|仅限本地演示/);
+      // The same offers, pending, are there: only the permission differs.
+      expect(lines(locale, 'gtm-pending-and-active').join('\n')).toMatch(/Pending|等待处理|处理中|待处理/);
+    }
+  });
+});
+
+describe('the marketing contact on the Go-To-Market card', () => {
+  it('shows the phone number as it was typed, in both languages', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const text = lines(locale, 'gtm-pending-and-active').join('\n');
+      expect(text).toContain('+86 21 5555 0100');
+      expect(text).not.toContain('+862155550100');
+    }
+  });
+});
+
+describe('the audit page of the gallery', () => {
+  it('reads every record by name: roles, seats, products, languages, the phone as typed', () => {
+    const en = lines('en-US', 'audit-page').join('\n');
+    const zh = lines('zh-CN', 'audit-page').join('\n');
+    for (const text of [en, zh]) {
+      expect(text).not.toMatch(/MpnPartnerAdmin|assignment:|benefit:|product=|zh-Hans|zh-CN|\+862155550100/);
+      expect(text).toContain('+86 21 5555 0100');
+    }
+    expect(en).toContain('Role: MPN partner admin');
+    expect(en).toContain('Reserved until Feb 12, 2027');
+    expect(zh).toContain('角色：MPN 合作伙伴管理员');
+    expect(zh).toContain('保留至 2027年2月12日');
+  });
+
+  it('shows the person filter as names: a plain picker, since a type-ahead one shows the stored value ("any", an id) in the browser', () => {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const json = JSON.stringify(sample(locale, 'audit-page'));
+      const picker = /\{"type":"Input.ChoiceSet","id":"person"[^}]*/.exec(json)?.[0] ?? '';
+      expect(picker).toContain('"value":"any"');
+      expect(picker).not.toContain('"style":"filtered"');
+    }
   });
 });

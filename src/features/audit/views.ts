@@ -1,9 +1,10 @@
 import { AUDIT_PAGE_SIZE, type AuditFilter, type AuditPage } from '../../domain/auditQuery';
 import type { Benefit, BenefitPackage, Locale, Member } from '../../domain/model';
 import { ACTIONS, type Action } from '../../domain/policy';
-import { formatDateTime, type Translator } from '../../i18n';
+import { formatDateTime, type MessageKey, type Translator } from '../../i18n';
 import auditTemplate from '../../../cards/audit/audit.json';
 import { cardTemplate, type Fact, type CardRender } from '../../cards';
+import { auditDetails } from './details';
 
 export interface AuditView {
   title: string;
@@ -26,42 +27,16 @@ export const renderAudit: CardRender<AuditView> = cardTemplate(auditTemplate, { 
 export const ANY = 'any';
 const PEOPLE_LIMIT = 100;
 
+/** Acts recorded that are no permission of their own (a key shown again, an invitation taken up). */
+const RECORDED_ONLY: Record<string, MessageKey> = {
+  'license.viewKey': 'audit.act.license.viewKey',
+  'directory.linked': 'audit.act.directory.linked',
+};
+
 const actionText = (tr: Translator, action: string): string =>
-  (ACTIONS as readonly string[]).includes(action) ? tr.t(`action.${action as Action}`) : action;
-
-/**
- * A member target reads as the person's name, a benefit or package as its name (`records`: record
- * and product ids to names); anything else as it is.
- */
-function targetText(
-  target: string | undefined,
-  names: Map<string, string>,
-  records: ReadonlyMap<string, string>,
-): string | undefined {
-  if (!target) return target;
-  if (target.startsWith('member:')) return names.get(target.slice('member:'.length)) ?? target;
-  return records.get(target) ?? target;
-}
-
-/** A key reveal's detail ("product=… language=zh-CN os=x64") as the product, language and OS names. */
-function detailText(tr: Translator, detail: string | undefined, records: ReadonlyMap<string, string>) {
-  const reveal = detail ? /^product=(\S+) language=(\S+) os=(\S+)$/.exec(detail) : null;
-  if (!reveal) return detail;
-  const [, product, language, os] = reveal;
-  return tr.t('audit.detail.key', {
-    product: records.get(product) ?? product,
-    language: languageLabel(tr, language),
-    os,
-  });
-}
-
-function languageLabel(tr: Translator, code: string): string {
-  try {
-    return new Intl.DisplayNames([tr.locale], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+  (ACTIONS as readonly string[]).includes(action)
+    ? tr.t(`action.${action as Action}`)
+    : tr.t(RECORDED_ONLY[action] ?? 'audit.act.unknown');
 
 export function auditView(
   tr: Translator,
@@ -122,15 +97,13 @@ export function auditView(
         who: names.get(r.actor) ?? tr.t('audit.unknownPerson'),
       }),
       what: `${actionText(tr, r.action)} — ${tr.t(`audit.outcome.${r.outcome}`)}`,
-      details: [targetText(r.target, names, records), detailText(tr, r.detail, records)]
-        .filter((x): x is string => Boolean(x))
-        .map((text) => ({ text })),
+      details: auditDetails(tr, { people: names, records }, r).map((text) => ({ text })),
     })),
     pages,
   };
 }
 
-/** Benefit, package and software product names by id, for the audit's targets and details. */
+/** Benefit, package, software product and seat pool names by id, for the audit's targets and details. */
 export function recordNames(
   locale: Locale,
   packages: readonly BenefitPackage[],
@@ -143,6 +116,7 @@ export function recordNames(
     out.set(b.id, (zh && b.nameZh) || b.name);
     if (b.details.category === 'software')
       for (const p of b.details.products) out.set(p.productId, (zh && p.nameZh) || p.name);
+    if (b.details.category === 'visualStudio') out.set(b.details.poolId, (zh && b.nameZh) || b.name);
   }
   return out;
 }

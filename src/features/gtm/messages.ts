@@ -28,6 +28,8 @@ export const gtm = defineMessages(
     'gtm.expires.activateBy': 'activate by {date}',
     'gtm.expires.none': '—',
     'gtm.note.pending': 'Requested on {date}; should be active by {completes}.',
+    'gtm.note.completeLocal':
+      'Local demo only: Complete makes the offer active now, without waiting for the processing. In Teams it completes by itself.',
     'gtm.note.active': 'Active since {date}.',
     'gtm.note.ineligible': 'Not available at your level ({tier}); it comes with {tiers}.',
     'gtm.note.ineligibleNoTier': 'Not available yet; it comes with {tiers}.',
@@ -116,6 +118,8 @@ export const gtm = defineMessages(
     'gtm.expires.activateBy': '请在 {date} 前激活',
     'gtm.expires.none': '—',
     'gtm.note.pending': '已于 {date} 申请；预计 {completes} 前生效。',
+    'gtm.note.completeLocal':
+      '仅限本地演示：点“完成”会让优惠立即生效，无需等待处理。在 Teams 中处理结束后会自动完成。',
     'gtm.note.active': '自 {date} 起有效。',
     'gtm.note.ineligible': '你当前的级别（{tier}）不含此优惠；{tiers} 才包含。',
     'gtm.note.ineligibleNoTier': '暂不可用；{tiers} 才包含此优惠。',

@@ -1,4 +1,4 @@
-import type { ContactProblem, GtmOverview, GtmState } from '../../domain/gtm';
+import { displayPhone, type ContactProblem, type GtmOverview, type GtmState } from '../../domain/gtm';
 import type { MarketingContact, Member } from '../../domain/model';
 import { SUPPORT_CATALOGUE, type SupportCatalogue } from '../../domain/supportCatalogue';
 import { formatDate, type Translator } from '../../i18n';
@@ -141,6 +141,8 @@ function offerRow(
   const actions = activationButtons('gtm', s, input, (act) =>
     tr.t(act === 'activate' ? 'gtm.button.activate' : 'gtm.button.complete', { offer: buttonName }),
   );
+  // Completing by hand exists only in local mode: the row says so next to its button.
+  if (actions.some((a) => a.verb === 'gtm.complete')) notes.push({ text: tr.t('gtm.note.completeLocal') });
   return {
     name: s.benefit.name,
     offer: offerName.toLowerCase() === s.benefit.name.toLowerCase() ? [] : [{ text: offerName }],
@@ -160,7 +162,7 @@ export function contactFacts(tr: Translator, contact: MarketingContact): { title
   return [
     { title: tr.t('gtm.contact.name'), value: contact.name },
     { title: tr.t('gtm.contact.email'), value: contact.email },
-    { title: tr.t('gtm.contact.phone'), value: contact.phone },
+    { title: tr.t('gtm.contact.phone'), value: displayPhone(contact) },
     { title: tr.t('gtm.contact.language'), value: languageName(tr, contact.language) },
   ];
 }

@@ -34,6 +34,8 @@ export const support = defineMessages(
     'support.idsHint':
       'Quote both IDs when you file a support request about on-premises, Azure (non-CSP) or Dynamics products. Everyone in your organisation may use them.',
     'support.idsPending': 'The Access ID and Contract ID appear here once processing is complete.',
+    'support.completeLocalNote':
+      'Local demo only: Complete makes it active now, without waiting for the processing. In Teams it completes by itself.',
     'support.ineligible': 'Not available at your level ({tier}); it comes with {tiers}.',
     'support.ineligibleNoTier': 'Not available yet; it comes with {tiers}.',
     'support.notInCatalogue':
@@ -126,6 +128,8 @@ export const support = defineMessages(
     'support.idsHint':
       '就本地产品、Azure（非 CSP）或 Dynamics 产品提交支持请求时，请提供这两个 ID。组织内所有人都可以使用。',
     'support.idsPending': '处理完成后，访问 ID 和合同 ID 将显示在这里。',
+    'support.completeLocalNote':
+      '仅限本地演示：点“完成”会立即生效，无需等待处理。在 Teams 中处理结束后会自动完成。',
     'support.ineligible': '你当前的级别（{tier}）不含此权益；{tiers} 才包含。',
     'support.ineligibleNoTier': '暂不可用；{tiers} 才包含此权益。',
     'support.notInCatalogue': '此权益不在计划目录中，无法在这里激活。',

@@ -206,6 +206,9 @@ function benefitRow(
       name: s.benefit.name,
     }),
   );
+  // Completing by hand exists only in local mode: the row says so next to its button.
+  if (actions.some((a) => a.verb === 'support.complete'))
+    lines.push({ text: tr.t('support.completeLocalNote') });
   const status = lastDayPassed ? 'expired' : s.status;
   return {
     name: s.benefit.name,

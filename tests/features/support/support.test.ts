@@ -421,12 +421,13 @@ describe('marketing contact and Go-To-Market offers', () => {
     replies = await submit(DANA, form(good));
     const saved = text(replies.map(cardOf).find(Boolean));
     expect(saved).toContain('Marketing contact saved: Dana Zhou.');
-    expect(saved).toContain('Phone: +862155550100');
+    expect(saved).toContain('Phone: +86 21 5555 0100');
     expect(saved).toContain('Preferred language: Simplified Chinese');
     expect((await t.app.store.repos.marketingContacts.get(CONTOSO, 'marketingContact'))?.doc).toMatchObject({
       aadObjectId: DANA.aadObjectId,
       email: 'marketing@contoso.example',
       phone: '+862155550100',
+      phoneAsTyped: '+86 21 5555 0100',
       language: 'zh-Hans',
       setBy: DANA.aadObjectId,
     });
@@ -436,6 +437,34 @@ describe('marketing contact and Go-To-Market offers', () => {
     expect(recorded).toEqual([
       expect.objectContaining({ actor: DANA.aadObjectId, target: `member:${DANA.aadObjectId}` }),
     ]);
+  });
+
+  it('shows the number as Dana typed it on the offers card and in the form, in English and Chinese', async () => {
+    const en = text(await cardReply(ELI, 'go-to-market'));
+    expect(en).toContain('Phone: +86 21 5555 0100');
+    expect(en).not.toContain('+862155550100');
+    const zh = text(await cardReply(FANG_ZH, '市场推广', 'zh-CN'));
+    expect(zh).toContain('+86 21 5555 0100');
+    expect(zh).not.toContain('+862155550100');
+    // The form to change it starts from the typed number, not the stored one.
+    const form = JSON.stringify(await cardReply(DANA, 'marketing contact'));
+    expect(form).toContain('"value":"+86 21 5555 0100"');
+    expect(form).not.toContain('+862155550100');
+    await submit(DANA, { form: 'marketingContact', action: 'cancel' });
+  });
+
+  it('shows a contact saved before the typed form was kept as a grouped number, in both languages', async () => {
+    const repo = t.app.store.repos.marketingContacts;
+    const stored = (await repo.get(CONTOSO, 'marketingContact'))!;
+    const { phoneAsTyped: _typed, ...older } = stored.doc;
+    await repo.replace({ ...older, phone: '+14255550100' }, stored.etag);
+    try {
+      expect(text(await cardReply(ELI, 'go-to-market'))).toContain('Phone: +1 425 555 0100');
+      expect(text(await cardReply(FANG_ZH, '市场推广', 'zh-CN'))).toContain('+1 425 555 0100');
+    } finally {
+      const now = (await repo.get(CONTOSO, 'marketingContact'))!;
+      await repo.replace(stored.doc, now.etag);
+    }
   });
 
   it('activates an offer: Pending for the configured days, then Active with its expiry on the benefit', async () => {

@@ -15,7 +15,7 @@ import {
 import { membershipView, upgradeConfirmView } from '../../../src/features/membership/views';
 import { globalAdminConfirmView, roleDirectoryView } from '../../../src/features/roleAdmin/views';
 import type { CardSample } from './';
-import { renderAudit } from '../../../src/features/audit/views';
+import { recordNames, renderAudit } from '../../../src/features/audit/views';
 import {
   renderEnrollAgreement,
   renderEnrollCode,
@@ -65,16 +65,46 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
     ),
   });
   const contosoMembership = membershipOf(contoso.tenantId);
+  const contosoBenefits = docs.benefits.filter((b) => b.tenantId === contoso.tenantId);
+  const software = contosoBenefits.find((b) => b.details.category === 'software');
+  const product = software?.details.category === 'software' ? software.details.products[0] : undefined;
+  const pool = contosoBenefits.find((b) => b.details.category === 'visualStudio');
+  const slug = pool?.details.category === 'visualStudio' ? pool.details.poolId.slice('pool:'.length) : 'pool';
+  // The records as the bot writes them (ids in target and detail), so the card shows how they read.
+  const written = (i: number, other: string): Pick<AuditRecord, 'action' | 'target' | 'detail'> => {
+    switch (i % 5) {
+      case 0:
+        return { action: 'roles.grant', target: `member:${other}`, detail: 'MpnPartnerAdmin' };
+      case 1:
+        return { action: 'seat.assign', target: `assignment:${slug}:${(i % 4) + 1} → ${other}` };
+      case 2:
+        return {
+          action: 'software.revealKeys',
+          target: software?.id,
+          detail: `product=${product?.productId} language=zh-CN os=x64`,
+        };
+      case 3:
+        return {
+          action: 'gtm.setContact',
+          target: `member:${other}`,
+          detail: 'phone +86 21 5555 0100 language zh-Hans',
+        };
+      default:
+        return {
+          action: 'seat.release',
+          target: `assignment:${slug}:1 (${other})`,
+          detail: 'reserved until 2027-02-12',
+        };
+    }
+  };
   const events: AuditRecord[] = Array.from({ length: AUDIT_PAGE_SIZE }, (_, i) => ({
     type: 'audit',
     id: `audit:${i}`,
     tenantId: contoso.tenantId,
     at: new Date(now.getTime() - i * 3_600_000).toISOString(),
     actor: contosoMembers[i % contosoMembers.length].aadObjectId,
-    action: i % 3 === 0 ? 'roles.grant' : i % 3 === 1 ? 'seat.assign' : 'software.revealKeys',
-    target: `member:${contosoMembers[(i + 1) % contosoMembers.length].aadObjectId}`,
-    outcome: i % 4 === 0 ? 'denied' : 'success',
-    detail: i % 3 === 0 ? 'MpnPartnerAdmin' : undefined,
+    outcome: i % 5 === 0 && i % 2 === 0 ? 'denied' : 'success',
+    ...written(i, contosoMembers[(i + 1) % contosoMembers.length].aadObjectId),
   }));
   return [
     {
@@ -198,6 +228,7 @@ export function membershipCardSamples(docs: SeedDocuments, tr: Translator, now: 
           page: { items: events, offset: AUDIT_PAGE_SIZE, hasMore: true },
           filter: {},
           members: contosoMembers,
+          records: recordNames(tr.locale, packagesOf(contoso.tenantId), contosoBenefits),
         }),
       ),
     },

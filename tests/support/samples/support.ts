@@ -71,6 +71,7 @@ export function supportCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
     name: 'Dana Zhou',
     email: 'marketing@contoso.example',
     phone: '+862155550100',
+    phoneAsTyped: '+86 21 5555 0100',
     language: 'zh-Hans',
     setBy: 'a0000000-0000-4000-8000-000000000004',
     setAt: now.toISOString(),
@@ -180,6 +181,18 @@ export function supportCardSamples(docs: SeedDocuments, tr: Translator, now: Dat
         canActivate: false,
         canComplete: false,
         canSetContact: false,
+        delayDays: 5,
+      }),
+    },
+    {
+      // A Global admin in local mode: the pending offer has Complete, and a note that it is the demo's.
+      id: 'gtm-pending-admin-local',
+      card: gtmCard(tr, {
+        overview: gtmOverview(standing, contact, gtmWithProgress, now, 5),
+        tenantName: contoso.name,
+        canActivate: true,
+        canComplete: true,
+        canSetContact: true,
         delayDays: 5,
       }),
     },
