@@ -153,15 +153,18 @@ export class CosmosRepository<
 
   private parse(raw: Record<string, unknown>): Versioned<T> {
     const etag = typeof raw._etag === 'string' ? raw._etag : '';
-    const clean: Record<string, unknown> = { ...raw };
-    for (const f of SYSTEM_FIELDS) delete clean[f];
-    const result = this.schema.safeParse(clean);
+    // The store's own fields are left to the schema, which drops what it does not name (a copy
+    // without them, made by deleting, was slower to copy and then to parse than the document).
+    const result = this.schema.safeParse(raw);
     if (!result.success) {
       throw new CorruptDocumentError(
         String(raw.id),
         result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
       );
     }
+    const doc = result.data as Record<string, unknown>;
+    // A schema that keeps unknown fields would keep them too: never hand them on.
+    for (const f of SYSTEM_FIELDS) if (f in doc) delete doc[f];
     return { doc: result.data, etag };
   }
 
