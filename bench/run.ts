@@ -759,6 +759,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
 }
 
 /** Where a profile frame's code lives: a package, Node itself, or the product. */
@@ -775,7 +776,12 @@ function owner(url: string, name: string): string {
 interface ProfileSummary {
   scenario: Scenario;
   sampledMs: number;
+  /** The window, in µs of the profile's clock. */
+  fromUs: number;
+  toUs: number;
   byOwner: [string, number][];
+  /** Total (inclusive) time per package: a sample counts for every package on its stack. */
+  totalByOwner: [string, number][];
   byFunction: [string, number][];
 }
 
@@ -788,9 +794,12 @@ function summariseProfile(file: string, windows: Window[]): ProfileSummary[] {
     timeDeltas: number[];
   };
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   return windows.map((w) => {
     const byFunction = new Map<string, number>();
     const byOwner = new Map<string, number>();
+    const totalByOwner = new Map<string, number>();
     let t = profile.startTime;
     let total = 0;
     profile.samples.forEach((id, i) => {
@@ -806,6 +815,12 @@ function summariseProfile(file: string, windows: Window[]): ProfileSummary[] {
       byFunction.set(key, (byFunction.get(key) ?? 0) + delta);
       const who = owner(frame.url, frame.functionName);
       byOwner.set(who, (byOwner.get(who) ?? 0) + delta);
+      const onStack = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+        const f = nodes.get(at)?.callFrame;
+        if (f) onStack.add(owner(f.url, f.functionName));
+      }
+      for (const o of onStack) totalByOwner.set(o, (totalByOwner.get(o) ?? 0) + delta);
       total += delta;
     });
     const top = (m: Map<string, number>, n: number): [string, number][] =>
@@ -816,7 +831,10 @@ function summariseProfile(file: string, windows: Window[]): ProfileSummary[] {
     return {
       scenario: w.scenario,
       sampledMs: round(total / 1000, 0),
+      fromUs: w.fromUs,
+      toUs: w.toUs,
       byOwner: top(byOwner, 12),
+      totalByOwner: top(totalByOwner, 12),
       byFunction: top(byFunction, 15),
     };
   });
@@ -825,6 +843,8 @@ function summariseProfile(file: string, windows: Window[]): ProfileSummary[] {
 function printProfile(summary: ProfileSummary): void {
   log(`\nCPU profile, ${summary.scenario} (${summary.sampledMs} ms sampled): self time by package`);
   for (const [k, pct] of summary.byOwner) log(`  ${pct.toFixed(1).padStart(5)} %  ${k}`);
+  log('  total time by package (a sample counts for every package on its stack):');
+  for (const [k, pct] of summary.totalByOwner) log(`  ${pct.toFixed(1).padStart(5)} %  ${k}`);
   log('  top functions:');
   for (const [k, pct] of summary.byFunction) log(`  ${pct.toFixed(1).padStart(5)} %  ${k}`);
 }

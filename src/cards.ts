@@ -49,14 +49,55 @@ export type CardVerbs = Readonly<Record<string, Verb>>;
 export type CardRender<V> = (view: V) => AdaptiveCard;
 
 /**
+ * Expanded cards by template and view model (as JSON), most recently made last. Expanding is a
+ * pure function of the two, and far dearer (adaptive-expressions evaluates every `${}`) than
+ * serialising the view and parsing the kept card: the same view (the help card of a role set,
+ * the benefits of an unchanged tenant) is expanded once. Bounded by characters kept; each
+ * caller gets its own copy of the card.
+ */
+const expanded = new Map<string, string>();
+let expandedChars = 0;
+/** About 4 MB of strings (keys and cards), a few hundred typical cards. */
+export const EXPANDED_CARDS_MAX_CHARS = 2_000_000;
+let templates = 0;
+
+/** Characters the kept cards hold now (keys and cards), never over `EXPANDED_CARDS_MAX_CHARS`. */
+export function keptCardChars(): number {
+  return expandedChars;
+}
+
+function remember(key: string, card: string): void {
+  expanded.set(key, card);
+  expandedChars += key.length + card.length;
+  for (const [k, v] of expanded) {
+    if (expandedChars <= EXPANDED_CARDS_MAX_CHARS) break;
+    expanded.delete(k);
+    expandedChars -= k.length + v.length;
+  }
+}
+
+/**
  * Binds a template of `cards/` to its view model: the one way a card is made. The template is
- * compiled on first use and kept for the life of the process.
+ * compiled on first use and kept for the life of the process; a view it has expanded recently
+ * is answered from the kept card (see `expanded`).
  */
 export function cardTemplate<V extends object>(template: object, verbs: CardVerbs = {}): CardRender<V> {
   let compiled: ACData.Template | undefined;
+  const id = `${(templates += 1)}\u0000`;
   return (view) => {
+    const key = id + JSON.stringify(view);
+    const known = expanded.get(key);
+    if (known !== undefined) {
+      // Most recently used last: what is evicted first is what was used longest ago.
+      expanded.delete(key);
+      expanded.set(key, known);
+      return JSON.parse(known) as AdaptiveCard;
+    }
     compiled ??= new ACData.Template(template);
-    return compiled.expand({ $root: { ...view, verbs } }) as AdaptiveCard;
+    const card = compiled.expand({ $root: { ...view, verbs } }) as AdaptiveCard;
+    const json = JSON.stringify(card);
+    if (key.length + json.length <= EXPANDED_CARDS_MAX_CHARS / 10) remember(key, json);
+    return JSON.parse(json) as AdaptiveCard;
   };
 }
 

@@ -10,7 +10,13 @@ import {
   type Storage,
   TeamsInfo,
 } from 'botbuilder';
-import { DialogContext, DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import {
+  DialogContext,
+  DialogSet,
+  DialogTurnStatus,
+  type DialogState,
+  type DialogStateManagerConfiguration,
+} from 'botbuilder-dialogs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
@@ -44,6 +50,12 @@ export const MAX_TEXT_LENGTH = 2000;
 export const DIALOG_TTL_MS = 24 * 60 * 60 * 1000;
 /** How sure the recogniser must be that an answer re-asks for what the dialog is doing. */
 const SAME_REQUEST_SCORE = 0.9;
+/**
+ * Where botbuilder-dialogs looks, in a turn's state, for the memory scopes and path resolvers
+ * each DialogContext's state manager uses (`DialogStateManager`; the constant is not exported).
+ * Absent, the first DialogContext of every turn builds them anew from the registered components.
+ */
+export const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
 const submitSchema = z.object({ command: z.string().min(1).max(200) });
 /** The shape botbuilder assumes an `adaptiveCard/action` value has (verb and data are checked later). */
@@ -61,6 +73,11 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   private readonly conversationState: ConversationState;
   private readonly dialogs: DialogSet;
   private readonly dialogTouched: StatePropertyAccessor<string>;
+  /**
+   * The memory scopes and path resolvers of the dialogs' state managers, built by the first turn
+   * and handed to every later one: they are stateless objects, configured once per process.
+   */
+  private dialogStateConfiguration?: DialogStateManagerConfiguration;
 
   constructor(
     private readonly services: BotServices,
@@ -255,7 +272,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const turn = getTurn(context);
+    if (this.dialogStateConfiguration)
+      context.turnState.set(DIALOG_STATE_CONFIGURATION_KEY, this.dialogStateConfiguration);
     const dc = await this.dialogs.createContext(context);
+    this.dialogStateConfiguration ??= dc.state.configuration;
     let failed = false;
     try {
       if (dc.activeDialog && (await this.dialogIsStale(context, dc.activeDialog.id))) {

@@ -53,6 +53,17 @@ export function verbTable(features: Feature[]): Map<string, VerbHandler> {
   return table;
 }
 
+/** A command's phrases in both languages, normalised once per command (they never change). */
+const phrasesOf = new WeakMap<Command, string[]>();
+function normalizedPhrases(command: Command): string[] {
+  let phrases = phrasesOf.get(command);
+  if (!phrases) {
+    phrases = [...command.phrases['en-US'], ...command.phrases['zh-CN']].map(normalize);
+    phrasesOf.set(command, phrases);
+  }
+  return phrases;
+}
+
 /** The command a message names, and what followed its phrase. */
 export function findCommand(
   commands: readonly Command[],
@@ -61,7 +72,7 @@ export function findCommand(
   const n = normalize(text);
   for (const command of commands) {
     // Phrases are written as help shows them ("申请 Visual Studio"); matching ignores case.
-    for (const phrase of [...command.phrases['en-US'], ...command.phrases['zh-CN']].map(normalize)) {
+    for (const phrase of normalizedPhrases(command)) {
       if (n === phrase) return { command, args: '' };
       if (command.takesArguments && n.startsWith(phrase)) {
         const rest = n.slice(phrase.length);

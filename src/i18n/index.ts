@@ -64,9 +64,16 @@ export function formatDate(locale: Locale, isoDate: string): string {
   ).format(new Date(isoDate));
 }
 
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
 /** An amount of money the way the language writes it ("$6,000" / "US$6,000"). */
 export function formatCurrency(locale: Locale, amount: number, currency = 'USD'): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  const key = `${locale}|${currency}`;
+  let format = currencyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+    currencyFormats.set(key, format);
+  }
   return format.format(amount);
 }
 

@@ -11,6 +11,7 @@ import { allRepositories } from './allRepositories';
 import type { AppStore } from './appStore';
 import { EMULATOR_KEY } from './emulatorKey';
 import type { LocalCosmosServer } from './localServer';
+import { cosmosHttpClient } from './httpClient';
 import { CosmosRepository, prefetchTenant } from './repository';
 import { restoreSnapshot, writeSnapshot } from './snapshot';
 
@@ -86,6 +87,8 @@ export async function openStore(options: StoreOptions, logger: Logger): Promise<
     endpoint,
     key,
     agent,
+    // Both clients (ours and botbuilder-azure's, which gets these options) send through it.
+    httpClient: cosmosHttpClient(),
     connectionPolicy: { enableEndpointDiscovery: !loopback, requestTimeout: 10_000 },
     // Fail a turn in seconds rather than hang it when the store is down; 429s are still retried.
     retryOptions: { maxRetryAttemptCount: 5, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 10 },

@@ -139,6 +139,34 @@ export async function prefetchTenant(
 }
 
 /**
+ * Valid documents by type, tenant, id and ETag, as JSON, most recently used last. The store
+ * gives every version of a document a new ETag, so this is a pure function of what was just read:
+ * the document is still read from the store every time (a changed role has a new ETag and is
+ * checked afresh); only validating the same version again is saved. zod is by far the dearest
+ * part of reading a document in a running bot; parsing the kept JSON costs little. Bounded by
+ * characters kept; every read gets its own copy.
+ */
+const validated = new Map<string, string>();
+let validatedChars = 0;
+/** About 4 MB of strings, a few thousand typical documents. */
+export const VALIDATED_DOCS_MAX_CHARS = 2_000_000;
+
+function keepValidated(key: string, json: string): void {
+  validated.set(key, json);
+  validatedChars += key.length + json.length;
+  for (const [k, v] of validated) {
+    if (validatedChars <= VALIDATED_DOCS_MAX_CHARS) break;
+    validated.delete(k);
+    validatedChars -= k.length + v.length;
+  }
+}
+
+/** Characters the kept documents hold now (keys and JSON), never over `VALIDATED_DOCS_MAX_CHARS`. */
+export function keptDocumentChars(): number {
+  return validatedChars;
+}
+
+/**
  * A repository for one document type in the `entities` container: validated with zod on the
  * way in and out, optimistic concurrency on every update, every query scoped by tenant id in
  * its WHERE clause (the partition key alone is not enough: the local server ignores it).
@@ -154,9 +182,24 @@ export class CosmosRepository<
 
   private parse(raw: Record<string, unknown>): Versioned<T> {
     const etag = typeof raw._etag === 'string' ? raw._etag : '';
-    const clean: Record<string, unknown> = { ...raw };
-    for (const f of SYSTEM_FIELDS) delete clean[f];
-    return { doc: checkedDocument(this.schema, raw.id, clean), etag };
+    const key = etag ? `${this.type}|${String(raw.tenantId)}|${String(raw.id)}|${etag}` : undefined;
+    const known = key === undefined ? undefined : validated.get(key);
+    if (key !== undefined && known !== undefined) {
+      validated.delete(key);
+      validated.set(key, known);
+      return { doc: JSON.parse(known) as T, etag };
+    }
+    // The store's own fields are left to the schema, which drops what it does not name (a copy
+    // without them, made by deleting, was slower to copy and then to parse than the document).
+    const parsed = checkedDocument(this.schema, raw.id, raw);
+    const doc = parsed as Record<string, unknown>;
+    // A schema that keeps unknown fields would keep them too: never hand them on.
+    for (const f of SYSTEM_FIELDS) if (f in doc) delete doc[f];
+    if (key !== undefined) {
+      const json = JSON.stringify(doc);
+      if (key.length + json.length <= VALIDATED_DOCS_MAX_CHARS / 10) keepValidated(key, json);
+    }
+    return { doc: parsed, etag };
   }
 
   private validate(doc: T): T {

@@ -9,7 +9,7 @@ import { loadSeedFile } from '../../src/store/seed';
 import { CONTOSO, FABRIKAM } from '../support/people';
 import { fixedClock } from '../support/testApp';
 import { entitySchemas } from '../../src/domain/model';
-import { prefetchTenant } from '../../src/store/repository';
+import { keptDocumentChars, prefetchTenant, VALIDATED_DOCS_MAX_CHARS } from '../../src/store/repository';
 import { withTurnReads } from '../../src/store/turnCache';
 import { CONTRACT_TENANTS, describeRepositoryContract } from './repositoryContract';
 
@@ -162,5 +162,47 @@ describe('demo seed', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('reading the same version of a document again', () => {
+  let store: Store;
+  const C = 'c0000000-0000-4000-8000-000000000031';
+  beforeAll(async () => {
+    store = await openStore({ database: 'validated', localPort: 0 }, quiet);
+    await store.repos.members.create(member(CONTOSO, C, 'Cleo', ['GlobalAdmin']));
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('gives the same document, and each read its own copy', async () => {
+    const first = await store.repos.members.get(CONTOSO, `member:${C}`);
+    first?.doc.roles.splice(0);
+    const second = await store.repos.members.get(CONTOSO, `member:${C}`);
+    expect(second?.doc).toEqual(member(CONTOSO, C, 'Cleo', ['GlobalAdmin']));
+    expect(second?.etag).toBe(first?.etag);
+    expect(keptDocumentChars()).toBeGreaterThan(0);
+    expect(keptDocumentChars()).toBeLessThanOrEqual(VALIDATED_DOCS_MAX_CHARS);
+  });
+
+  it('shows a role revoked by another writer at the next read', async () => {
+    const before = await store.repos.members.get(CONTOSO, `member:${C}`);
+    // Written past the repository, as another instance of the bot would.
+    await store.entities.item(`member:${C}`, CONTOSO).replace({ ...before?.doc, roles: [] });
+    const after = await store.repos.members.get(CONTOSO, `member:${C}`);
+    expect(after?.doc.roles).toEqual([]);
+    expect(after?.etag).not.toBe(before?.etag);
+    expect(
+      (await store.repos.members.list(CONTOSO)).find((m) => m.doc.id === `member:${C}`)?.doc.roles,
+    ).toEqual([]);
+  });
+
+  it('still refuses a version that breaks its schema, even after a valid one was read', async () => {
+    const valid = await store.repos.members.get(CONTOSO, `member:${C}`);
+    await store.entities.item(`member:${C}`, CONTOSO).replace({ ...valid?.doc, roles: ['Overlord'] });
+    await expect(store.repos.members.get(CONTOSO, `member:${C}`)).rejects.toBeInstanceOf(
+      CorruptDocumentError,
+    );
   });
 });
