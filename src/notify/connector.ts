@@ -146,6 +146,8 @@ export class ConnectorClient {
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });
+        // Answered: Teams has counted it by now (reading the body can wait outside the limit).
+        permit.done();
         const text = await res.text().catch(() => '');
         return { res, text };
       } catch (err) {

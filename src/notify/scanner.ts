@@ -4,6 +4,7 @@ import { mutate, UNCHANGED } from '../domain/mutate';
 import {
   conversationRefId,
   noticeId,
+  type ConversationRef,
   personLocale,
   subscriptionId,
   type Notice,
@@ -243,10 +244,32 @@ export class ExpiryScanner {
       await this.disable(sub, 'conversation reference inactive', report);
       return;
     }
+    const tr = translator(locale);
+    if (due.length <= this.deps.digestAbove) {
+      // One card per notice: each is claimed just before it is sent, so the first card goes out
+      // after one write instead of after the whole channel's claims, and later claims are made
+      // while earlier cards wait for their turn under Teams' limits.
+      for (const d of due) {
+        const [mine] = await this.claim(sub, [d], report);
+        if (!mine) {
+          stats.skipped += 1;
+          continue;
+        }
+        const card = renderExpiryNotice(expiryNoticeView(tr, mine.item, clock.now()));
+        const sent = await this.sendBatch(
+          sub,
+          ref,
+          { card, notices: [mine.notice], digest: false },
+          report,
+          stats,
+        );
+        if (sent === 'gone') return;
+      }
+      return;
+    }
     const claimed = await this.claim(sub, due, report);
     stats.skipped += due.length - claimed.length;
     if (claimed.length === 0) return;
-    const tr = translator(locale);
     const today = clock.now();
     const batches: { card: AdaptiveCard; notices: Notice[]; digest: boolean }[] =
       claimed.length > this.deps.digestAbove
@@ -269,51 +292,64 @@ export class ExpiryScanner {
             digest: false,
           }));
     for (const batch of batches) {
-      const observe = { retries: 0 };
-      const attemptedAt = clock.now().toISOString();
-      let activityId: string | undefined;
-      try {
-        activityId = (await messenger.sendCard(ref, batch.card, observe))?.activityId;
-      } catch (err) {
-        const status = err instanceof ConnectorError ? err.status : 0;
-        await this.mark(batch.notices, {
-          state: 'failed',
-          error: `${status} ${(err as Error).message}`.slice(0, 300),
-          outcome: failureOutcome(status),
-          retries: observe.retries,
-          attemptedAt,
-        });
-        report.failed += batch.notices.length;
-        stats.failed += batch.notices.length;
-        continue;
-      }
-      if (!activityId) {
-        await this.mark(batch.notices, {
-          state: 'failed',
-          error: 'gone',
-          outcome: await this.goneOutcome(sub),
-          retries: observe.retries,
-          attemptedAt,
-        });
-        report.failed += batch.notices.length;
-        stats.failed += batch.notices.length;
-        await this.disable(sub, 'the bot was removed from the channel', report);
-        return;
-      }
+      if ((await this.sendBatch(sub, ref, batch, report, stats)) === 'gone') return;
+    }
+  }
+
+  /** Sends one claimed card and records how it went on its notices; 'gone' when the channel is. */
+  private async sendBatch(
+    sub: NoticeSubscription,
+    ref: ConversationRef,
+    batch: { card: AdaptiveCard; notices: Notice[]; digest: boolean },
+    report: ScanReport,
+    stats: { sent: number; failed: number; skipped: number; retried: number },
+  ): Promise<'sent' | 'failed' | 'gone'> {
+    const { messenger, clock } = this.deps;
+    const observe = { retries: 0 };
+    const attemptedAt = clock.now().toISOString();
+    let activityId: string | undefined;
+    try {
+      activityId = (await messenger.sendCard(ref, batch.card, observe))?.activityId;
+    } catch (err) {
+      const status = err instanceof ConnectorError ? err.status : 0;
       await this.mark(batch.notices, {
-        state: 'sent',
-        sentAt: clock.now().toISOString(),
-        activityId,
-        digest: batch.digest,
-        outcome: 'delivered',
+        state: 'failed',
+        error: `${status} ${(err as Error).message}`.slice(0, 300),
+        outcome: failureOutcome(status),
         retries: observe.retries,
         attemptedAt,
       });
-      report.sent += batch.notices.length;
-      stats.sent += batch.notices.length;
-      if (observe.retries > 0) stats.retried += batch.notices.length;
-      if (batch.digest) report.digests += 1;
+      report.failed += batch.notices.length;
+      stats.failed += batch.notices.length;
+      return 'failed';
     }
+    if (!activityId) {
+      await this.mark(batch.notices, {
+        state: 'failed',
+        error: 'gone',
+        outcome: await this.goneOutcome(sub),
+        retries: observe.retries,
+        attemptedAt,
+      });
+      report.failed += batch.notices.length;
+      stats.failed += batch.notices.length;
+      await this.disable(sub, 'the bot was removed from the channel', report);
+      return 'gone';
+    }
+    await this.mark(batch.notices, {
+      state: 'sent',
+      sentAt: clock.now().toISOString(),
+      activityId,
+      digest: batch.digest,
+      outcome: 'delivered',
+      retries: observe.retries,
+      attemptedAt,
+    });
+    report.sent += batch.notices.length;
+    stats.sent += batch.notices.length;
+    if (observe.retries > 0) stats.retried += batch.notices.length;
+    if (batch.digest) report.digests += 1;
+    return 'sent';
   }
 
   /** 403 (the bot was removed or blocked) or 404 (the conversation is gone), as the messenger saw it. */
