@@ -51,13 +51,14 @@ export interface Repository<T extends { id: string; tenantId: string }> {
   /**
    * Creates it and `otherDoc` (a document of `other`'s type in the same tenant, e.g. the audit
    * record of the act) in one store request; `'exists'` (and neither written) when `doc` is there.
+   * Returns the created version with its ETag (a later `mutate` can start from it unread).
    * Optional: without it, callers create the two one after the other.
    */
   createWith?<U extends { id: string; tenantId: string; type: string }>(
     doc: T,
     other: Repository<U>,
     otherDoc: U,
-  ): Promise<'created' | 'exists'>;
+  ): Promise<Versioned<T> | 'exists'>;
 }
 
 /** The one cross-tenant question the system asks: which tenants have channels subscribed to notices. */
