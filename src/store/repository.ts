@@ -269,6 +269,10 @@ export class CosmosRepository<
     return (await this.insert(this.validate(doc))) === 'exists' ? 'exists' : 'created';
   }
 
+  async createStored(doc: T): Promise<Versioned<T> | 'exists'> {
+    return this.insert(this.validate(doc));
+  }
+
   /** Creates a validated document; the stored version, or `'exists'`. */
   private async insert(valid: T): Promise<Versioned<T> | 'exists'> {
     try {
