@@ -44,8 +44,10 @@ interface Entry {
  */
 export class SlidingWindowLimiter {
   private readonly sent = new Map<string, Entry[]>();
-  /** Woken when any send is answered (an in-flight send may be what a waiter waits for). */
-  private answered?: { promise: Promise<void>; wake: () => void };
+  /** Sends waiting for a slot (a freed slot goes to the most urgent that may go now). */
+  private readonly waiting = new Set<Waiter>();
+  /** Woken when a send is answered or a slot is taken: what a waiter waits for may have changed. */
+  private changed?: { promise: Promise<void>; wake: () => void };
 
   constructor(
     private readonly now: () => number = () => Date.now(),
@@ -53,10 +55,10 @@ export class SlidingWindowLimiter {
   ) {}
 
   /**
-   * How long until a send on all these keys respects every window: 0 = now, 'answer' = not before
+   * How long until a send on all these keys respects every window: 0 = now, 'change' = not before
    * a send still in flight is answered.
    */
-  private waitFor(keys: [string, Window[]][]): number | 'answer' {
+  private waitFor(keys: [string, Window[]][]): number | 'change' {
     const t = this.now();
     let wait = 0;
     let onAnswer = false;
@@ -75,24 +77,50 @@ export class SlidingWindowLimiter {
         else wait = Math.max(wait, answered[mustLeave - 1] + w.ms - t);
       }
     }
-    return onAnswer ? 'answer' : wait;
+    return onAnswer ? 'change' : wait;
   }
 
-  private nextAnswer(): Promise<void> {
-    if (!this.answered) {
+  /** Another waiter that may go now and is more urgent: it takes the slot first. */
+  private outranked(me: Waiter): boolean {
+    for (const w of this.waiting) {
+      if (w !== me && w.priority > me.priority && this.waitFor(w.keys) === 0) return true;
+    }
+    return false;
+  }
+
+  private nextChange(): Promise<void> {
+    if (!this.changed) {
       let wake = () => {};
       const promise = new Promise<void>((r) => (wake = r));
-      this.answered = { promise, wake };
+      this.changed = { promise, wake };
     }
-    return this.answered.promise;
+    return this.changed.promise;
   }
 
-  /** Waits for a slot on every key, then records the send (atomically: no await in between). */
-  async acquire(keys: [string, Window[]][]): Promise<Permit> {
-    for (;;) {
-      const wait = this.waitFor(keys);
-      if (wait === 0) break;
-      await (wait === 'answer' ? this.nextAnswer() : this.sleep(wait));
+  private change(): void {
+    const changed = this.changed;
+    this.changed = undefined;
+    changed?.wake();
+  }
+
+  /**
+   * Waits for a slot on every key, then records the send (atomically: no await in between).
+   * `priority`: of the sends waiting, a freed slot goes to the highest that may go at that moment
+   * (the scanner gives a channel's number of notices left, so no channel is left alone at the end,
+   * held to its own conversation's limit, while the tenant's budget goes unused).
+   */
+  async acquire(keys: [string, Window[]][], priority = 0): Promise<Permit> {
+    const me: Waiter = { keys, priority };
+    this.waiting.add(me);
+    try {
+      for (;;) {
+        const wait = this.waitFor(keys);
+        if (wait === 0 && !this.outranked(me)) break;
+        // Outranked: the other one is due now too; look again once it has taken its slot.
+        await (wait === 0 || wait === 'change' ? this.nextChange() : this.sleep(wait));
+      }
+    } finally {
+      this.waiting.delete(me);
     }
     const t = this.now();
     const entries: Entry[] = [];
@@ -104,6 +132,7 @@ export class SlidingWindowLimiter {
       entries.push(entry);
       this.sent.set(key, kept);
     }
+    this.change();
     let finished = false;
     return {
       done: () => {
@@ -114,10 +143,13 @@ export class SlidingWindowLimiter {
           e.at = end;
           e.inFlight = false;
         }
-        const answered = this.answered;
-        this.answered = undefined;
-        answered?.wake();
+        this.change();
       },
     };
   }
+}
+
+interface Waiter {
+  keys: [string, Window[]][];
+  priority: number;
 }

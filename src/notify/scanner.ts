@@ -261,7 +261,7 @@ export class ExpiryScanner {
       // One card per notice: each is claimed just before it is sent, so the first card goes out
       // after one write instead of after the whole channel's claims, and later claims are made
       // while earlier cards wait for their turn under Teams' limits.
-      for (const d of due) {
+      for (const [i, d] of due.entries()) {
         const [mine] = await this.claim(sub, [d], report);
         if (!mine) {
           stats.skipped += 1;
@@ -274,6 +274,8 @@ export class ExpiryScanner {
           { card, notices: [mine.notice], stored: [mine.stored], digest: false },
           report,
           stats,
+          // The channel with the most notices left goes first: none is left alone at the end.
+          due.length - i,
         );
         if (sent === 'gone') return;
       }
@@ -305,8 +307,8 @@ export class ExpiryScanner {
             stored: [c.stored],
             digest: false,
           }));
-    for (const batch of batches) {
-      if ((await this.sendBatch(sub, ref, batch, report, stats)) === 'gone') return;
+    for (const [i, batch] of batches.entries()) {
+      if ((await this.sendBatch(sub, ref, batch, report, stats, batches.length - i)) === 'gone') return;
     }
   }
 
@@ -317,9 +319,11 @@ export class ExpiryScanner {
     batch: Batch,
     report: ScanReport,
     stats: { sent: number; failed: number; skipped: number; retried: number },
+    /** Sends this channel has left, this one included (higher waits less for a slot). */
+    priority = 0,
   ): Promise<'sent' | 'failed' | 'gone'> {
     const { messenger, clock } = this.deps;
-    const observe = { retries: 0 };
+    const observe = { retries: 0, priority };
     const attemptedAt = clock.now().toISOString();
     let activityId: string | undefined;
     try {
