@@ -80,10 +80,12 @@ export class SlidingWindowLimiter {
     return onAnswer ? 'change' : wait;
   }
 
-  /** Another waiter that may go now and is more urgent: it takes the slot first. */
+  /** Another waiter on a key of ours (the same tenant) that may go now and is more urgent: it goes first. */
   private outranked(me: Waiter): boolean {
+    const mine = new Set(me.keys.map(([key]) => key));
     for (const w of this.waiting) {
-      if (w !== me && w.priority > me.priority && this.waitFor(w.keys) === 0) return true;
+      if (w === me || w.priority <= me.priority || !w.keys.some(([key]) => mine.has(key))) continue;
+      if (this.waitFor(w.keys) === 0) return true;
     }
     return false;
   }
