@@ -148,6 +148,12 @@ async function poolNamesOf(services: BotServices, tenantId: string): Promise<Map
   return new Map(pools.map((p) => [p.id, p.subscription]));
 }
 
+/** What the digest card reads: the pools and the requests waiting (`SeatService.pendingRequests`), in one query. */
+const DIGEST_SELECTIONS: readonly Selection[] = (['pending', 'approving'] as const).map((status) => ({
+  type: 'seatRequest',
+  filter: { where: { status } },
+}));
+
 /** The "N requests waiting" card of a tenant as it is now (read afresh), and how many wait. */
 export async function digestCard(
   services: BotServices,
@@ -156,6 +162,7 @@ export async function digestCard(
   viewerMayDecide: boolean,
 ): Promise<{ card: AdaptiveCard; waiting: number }> {
   const seats = services.seats;
+  await services.prefetch?.(tenantId, ['seatPool'], DIGEST_SELECTIONS);
   const [pending, names] = await Promise.all([
     seats.pendingRequests(tenantId),
     poolNamesOf(services, tenantId),
@@ -175,7 +182,10 @@ async function refreshDigest(
 ): Promise<number> {
   let waiting = 0;
   for (const target of queue.targets) {
-    const { card, waiting: count } = await digestCard(services, tenantId, target.locale, target.decides);
+    // After the turn: a snapshot of its own for each copy, read now.
+    const { card, waiting: count } = await services.background.fresh(() =>
+      digestCard(services, tenantId, target.locale, target.decides),
+    );
     waiting = count;
     const posted = queue.digest.get(target.ref.conversationId);
     if (posted) {
