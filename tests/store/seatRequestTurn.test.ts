@@ -1,10 +1,11 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
+import { digestCard } from '../../src/features/seats/approvals';
 import { currentTurnReads } from '../../src/store/turnCache';
 import { message } from '../support/activities';
-import { AVERY, ELI, type Person } from '../support/people';
+import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { cardText, startTestApp, type TestApp } from '../support/testApp';
 
 /**
  * The store requests (HTTPS) the turn itself sends while `work` runs: a request counts when it
@@ -91,5 +92,20 @@ describe('store requests of one turn (the person, the dialog state, one tenant s
     expect(request).toHaveLength(1);
     expect(request[0]).toMatch(/^PUT entities\/docs\/seatRequest:/);
     expect(sent.background.filter((r) => r.startsWith('GET entities/docs/conv:'))).toHaveLength(1);
+  });
+
+  it('builds the "N requests waiting" card after the turn from one query (the pools and the waiting requests)', async () => {
+    let waiting = 0;
+    let text = '';
+    const sent = await requestsOf(() =>
+      t.app.services.background.fresh(async () => {
+        const digest = await digestCard(t.app.services, CONTOSO, 'en-US', true);
+        waiting = digest.waiting;
+        text = cardText(digest.card).join('\n');
+      }),
+    );
+    expect(waiting).toBe(1);
+    expect(text).toContain('Eli Park');
+    expect(sent.turn).toEqual(['QUERY entities/docs']);
   });
 });
