@@ -62,7 +62,7 @@ export interface SendObserver {
   retries: number;
   /**
    * Set by the caller: how urgent this send is among the tenant's sends waiting for a slot (the
-   * scanner gives its channel's notices left); higher goes first. Default 0.
+   * scanner gives its channel's notices left); higher goes first. Unset: before every ranked send.
    */
   priority?: number;
 }

@@ -109,9 +109,10 @@ export class SlidingWindowLimiter {
    * Waits for a slot on every key, then records the send (atomically: no await in between).
    * `priority`: of the sends waiting, a freed slot goes to the highest that may go at that moment
    * (the scanner gives a channel's number of notices left, so no channel is left alone at the end,
-   * held to its own conversation's limit, while the tenant's budget goes unused).
+   * held to its own conversation's limit, while the tenant's budget goes unused). A send without
+   * one (an approval card, a decision: someone is waiting for it) goes before every ranked one.
    */
-  async acquire(keys: [string, Window[]][], priority = 0): Promise<Permit> {
+  async acquire(keys: [string, Window[]][], priority = Number.POSITIVE_INFINITY): Promise<Permit> {
     const me: Waiter = { keys, priority };
     this.waiting.add(me);
     try {

@@ -136,6 +136,31 @@ describe('the tenant-wide limit of 50 sends a second (fake clock)', () => {
     expect(Math.max(...sends.map((s) => s.end))).toBeLessThanOrEqual(19_500);
   });
 
+  it('lets a send nobody ranked (an approval card) go before the channels of a fan-out', async () => {
+    const clock = new Timeline();
+    const limiter = new SlidingWindowLimiter(() => clock.now, clock.sleep);
+    const keys = (c: string): [string, { limit: number; ms: number }[]][] => [
+      ['tenant:t', TEAMS_LIMITS.tenant],
+      [`conversation:${c}`, TEAMS_LIMITS.conversation],
+    ];
+    // The tenant's second is used up by a fan-out.
+    for (let i = 0; i < 50; i += 1) (await limiter.acquire(keys(`c${i % 10}`), 5)).done();
+    const order: string[] = [];
+    const ranked = [1, 2, 3].map(async (i) => {
+      const p = await limiter.acquire(keys(`c${i}`), 40);
+      order.push(`c${i}@${clock.now}`);
+      p.done();
+    });
+    const card = (async () => {
+      const p = await limiter.acquire(keys('approver'));
+      order.push(`approver@${clock.now}`);
+      p.done();
+    })();
+    await clock.run(Promise.all([...ranked, card]));
+    expect(order[0]).toBe('approver@1000');
+    expect(order).toHaveLength(4);
+  });
+
   it('counts every resend of a throttled request against the same second', async () => {
     const random = seededRandom(SEED);
     const { sends } = await fanOut(20, 50, () => random() * 60, 7);
