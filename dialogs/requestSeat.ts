@@ -158,7 +158,7 @@ export class RequestSeatDialog extends BaseDialog {
     // Checked at the moment of the change, not when the dialog started.
     await this.services.authorizer.require(turn.actor, 'seat.request', state.poolId);
     const seats = this.seats();
-    const request = await seats.request(
+    const stored = await seats.requestStored(
       turn.actor,
       turn.member.name,
       state.poolId,
@@ -166,7 +166,7 @@ export class RequestSeatDialog extends BaseDialog {
       turn.locale,
     );
     const usage = await seats.usage(turn.tenantId, state.poolId);
-    const reached = await postForApproval(this.services, request, usage);
+    const reached = await postForApproval(this.services, stored, usage);
     const pool = usage.pool.subscription;
     await step.context.sendActivity(
       reached === 0
@@ -175,6 +175,6 @@ export class RequestSeatDialog extends BaseDialog {
           ? turn.tr.t('seats.requestedNoFreeSeat', { pool })
           : turn.tr.t('seats.requested', { pool }),
     );
-    return step.endDialog(request.id);
+    return step.endDialog(stored.doc.id);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from './model';
-import type { Clock, Repository } from './ports';
+import { ConcurrencyError } from './errors';
+import type { Clock, Repository, Versioned } from './ports';
 
 export type AuditEntry = Pick<AuditRecord, 'tenantId' | 'actor' | 'action' | 'target' | 'outcome' | 'detail'>;
 
@@ -20,19 +21,22 @@ export class AuditLog {
 
   /**
    * Creates `doc` and the record of the act in one store request where the store can (the same
-   * tenant's documents); `'exists'` (nothing recorded) when `doc` was already there.
+   * tenant's documents); `'exists'` (nothing recorded) when `doc` was already there. Returns the
+   * created version with its ETag.
    */
   async createRecorded<T extends { id: string; tenantId: string; type: string }>(
     repo: Repository<T>,
     doc: T,
     entry: AuditEntry,
-  ): Promise<'created' | 'exists'> {
+  ): Promise<Versioned<T> | 'exists'> {
     const at = this.clock.now().toISOString();
     const record: AuditRecord = { type: 'audit', id: `audit:${at}:${randomUUID()}`, at, ...entry };
     if (repo.createWith) return repo.createWith(doc, this.repo, record);
-    const created = await repo.create(doc);
-    if (created === 'created') await this.repo.create(record);
-    return created;
+    if ((await repo.create(doc)) === 'exists') return 'exists';
+    await this.repo.create(record);
+    const stored = await repo.get(doc.tenantId, doc.id);
+    if (!stored) throw new ConcurrencyError(doc.id);
+    return stored;
   }
 
   /**

@@ -62,15 +62,22 @@ export async function retrying<R>(documentId: string, attempt: (n: number) => Pr
  * return UNCHANGED (the current version is returned, undefined when there is none). A result
  * the caller needs besides the document is taken from the last call of `change` (a closure).
  * After RETRY_POLICY.attempts lost races it throws MutationAbandonedError.
+ *
+ * `known`: a version the caller already holds with its ETag (the one a create or an earlier write
+ * returned). The first attempt starts from it instead of reading; if it is no longer the stored
+ * version the write is refused (412) and the next attempt reads, as after any lost race.
  */
 export async function mutate<T extends { id: string; tenantId: string }>(
   repo: Repository<T>,
   tenantId: string,
   id: string,
   change: (current: T | undefined) => T | typeof UNCHANGED | Promise<T | typeof UNCHANGED>,
+  known?: Versioned<T>,
 ): Promise<Versioned<T> | undefined> {
-  return retrying(id, async () => {
-    const current = await repo.get(tenantId, id);
+  // Without an ETag the version is not known: read it.
+  const start = known?.etag && known.doc.id === id && known.doc.tenantId === tenantId ? known : undefined;
+  return retrying(id, async (n) => {
+    const current = n === 1 && start ? start : await repo.get(tenantId, id);
     const next = await change(current?.doc);
     if (next === UNCHANGED) return current;
     if (current) return repo.replace(next, current.etag);
@@ -86,11 +93,18 @@ export async function mutateExisting<T extends { id: string; tenantId: string }>
   id: string,
   missing: () => Error,
   change: (current: T) => T | typeof UNCHANGED | Promise<T | typeof UNCHANGED>,
+  known?: Versioned<T>,
 ): Promise<Versioned<T>> {
-  const stored = await mutate(repo, tenantId, id, (current) => {
-    if (!current) throw missing();
-    return change(current);
-  });
+  const stored = await mutate(
+    repo,
+    tenantId,
+    id,
+    (current) => {
+      if (!current) throw missing();
+      return change(current);
+    },
+    known,
+  );
   if (!stored) throw missing();
   return stored;
 }

@@ -42,6 +42,11 @@ export interface Repository<T extends { id: string; tenantId: string }> {
   get(tenantId: string, id: string): Promise<Versioned<T> | undefined>;
   /** Creates it; `'exists'` when a document with that id is already there (nothing changed). */
   create(doc: T): Promise<'created' | 'exists'>;
+  /**
+   * `create`, answering the created version with its ETag instead of `'created'` (a later
+   * `mutate` can start from it unread). Optional: without it, callers create and read.
+   */
+  createStored?(doc: T): Promise<Versioned<T> | 'exists'>;
   /** Replaces the version identified by `etag`; throws ConcurrencyError when someone changed it first. */
   replace(doc: T, etag: string): Promise<Versioned<T>>;
   /** Deletes it (only that version when `etag` is given); false when it was already gone. */
@@ -51,13 +56,14 @@ export interface Repository<T extends { id: string; tenantId: string }> {
   /**
    * Creates it and `otherDoc` (a document of `other`'s type in the same tenant, e.g. the audit
    * record of the act) in one store request; `'exists'` (and neither written) when `doc` is there.
+   * Returns the created version with its ETag (a later `mutate` can start from it unread).
    * Optional: without it, callers create the two one after the other.
    */
   createWith?<U extends { id: string; tenantId: string; type: string }>(
     doc: T,
     other: Repository<U>,
     otherDoc: U,
-  ): Promise<'created' | 'exists'>;
+  ): Promise<Versioned<T> | 'exists'>;
 }
 
 /** The one cross-tenant question the system asks: which tenants have channels subscribed to notices. */

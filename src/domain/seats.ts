@@ -276,6 +276,17 @@ export class SeatService {
     justification: string,
     locale: Locale = 'en-US',
   ): Promise<SeatRequest> {
+    return (await this.requestStored(actor, name, poolId, justification, locale)).doc;
+  }
+
+  /** `request`, answering the stored version with its ETag (the approval cards are recorded on it unread). */
+  async requestStored(
+    actor: Actor,
+    name: string,
+    poolId: string,
+    justification: string,
+    locale: Locale = 'en-US',
+  ): Promise<Versioned<SeatRequest>> {
     const usage = await this.usage(actor.tenantId, poolId);
     if (usage.assignments.some((a) => a.assignee === actor.aadObjectId)) {
       throw new RuleViolation('seats.youHaveSeat', { pool: usage.pool.subscription });
@@ -311,7 +322,7 @@ export class SeatService {
         outcome: 'success',
       });
       if (created === 'exists') throw new ConcurrencyError(doc.id);
-      return doc;
+      return created;
     });
   }
 
@@ -443,19 +454,26 @@ export class SeatService {
     );
   }
 
-  /** Remembers where a copy of the request's card was posted, so a decision updates every copy. */
+  /**
+   * Remembers where a copy of the request's card was posted, so a decision updates every copy.
+   * `known`: the version the caller holds (the one `request` or the last `addCard` returned): the
+   * write starts from it unread, and reads only if the request changed meanwhile. Returns the
+   * stored version.
+   */
   async addCard(
     tenantId: string,
     requestId: string,
     card: { conversationId: string; activityId: string },
-  ): Promise<void> {
+    known?: Versioned<SeatRequest>,
+  ): Promise<Versioned<SeatRequest>> {
     // Out of attempts throws (it used to return as if the copy were remembered).
-    await mutateExisting(
+    return mutateExisting(
       this.repos.seatRequests,
       tenantId,
       requestId,
       () => new RuleViolation('seats.unknownRequest'),
       (current) => ({ ...current, cards: [...current.cards, card] }),
+      known,
     );
   }
 

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import { outsideTurn } from '../store/turnCache';
+import { outsideTurn, withTurnReads } from '../store/turnCache';
 
 /**
  * Work done after a turn has answered (updating other copies of a card, telling a requester):
@@ -17,6 +17,14 @@ export class BackgroundTasks {
       .catch((err: unknown) => this.logger.error({ err, task: name }, 'background task failed'))
       .finally(() => this.running.delete(task));
     this.running.add(task);
+  }
+
+  /**
+   * Runs one piece of background work with reads of its own (a tenant snapshot read now serves
+   * its later reads, as in a turn), forgotten when it ends: nothing is carried to other work.
+   */
+  fresh<T>(work: () => Promise<T>): Promise<T> {
+    return withTurnReads(work);
   }
 
   /** Resolves when everything started so far has finished. */

@@ -60,6 +60,11 @@ export interface SentActivity {
 /** Filled in by a send: how often Teams asked us to retry (the delivery report shows it). */
 export interface SendObserver {
   retries: number;
+  /**
+   * Set by the caller: how urgent this send is among the tenant's sends waiting for a slot (the
+   * scanner gives its channel's notices left); higher goes first. Unset: before every ranked send.
+   */
+  priority?: number;
 }
 
 export class ConnectorClient {
@@ -134,10 +139,13 @@ export class ConnectorClient {
     const url = new URL(path, to.serviceUrl.endsWith('/') ? to.serviceUrl : `${to.serviceUrl}/`).toString();
     const attempt = async (_n: number, timeoutMs: number): Promise<{ res: Response; text: string }> => {
       const authorization = await this.options.auth.authorization(to.serviceUrl);
-      const permit = await this.limiter.acquire([
-        [`tenant:${to.tenantId}`, TEAMS_LIMITS.tenant],
-        [`conversation:${to.conversationId}`, TEAMS_LIMITS.conversation],
-      ]);
+      const permit = await this.limiter.acquire(
+        [
+          [`tenant:${to.tenantId}`, TEAMS_LIMITS.tenant],
+          [`conversation:${to.conversationId}`, TEAMS_LIMITS.conversation],
+        ],
+        observe?.priority,
+      );
       this.stats.requests += 1;
       try {
         const res = await fetch(url, {
@@ -146,6 +154,8 @@ export class ConnectorClient {
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });
+        // Answered: Teams has counted it by now (reading the body can wait outside the limit).
+        permit.done();
         const text = await res.text().catch(() => '');
         return { res, text };
       } catch (err) {

@@ -69,10 +69,31 @@ export class Messenger {
     return ref?.doc.active ? ref.doc : undefined;
   }
 
+  /**
+   * The bot is gone from a conversation. A person's own chat is also taken off their member
+   * document, so "has a personal chat" there keeps meaning "can be reached" (a turn that posts
+   * for approval counts the approvers it can reach from the member documents alone); their next
+   * message or install records it again.
+   */
   async deactivate(tenantId: string, conversationId: string, reason: string): Promise<void> {
-    await mutate(this.repos.conversationRefs, tenantId, conversationRefId(conversationId), (current) =>
-      current?.active
-        ? { ...current, active: false, inactiveReason: reason, updatedAt: this.clock.now().toISOString() }
+    const ref = await mutate(
+      this.repos.conversationRefs,
+      tenantId,
+      conversationRefId(conversationId),
+      (current) =>
+        current?.active
+          ? { ...current, active: false, inactiveReason: reason, updatedAt: this.clock.now().toISOString() }
+          : UNCHANGED,
+    );
+    const person = ref?.doc.scope === 'personal' ? ref.doc.aadObjectId : undefined;
+    if (person) await this.forgetPersonalChat(tenantId, person, conversationId);
+  }
+
+  /** Takes a personal chat the bot can no longer reach off the person's member document. */
+  async forgetPersonalChat(tenantId: string, aadObjectId: string, conversationId: string): Promise<void> {
+    await mutate(this.repos.members, tenantId, memberId(aadObjectId), (current) =>
+      current?.personalConversationId === conversationId
+        ? { ...current, personalConversationId: undefined, updatedAt: this.clock.now().toISOString() }
         : UNCHANGED,
     );
   }

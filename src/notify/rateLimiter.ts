@@ -10,9 +10,12 @@ export interface Window {
   ms: number;
 }
 
-/** Teams' published limits, with a margin on the tenant-wide one. */
+/**
+ * Teams' published limits, used in full: a send counts until a whole window after it was answered
+ * (below), which already bounds when Teams can have counted it, so no margin is taken off.
+ */
 export const TEAMS_LIMITS = {
-  tenant: [{ limit: 48, ms: 1000 }] as Window[],
+  tenant: [{ limit: 50, ms: 1000 }] as Window[],
   conversation: [
     { limit: 7, ms: 1000 },
     { limit: 8, ms: 2000 },
@@ -32,42 +35,95 @@ interface Entry {
 }
 
 /**
- * A send counts from the moment it starts until a full window after it finished: a request
- * delayed on the way (a busy event loop, a pooled connection) can reach Teams later than it
- * started, and must still be inside the budget of whatever second it lands in.
+ * A send counts from the moment it starts until a full window after it was answered: Teams counts
+ * a request when it arrives, which is somewhere between those two moments (a busy event loop or a
+ * pooled connection can delay it on the way), so the N+1st send of a window starts only when the
+ * oldest of the last N has been answered for a whole window. It is scheduled for exactly that
+ * moment (a timer, or the answer of a send still in flight), so a window is used in full: with
+ * answers that come back at once, 50 a second go out, never 51.
  */
 export class SlidingWindowLimiter {
   private readonly sent = new Map<string, Entry[]>();
+  /** Sends waiting for a slot (a freed slot goes to the most urgent that may go now). */
+  private readonly waiting = new Set<Waiter>();
+  /** Woken when a send is answered or a slot is taken: what a waiter waits for may have changed. */
+  private changed?: { promise: Promise<void>; wake: () => void };
 
   constructor(
     private readonly now: () => number = () => Date.now(),
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  /** How long until a send on all these keys would respect every window (0 = now). */
-  private waitFor(keys: [string, Window[]][]): number {
+  /**
+   * How long until a send on all these keys respects every window: 0 = now, 'change' = not before
+   * a send still in flight is answered.
+   */
+  private waitFor(keys: [string, Window[]][]): number | 'change' {
     const t = this.now();
     let wait = 0;
+    let onAnswer = false;
     for (const [key, windows] of keys) {
-      const times = (this.sent.get(key) ?? []).map((e) => (e.inFlight ? t : e.at)).sort((a, b) => a - b);
+      const entries = this.sent.get(key) ?? [];
       for (const w of windows) {
-        const inWindow = times.filter((x) => x > t - w.ms);
-        if (inWindow.length >= w.limit) {
-          const oldestThatMustExpire = inWindow[inWindow.length - w.limit];
-          // In-flight sends count as "now": wait a little and look again.
-          wait = Math.max(wait, oldestThatMustExpire === t ? 5 : oldestThatMustExpire + w.ms - t + 1);
-        }
+        const inWindow = entries.filter((e) => e.inFlight || e.at > t - w.ms);
+        if (inWindow.length < w.limit) continue;
+        // This many must leave the window first; an answered send leaves it at `at + ms`.
+        const mustLeave = inWindow.length - w.limit + 1;
+        const answered = inWindow
+          .filter((e) => !e.inFlight)
+          .map((e) => e.at)
+          .sort((a, b) => a - b);
+        if (answered.length < mustLeave) onAnswer = true;
+        else wait = Math.max(wait, answered[mustLeave - 1] + w.ms - t);
       }
     }
-    return wait;
+    return onAnswer ? 'change' : wait;
   }
 
-  /** Waits for a slot on every key, then records the send (atomically: no await in between). */
-  async acquire(keys: [string, Window[]][]): Promise<Permit> {
-    for (;;) {
-      const wait = this.waitFor(keys);
-      if (wait === 0) break;
-      await this.sleep(wait);
+  /** Another waiter on a key of ours (the same tenant) that may go now and is more urgent: it goes first. */
+  private outranked(me: Waiter): boolean {
+    const mine = new Set(me.keys.map(([key]) => key));
+    for (const w of this.waiting) {
+      if (w === me || w.priority <= me.priority || !w.keys.some(([key]) => mine.has(key))) continue;
+      if (this.waitFor(w.keys) === 0) return true;
+    }
+    return false;
+  }
+
+  private nextChange(): Promise<void> {
+    if (!this.changed) {
+      let wake = () => {};
+      const promise = new Promise<void>((r) => (wake = r));
+      this.changed = { promise, wake };
+    }
+    return this.changed.promise;
+  }
+
+  private change(): void {
+    const changed = this.changed;
+    this.changed = undefined;
+    changed?.wake();
+  }
+
+  /**
+   * Waits for a slot on every key, then records the send (atomically: no await in between).
+   * `priority`: of the sends waiting, a freed slot goes to the highest that may go at that moment
+   * (the scanner gives a channel's number of notices left, so no channel is left alone at the end,
+   * held to its own conversation's limit, while the tenant's budget goes unused). A send without
+   * one (an approval card, a decision: someone is waiting for it) goes before every ranked one.
+   */
+  async acquire(keys: [string, Window[]][], priority = Number.POSITIVE_INFINITY): Promise<Permit> {
+    const me: Waiter = { keys, priority };
+    this.waiting.add(me);
+    try {
+      for (;;) {
+        const wait = this.waitFor(keys);
+        if (wait === 0 && !this.outranked(me)) break;
+        // Outranked: the other one is due now too; look again once it has taken its slot.
+        await (wait === 0 || wait === 'change' ? this.nextChange() : this.sleep(wait));
+      }
+    } finally {
+      this.waiting.delete(me);
     }
     const t = this.now();
     const entries: Entry[] = [];
@@ -79,14 +135,24 @@ export class SlidingWindowLimiter {
       entries.push(entry);
       this.sent.set(key, kept);
     }
+    this.change();
+    let finished = false;
     return {
       done: () => {
+        if (finished) return;
+        finished = true;
         const end = this.now();
         for (const e of entries) {
           e.at = end;
           e.inFlight = false;
         }
+        this.change();
       },
     };
   }
+}
+
+interface Waiter {
+  keys: [string, Window[]][];
+  priority: number;
 }

@@ -4,6 +4,7 @@ import { mutate, UNCHANGED } from '../domain/mutate';
 import {
   conversationRefId,
   noticeId,
+  type ConversationRef,
   personLocale,
   subscriptionId,
   type Notice,
@@ -11,7 +12,7 @@ import {
   type NoticeSubscription,
 } from '../domain/model';
 import { DEFAULT_THRESHOLDS, dueThreshold, expiringItems, wants, type ExpiringItem } from '../domain/notices';
-import type { Clock, TenantIndex } from '../domain/ports';
+import type { Clock, TenantIndex, Versioned } from '../domain/ports';
 import type { Repositories } from '../domain/repositories';
 import { translator } from '../i18n';
 import type { Logger } from '../logger';
@@ -60,6 +61,14 @@ export interface ScannerDeps {
   digestAbove: number;
   /** A pending notice claimed longer ago than this belongs to a run that died: take it over. */
   staleClaimMs: number;
+}
+
+/** One card and the notices it tells of (with the versions their claims wrote, when known). */
+interface Batch {
+  card: AdaptiveCard;
+  notices: Notice[];
+  stored?: (Versioned<Notice> | undefined)[];
+  digest: boolean;
 }
 
 /** Connector failures after which the message certainly was not posted: try again next run. */
@@ -172,7 +181,8 @@ export class ExpiryScanner {
     report: ScanReport,
   ) {
     const { repos, clock, staleClaimMs } = this.deps;
-    const mine: { item: ExpiringItem; notice: Notice; etag?: string }[] = [];
+    // With the version just written, when the store says it: marking it sent needs no read.
+    const mine: { item: ExpiringItem; notice: Notice; stored?: Versioned<Notice> }[] = [];
     for (const d of due) {
       const now = clock.now();
       const notice: Notice = {
@@ -186,8 +196,11 @@ export class ExpiryScanner {
         claimedAt: now.toISOString(),
         digest: false,
       };
-      if ((await repos.notices.create(notice)) === 'created') {
-        mine.push({ item: d.item, notice });
+      const created = repos.notices.createStored
+        ? await repos.notices.createStored(notice)
+        : await repos.notices.create(notice);
+      if (created !== 'exists') {
+        mine.push({ item: d.item, notice, stored: created === 'created' ? undefined : created });
         continue;
       }
       const existing = await repos.notices.get(sub.tenantId, notice.id);
@@ -204,7 +217,7 @@ export class ExpiryScanner {
           { ...existing.doc, state: 'pending', claimedAt: now.toISOString(), error: undefined },
           existing.etag,
         );
-        mine.push({ item: d.item, notice: taken.doc });
+        mine.push({ item: d.item, notice: taken.doc, stored: taken });
       } catch (err) {
         if (!(err instanceof ConcurrencyError)) throw err;
         report.skipped += 1;
@@ -243,12 +256,36 @@ export class ExpiryScanner {
       await this.disable(sub, 'conversation reference inactive', report);
       return;
     }
+    const tr = translator(locale);
+    if (due.length <= this.deps.digestAbove) {
+      // One card per notice: each is claimed just before it is sent, so the first card goes out
+      // after one write instead of after the whole channel's claims, and later claims are made
+      // while earlier cards wait for their turn under Teams' limits.
+      for (const [i, d] of due.entries()) {
+        const [mine] = await this.claim(sub, [d], report);
+        if (!mine) {
+          stats.skipped += 1;
+          continue;
+        }
+        const card = renderExpiryNotice(expiryNoticeView(tr, mine.item, clock.now()));
+        const sent = await this.sendBatch(
+          sub,
+          ref,
+          { card, notices: [mine.notice], stored: [mine.stored], digest: false },
+          report,
+          stats,
+          // The channel with the most notices left goes first: none is left alone at the end.
+          due.length - i,
+        );
+        if (sent === 'gone') return;
+      }
+      return;
+    }
     const claimed = await this.claim(sub, due, report);
     stats.skipped += due.length - claimed.length;
     if (claimed.length === 0) return;
-    const tr = translator(locale);
     const today = clock.now();
-    const batches: { card: AdaptiveCard; notices: Notice[]; digest: boolean }[] =
+    const batches: Batch[] =
       claimed.length > this.deps.digestAbove
         ? [
             {
@@ -260,60 +297,77 @@ export class ExpiryScanner {
                 ),
               ),
               notices: claimed.map((c) => c.notice),
+              stored: claimed.map((c) => c.stored),
               digest: true,
             },
           ]
         : claimed.map((c) => ({
             card: renderExpiryNotice(expiryNoticeView(tr, c.item, today)),
             notices: [c.notice],
+            stored: [c.stored],
             digest: false,
           }));
-    for (const batch of batches) {
-      const observe = { retries: 0 };
-      const attemptedAt = clock.now().toISOString();
-      let activityId: string | undefined;
-      try {
-        activityId = (await messenger.sendCard(ref, batch.card, observe))?.activityId;
-      } catch (err) {
-        const status = err instanceof ConnectorError ? err.status : 0;
-        await this.mark(batch.notices, {
-          state: 'failed',
-          error: `${status} ${(err as Error).message}`.slice(0, 300),
-          outcome: failureOutcome(status),
-          retries: observe.retries,
-          attemptedAt,
-        });
-        report.failed += batch.notices.length;
-        stats.failed += batch.notices.length;
-        continue;
-      }
-      if (!activityId) {
-        await this.mark(batch.notices, {
-          state: 'failed',
-          error: 'gone',
-          outcome: await this.goneOutcome(sub),
-          retries: observe.retries,
-          attemptedAt,
-        });
-        report.failed += batch.notices.length;
-        stats.failed += batch.notices.length;
-        await this.disable(sub, 'the bot was removed from the channel', report);
-        return;
-      }
-      await this.mark(batch.notices, {
-        state: 'sent',
-        sentAt: clock.now().toISOString(),
-        activityId,
-        digest: batch.digest,
-        outcome: 'delivered',
+    for (const [i, batch] of batches.entries()) {
+      if ((await this.sendBatch(sub, ref, batch, report, stats, batches.length - i)) === 'gone') return;
+    }
+  }
+
+  /** Sends one claimed card and records how it went on its notices; 'gone' when the channel is. */
+  private async sendBatch(
+    sub: NoticeSubscription,
+    ref: ConversationRef,
+    batch: Batch,
+    report: ScanReport,
+    stats: { sent: number; failed: number; skipped: number; retried: number },
+    /** Sends this channel has left, this one included (higher waits less for a slot). */
+    priority = 0,
+  ): Promise<'sent' | 'failed' | 'gone'> {
+    const { messenger, clock } = this.deps;
+    const observe = { retries: 0, priority };
+    const attemptedAt = clock.now().toISOString();
+    let activityId: string | undefined;
+    try {
+      activityId = (await messenger.sendCard(ref, batch.card, observe))?.activityId;
+    } catch (err) {
+      const status = err instanceof ConnectorError ? err.status : 0;
+      await this.mark(batch, {
+        state: 'failed',
+        error: `${status} ${(err as Error).message}`.slice(0, 300),
+        outcome: failureOutcome(status),
         retries: observe.retries,
         attemptedAt,
       });
-      report.sent += batch.notices.length;
-      stats.sent += batch.notices.length;
-      if (observe.retries > 0) stats.retried += batch.notices.length;
-      if (batch.digest) report.digests += 1;
+      report.failed += batch.notices.length;
+      stats.failed += batch.notices.length;
+      return 'failed';
     }
+    if (!activityId) {
+      await this.mark(batch, {
+        state: 'failed',
+        error: 'gone',
+        outcome: await this.goneOutcome(sub),
+        retries: observe.retries,
+        attemptedAt,
+      });
+      report.failed += batch.notices.length;
+      stats.failed += batch.notices.length;
+      await this.disable(sub, 'the bot was removed from the channel', report);
+      return 'gone';
+    }
+    await this.mark(batch, {
+      state: 'sent',
+      sentAt: clock.now().toISOString(),
+      activityId,
+      digest: batch.digest,
+      outcome: 'delivered',
+      retries: observe.retries,
+      attemptedAt,
+    });
+    report.sent += batch.notices.length;
+    stats.sent += batch.notices.length;
+    if (observe.retries > 0) stats.retried += batch.notices.length;
+    if (batch.digest) report.digests += 1;
+    return 'sent';
   }
 
   /** 403 (the bot was removed or blocked) or 404 (the conversation is gone), as the messenger saw it. */
@@ -375,45 +429,62 @@ export class ExpiryScanner {
         observe,
       );
       if (!posted) {
-        await this.mark([taken], {
-          state: 'failed',
-          error: 'gone',
-          outcome: await this.goneOutcome(sub.doc),
-          retries: observe.retries,
-          attemptedAt: now,
-        });
+        await this.mark(
+          { notices: [taken] },
+          {
+            state: 'failed',
+            error: 'gone',
+            outcome: await this.goneOutcome(sub.doc),
+            retries: observe.retries,
+            attemptedAt: now,
+          },
+        );
         return 'failed';
       }
-      await this.mark([taken], {
-        state: 'sent',
-        sentAt: clock.now().toISOString(),
-        activityId: posted.activityId,
-        outcome: 'delivered',
-        error: undefined,
-        retries: observe.retries,
-        attemptedAt: now,
-      });
+      await this.mark(
+        { notices: [taken] },
+        {
+          state: 'sent',
+          sentAt: clock.now().toISOString(),
+          activityId: posted.activityId,
+          outcome: 'delivered',
+          error: undefined,
+          retries: observe.retries,
+          attemptedAt: now,
+        },
+      );
       return 'sent';
     } catch (err) {
       const status = err instanceof ConnectorError ? err.status : 0;
-      await this.mark([taken], {
-        state: 'failed',
-        error: `${status} ${(err as Error).message}`.slice(0, 300),
-        outcome: failureOutcome(status),
-        retries: observe.retries,
-        attemptedAt: now,
-      });
+      await this.mark(
+        { notices: [taken] },
+        {
+          state: 'failed',
+          error: `${status} ${(err as Error).message}`.slice(0, 300),
+          outcome: failureOutcome(status),
+          retries: observe.retries,
+          attemptedAt: now,
+        },
+      );
       return 'failed';
     }
   }
 
-  private async mark(notices: Notice[], patch: Partial<Notice>): Promise<void> {
+  /** Records how a send went on its notices, each from the version the claim wrote when it is known. */
+  private async mark(
+    { notices, stored = [] }: Pick<Batch, 'notices' | 'stored'>,
+    patch: Partial<Notice>,
+  ): Promise<void> {
     const { repos } = this.deps;
     await Promise.all(
-      notices.map((n) =>
+      notices.map((n, i) =>
         // Out of attempts throws: the caller must not report an outcome the notice does not record.
-        mutate(repos.notices, n.tenantId, n.id, (current) =>
-          current ? { ...current, ...patch } : UNCHANGED,
+        mutate(
+          repos.notices,
+          n.tenantId,
+          n.id,
+          (current) => (current ? { ...current, ...patch } : UNCHANGED),
+          stored[i],
         ),
       ),
     );

@@ -84,15 +84,16 @@ export class MemoryRepository<
   }
 
   async create(doc: T): Promise<'created' | 'exists'> {
+    return (await this.createStored(doc)) === 'exists' ? 'exists' : 'created';
+  }
+
+  async createStored(doc: T): Promise<Versioned<T> | 'exists'> {
     const valid = this.validate(doc);
     await Promise.resolve();
     if (this.container.read(valid.tenantId, valid.id)) return 'exists';
-    this.container.write(valid.tenantId, valid.id, {
-      type: this.type,
-      doc: valid,
-      etag: this.container.nextEtag(),
-    });
-    return 'created';
+    const etag = this.container.nextEtag();
+    this.container.write(valid.tenantId, valid.id, { type: this.type, doc: valid, etag });
+    return { doc: valid, etag };
   }
 
   async replace(doc: T, etag: string): Promise<Versioned<T>> {

@@ -252,7 +252,7 @@ export class CosmosRepository<
     doc: T,
     other: Repository<U>,
     otherDoc: U,
-  ): Promise<'created' | 'exists'> {
+  ): Promise<Versioned<T> | 'exists'> {
     const valid = this.validate(doc);
     // Only a document of this container and partition can share the request.
     if (
@@ -260,8 +260,8 @@ export class CosmosRepository<
       other.container !== this.container ||
       otherDoc.tenantId !== valid.tenantId
     ) {
-      const created = await this.create(valid);
-      if (created === 'created') await other.create(otherDoc);
+      const created = await this.insert(valid);
+      if (created !== 'exists') await other.create(otherDoc);
       return created;
     }
     const also = (other as CosmosRepository<U>).validate(otherDoc);
@@ -280,7 +280,8 @@ export class CosmosRepository<
         throw new StoreUnavailableError(
           `store batch create of ${this.type} ${doc.id} failed: HTTP ${failed?.statusCode ?? '?'}`,
         );
-      return 'created';
+      // The ETag the store gave the new document (without one, a later `mutate` reads first).
+      return { doc: valid, etag: result[0].eTag ?? '' };
     } catch (err) {
       if (err instanceof StoreUnavailableError) throw err;
       if (statusOf(err) === 409) return 'exists';
@@ -292,13 +293,21 @@ export class CosmosRepository<
   }
 
   async create(doc: T): Promise<'created' | 'exists'> {
-    const valid = this.validate(doc);
+    return (await this.insert(this.validate(doc))) === 'exists' ? 'exists' : 'created';
+  }
+
+  async createStored(doc: T): Promise<Versioned<T> | 'exists'> {
+    return this.insert(this.validate(doc));
+  }
+
+  /** Creates a validated document; the stored version, or `'exists'`. */
+  private async insert(valid: T): Promise<Versioned<T> | 'exists'> {
     try {
-      await this.container.items.create(valid);
-      return 'created';
+      const { resource } = await this.container.items.create<Record<string, unknown>>(valid);
+      return { doc: valid, etag: typeof resource?._etag === 'string' ? resource._etag : '' };
     } catch (err) {
       if (statusOf(err) === 409) return 'exists';
-      throw wrap(err, `create of ${this.type} ${doc.id}`);
+      throw wrap(err, `create of ${this.type} ${valid.id}`);
     } finally {
       this.wrote(valid.tenantId, valid.id);
     }

@@ -123,6 +123,63 @@ describe('mutate: the one read-modify-write', () => {
     expect(stored?.doc.value).toBe(8);
   });
 
+  it('starts from a version the caller holds without reading it', async () => {
+    const repo = new RacyRepo();
+    const known = repo.put({ id: 'c', tenantId: T, value: 1 });
+    let reads = 0;
+    const get = repo.get.bind(repo);
+    repo.get = (tenantId, id) => {
+      reads += 1;
+      return get(tenantId, id);
+    };
+    const stored = await mutate(
+      repo,
+      T,
+      'c',
+      (current) => ({ ...current!, value: current!.value + 1 }),
+      known,
+    );
+    expect(reads).toBe(0);
+    expect(stored?.doc.value).toBe(2);
+    expect((await get(T, 'c'))?.doc.value).toBe(2);
+  });
+
+  it('reads the stored version when the one the caller holds is stale, so the other write is kept', async () => {
+    const repo = new RacyRepo();
+    const known = repo.put({ id: 'c', tenantId: T, value: 1 });
+    repo.put({ id: 'c', tenantId: T, value: 10 }); // someone else wrote after the caller's version
+    const seen: number[] = [];
+    const stored = await mutate(
+      repo,
+      T,
+      'c',
+      (current) => {
+        seen.push(current!.value);
+        return { ...current!, value: current!.value + 1 };
+      },
+      known,
+    );
+    expect(seen).toEqual([1, 10]);
+    expect(stored?.doc.value).toBe(11);
+  });
+
+  it('reads first when the version it is given has no ETag (nothing to write it against)', async () => {
+    const repo = new RacyRepo();
+    repo.put({ id: 'c', tenantId: T, value: 5 });
+    const seen: number[] = [];
+    await mutate(
+      repo,
+      T,
+      'c',
+      (current) => {
+        seen.push(current!.value);
+        return { ...current!, value: current!.value + 1 };
+      },
+      { doc: { id: 'c', tenantId: T, value: 1 }, etag: '' },
+    );
+    expect(seen).toEqual([5]);
+  });
+
   it(`throws MutationAbandonedError (a ConcurrencyError) after ${RETRY_POLICY.attempts} lost races and writes nothing`, async () => {
     const repo = new RacyRepo();
     repo.put({ id: 'c', tenantId: T, value: 1 });

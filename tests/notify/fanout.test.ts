@@ -2,6 +2,8 @@ import pino from 'pino';
 import { ConnectorClient } from '../../src/notify/connector';
 import { LeaseManager } from '../../src/notify/lease';
 import { Messenger } from '../../src/notify/messenger';
+import { SlidingWindowLimiter } from '../../src/notify/rateLimiter';
+import { seededRandom } from '../../src/notify/retryPolicy';
 import { ExpiryScanner } from '../../src/notify/scanner';
 import { seedNoticeTenant, noticeDeliveries, type NoticeTenant } from '../support/noticeTenant';
 import { FIXED_NOW, startMemoryApp, type MemoryTestApp } from '../support/testApp';
@@ -15,12 +17,40 @@ const FANOUT: NoticeTenant = {
 const seedTenant = (t: MemoryTestApp, items: number, channels: number) =>
   seedNoticeTenant(t.app.store.repos, FANOUT, items, channels, t.connector.url);
 
+/**
+ * A clock for the connector's limiter and retries that jumps instead of waiting: a sleep of n ms
+ * returns at once with the clock moved to at least n ms after it began. Time only moves forward,
+ * so what the limiter keeps on it is what it would keep on real time, in no time.
+ */
+function jumpingClock() {
+  let now = 0;
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      const until = now + ms;
+      await new Promise((r) => setImmediate(r));
+      now = Math.max(now, until);
+    },
+  };
+}
+
 /** A second scanner on the same store, as another bot instance would have (own lease holder, own limiter). */
-function otherInstance(t: MemoryTestApp, holder: string, clock = t.app.services.clock): ExpiryScanner {
+function otherInstance(
+  t: MemoryTestApp,
+  holder: string,
+  clock = t.app.services.clock,
+  wire?: ReturnType<typeof jumpingClock>,
+): ExpiryScanner {
   const logger = pino({ level: 'silent' });
   const connector = new ConnectorClient({
     auth: { authorization: () => Promise.resolve(undefined) },
     logger,
+    ...(wire
+      ? {
+          limiter: new SlidingWindowLimiter(wire.now, wire.sleep),
+          retryDeps: { now: wire.now, sleep: wire.sleep, random: seededRandom(SEED) },
+        }
+      : {}),
   });
   return new ExpiryScanner({
     repos: t.app.store.repos,
@@ -35,6 +65,7 @@ function otherInstance(t: MemoryTestApp, holder: string, clock = t.app.services.
 }
 
 const deliveries = (t: MemoryTestApp) => noticeDeliveries(t.connector);
+const SEED = Number(process.env.FANOUT_SEED ?? 18);
 
 describe('expiry notice fan-out under Teams limits and faults', () => {
   let t: MemoryTestApp;
@@ -70,6 +101,37 @@ describe('expiry notice fan-out under Teams limits and faults', () => {
       `fan-out: 1000 notices in ${seconds.toFixed(1)} s, busiest second ${busiest} requests, ${arrivals.length - 1000} retries`,
     );
   }, 120_000);
+
+  it('on a fake clock: never more than 50 reach Teams in a second, and a resent notice is delivered once', async () => {
+    await seedTenant(t, 50, 20);
+    const wire = jumpingClock();
+    const arrivals: number[] = [];
+    let n = 0;
+    t.connector.fault = (_call, attempt) => {
+      arrivals.push(wire.now()); // every request Teams sees, resends included
+      n += 1;
+      if (attempt > 1) return undefined;
+      if (n % 37 === 0) return { status: 429, headers: { 'retry-after': '1' } };
+      if (n % 41 === 0) return { status: 429 };
+      if (n % 43 === 0) return { status: 502 };
+      if (n % 47 === 0) return { status: 504 };
+      return undefined;
+    };
+    const report = await otherInstance(t, 'fake-clock-instance', undefined, wire).run();
+    expect(report.sent).toBe(1000);
+    expect(report.failed).toBe(0);
+    const seen = deliveries(t);
+    expect(seen.size).toBe(1000);
+    expect([...seen.values()].every((c) => c === 1)).toBe(true);
+    expect(arrivals.length).toBeGreaterThan(1000);
+    const sorted = [...arrivals].sort((a, b) => a - b);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < sorted.length; i += 1) {
+      while (sorted[j] <= sorted[i] - 1000) j += 1;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(50);
+  }, 60_000);
 
   it('lets only one of two scanners run at the same moment, and each notice goes out once', async () => {
     await seedTenant(t, 10, 3);

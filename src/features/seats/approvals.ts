@@ -7,7 +7,7 @@ import {
   type SeatRequest,
 } from '../../domain/model';
 import { authorize } from '../../domain/policy';
-import type { Selection } from '../../domain/ports';
+import type { Selection, Versioned } from '../../domain/ports';
 import type { PoolUsage } from '../../domain/seats';
 import { translator } from '../../i18n';
 import type { PostedCard } from '../../notify/messenger';
@@ -60,20 +60,44 @@ interface Target {
   decides: boolean;
 }
 
-async function targets(services: BotServices, tenantId: string, admins: Member[]): Promise<Target[]> {
+/**
+ * Where the cards of a tenant go, as the turn sees it: the approvals channel if one is set and
+ * active (its reference read now), else the Global admins with a personal chat, known from the
+ * member documents the turn's snapshot already holds (a chat the bot lost is taken off the
+ * member document, `Messenger.deactivate`), so the answer can say whether anyone is reached
+ * without reading each chat. Their references are read when the cards are posted.
+ */
+async function route(services: BotServices, tenantId: string, admins: Member[]): Promise<Route> {
   const tenant = await services.directory.tenant(tenantId);
   const tenantLocale = tenant?.locale ?? 'en-US';
   if (tenant?.approvalsConversationId) {
     const channel = await services.messenger.conversation(tenantId, tenant.approvalsConversationId);
-    if (channel) return [{ ref: channel, locale: tenantLocale, decides: false }];
+    if (channel)
+      return { channel: { ref: channel, locale: tenantLocale, decides: false }, approvers: [], tenantLocale };
   }
+  return { approvers: admins.filter((a) => a.personalConversationId), tenantLocale };
+}
+
+interface Route {
+  channel?: Target;
+  /** Global admins with a personal chat (when there is no approvals channel). */
+  approvers: Member[];
+  tenantLocale: Locale;
+}
+
+/** How many places the cards go to. */
+const reachableOf = (r: Route): number => (r.channel ? 1 : r.approvers.length);
+
+/** The conversations of a route, read after the turn; a personal chat found gone is forgotten. */
+async function targetsOf(services: BotServices, tenantId: string, r: Route): Promise<Target[]> {
+  if (r.channel) return [r.channel];
   const found: Target[] = [];
-  for (const admin of admins) {
-    // The member document was just read with the approvers: its personal chat needs no second read.
-    const chat = admin.personalConversationId
-      ? await services.messenger.conversation(tenantId, admin.personalConversationId)
-      : undefined;
-    if (chat) found.push({ ref: chat, locale: personLocale(admin, tenantLocale), decides: true });
+  for (const admin of r.approvers) {
+    const id = admin.personalConversationId;
+    if (!id) continue;
+    const chat = await services.messenger.conversation(tenantId, id);
+    if (chat) found.push({ ref: chat, locale: personLocale(admin, r.tenantLocale), decides: true });
+    else await services.messenger.forgetPersonalChat(tenantId, admin.aadObjectId, id);
   }
   return found;
 }
@@ -85,7 +109,10 @@ async function targets(services: BotServices, tenantId: string, admins: Member[]
  * posted once and then updated (each row with Approve and Decline), until none is waiting.
  */
 interface TenantApprovals {
-  waiting: { request: SeatRequest; usage: PoolUsage }[];
+  /** With the version the turn stored: recording where its card landed needs no read. */
+  waiting: { request: Versioned<SeatRequest>; usage: PoolUsage }[];
+  /** Where the last turn said the cards go; read into `targets` before each post. */
+  route: Route;
   targets: Target[];
   admins: Member[];
   posting: boolean;
@@ -103,7 +130,14 @@ function queueOf(services: BotServices, tenantId: string): TenantApprovals {
   }
   let queue = byTenant.get(tenantId);
   if (!queue) {
-    queue = { waiting: [], targets: [], admins: [], posting: false, digest: new Map() };
+    queue = {
+      waiting: [],
+      route: { approvers: [], tenantLocale: 'en-US' },
+      targets: [],
+      admins: [],
+      posting: false,
+      digest: new Map(),
+    };
     byTenant.set(tenantId, queue);
   }
   return queue;
@@ -114,6 +148,12 @@ async function poolNamesOf(services: BotServices, tenantId: string): Promise<Map
   return new Map(pools.map((p) => [p.id, p.subscription]));
 }
 
+/** What the digest card reads: the pools and the requests waiting (`SeatService.pendingRequests`), in one query. */
+const DIGEST_SELECTIONS: readonly Selection[] = (['pending', 'approving'] as const).map((status) => ({
+  type: 'seatRequest',
+  filter: { where: { status } },
+}));
+
 /** The "N requests waiting" card of a tenant as it is now (read afresh), and how many wait. */
 export async function digestCard(
   services: BotServices,
@@ -122,6 +162,7 @@ export async function digestCard(
   viewerMayDecide: boolean,
 ): Promise<{ card: AdaptiveCard; waiting: number }> {
   const seats = services.seats;
+  await services.prefetch?.(tenantId, ['seatPool'], DIGEST_SELECTIONS);
   const [pending, names] = await Promise.all([
     seats.pendingRequests(tenantId),
     poolNamesOf(services, tenantId),
@@ -141,7 +182,10 @@ async function refreshDigest(
 ): Promise<number> {
   let waiting = 0;
   for (const target of queue.targets) {
-    const { card, waiting: count } = await digestCard(services, tenantId, target.locale, target.decides);
+    // After the turn: a snapshot of its own for each copy, read now.
+    const { card, waiting: count } = await services.background.fresh(() =>
+      digestCard(services, tenantId, target.locale, target.decides),
+    );
     waiting = count;
     const posted = queue.digest.get(target.ref.conversationId);
     if (posted) {
@@ -158,12 +202,15 @@ async function postWaiting(services: BotServices, tenantId: string, queue: Tenan
   const seats = services.seats;
   while (queue.waiting.length > 0) {
     const batch = queue.waiting.splice(0);
+    queue.targets = await targetsOf(services, tenantId, queue.route);
     if (batch.length === 1 && queue.digest.size === 0) {
-      const { request, usage } = batch[0];
+      const { usage } = batch[0];
+      let stored = batch[0].request;
+      const request = stored.doc;
       for (const target of queue.targets) {
         const card = await requestCard(services, request, usage, target.locale, target.decides, queue.admins);
         const posted = await services.messenger.sendCard(target.ref, card);
-        if (posted) await seats.addCard(tenantId, request.id, posted);
+        if (posted) stored = await seats.addCard(tenantId, request.id, posted, stored);
       }
     } else {
       await refreshDigest(services, tenantId, queue);
@@ -178,16 +225,18 @@ async function postWaiting(services: BotServices, tenantId: string, queue: Tenan
  */
 export async function postForApproval(
   services: BotServices,
-  request: SeatRequest,
+  stored: Versioned<SeatRequest>,
   usage: PoolUsage,
 ): Promise<number> {
+  const request = stored.doc;
   const admins = await approvers(services, request.tenantId);
-  const found = await targets(services, request.tenantId, admins);
-  if (found.length === 0) return 0;
+  const found = await route(services, request.tenantId, admins);
+  const reachable = reachableOf(found);
+  if (reachable === 0) return 0;
   const queue = queueOf(services, request.tenantId);
-  queue.targets = found;
+  queue.route = found;
   queue.admins = admins;
-  queue.waiting.push({ request, usage });
+  queue.waiting.push({ request: stored, usage });
   if (!queue.posting) {
     queue.posting = true;
     services.background.run('post seat requests for approval', async () => {
@@ -198,7 +247,7 @@ export async function postForApproval(
       }
     });
   }
-  return found.length;
+  return reachable;
 }
 
 /**
