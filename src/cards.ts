@@ -1,4 +1,4 @@
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 import type { Verb } from './features/joins';
 
 /**
@@ -48,6 +48,18 @@ export type CardVerbs = Readonly<Record<string, Verb>>;
 /** A bound card; declared (not inferred) where verbs are bound, so `Verb` is never needed to type it. */
 export type CardRender<V> = (view: V) => AdaptiveCard;
 
+let templating: typeof ACData | undefined;
+/**
+ * The templating engine (with adaptive-expressions and its parser, about a fifth of a second of
+ * loading and several MB of heap) is loaded when the first card is rendered, not at start: the
+ * bot is healthy and answers a turn without it. `require`, not `import()`: rendering is synchronous.
+ */
+function templatingEngine(): typeof ACData {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  templating ??= require('adaptivecards-templating') as typeof ACData;
+  return templating;
+}
+
 /**
  * Binds a template of `cards/` to its view model: the one way a card is made. The template is
  * compiled on first use and kept for the life of the process.
@@ -55,7 +67,7 @@ export type CardRender<V> = (view: V) => AdaptiveCard;
 export function cardTemplate<V extends object>(template: object, verbs: CardVerbs = {}): CardRender<V> {
   let compiled: ACData.Template | undefined;
   return (view) => {
-    compiled ??= new ACData.Template(template);
+    compiled ??= new (templatingEngine().Template)(template);
     return compiled.expand({ $root: { ...view, verbs } }) as AdaptiveCard;
   };
 }
