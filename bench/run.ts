@@ -2,7 +2,8 @@ import autocannon, { type Request as CannonRequest, type Result as CannonResult 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { message } from '../tests/support/activities';
@@ -757,9 +758,27 @@ async function fanout(): Promise<Fanout> {
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
   hitCount?: number;
   children?: number[];
+}
+
+const BUNDLE = join(ROOT, 'dist/src/index.bundle.js');
+let bundleMap: SourceMap | null | undefined;
+
+/** `npm run build` bundles the bot: a frame in the bundle is reported where it is in the sources. */
+function unbundled(frame: ProfileNode['callFrame']): ProfileNode['callFrame'] {
+  if (frame.url.replace(/^file:\/\//, '') !== BUNDLE) return frame;
+  if (bundleMap === undefined) {
+    try {
+      bundleMap = new SourceMap(JSON.parse(readFileSync(`${BUNDLE}.map`, 'utf8')) as SourceMapPayload);
+    } catch {
+      bundleMap = null;
+    }
+  }
+  const entry = bundleMap?.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
+  if (!entry || !('originalSource' in entry)) return frame;
+  return { ...frame, url: resolve(dirname(BUNDLE), entry.originalSource), lineNumber: entry.originalLine };
 }
 
 /** Where a profile frame's code lives: a package, Node itself, or the product. */
@@ -769,8 +788,8 @@ function owner(url: string, name: string): string {
   if (path.startsWith('node:')) return 'node core';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (pkg) return pkg[1];
-  const product = /dist\/(src\/[^/]+|dialogs)/.exec(path);
-  return product ? `product: ${product[1].replace(/\.js$/, '')}` : path;
+  const product = /\/(?:dist\/)?(src\/[^/]+|dialogs)/.exec(path);
+  return product ? `product: ${product[1].replace(/\.[jt]s$/, '')}` : path;
 }
 
 interface ProfileSummary {
@@ -806,8 +825,9 @@ function summariseProfile(file: string, windows: Window[]): ProfileSummary[] {
       t += profile.timeDeltas[i];
       if (t < w.fromUs || t > w.toUs) return;
       const delta = profile.timeDeltas[i + 1] ?? 0;
-      const frame = nodes.get(id)?.callFrame;
-      if (!frame) return;
+      const found = nodes.get(id)?.callFrame;
+      if (!found) return;
+      const frame = unbundled(found);
       const where = frame.url
         ? `${frame.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '')}:${frame.lineNumber + 1}`
         : '';

@@ -1,4 +1,4 @@
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 import type { Verb } from './features/joins';
 
 /**
@@ -48,6 +48,18 @@ export type CardVerbs = Readonly<Record<string, Verb>>;
 /** A bound card; declared (not inferred) where verbs are bound, so `Verb` is never needed to type it. */
 export type CardRender<V> = (view: V) => AdaptiveCard;
 
+let templating: typeof ACData | undefined;
+/**
+ * The templating engine (with adaptive-expressions and its parser, about a fifth of a second of
+ * loading and several MB of heap) is loaded when the first card is rendered, not at start: the
+ * bot is healthy and answers a turn without it. `require`, not `import()`: rendering is synchronous.
+ */
+function templatingEngine(): typeof ACData {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  templating ??= require('adaptivecards-templating') as typeof ACData;
+  return templating;
+}
+
 /**
  * Expanded cards by template and view model (as JSON), most recently made last. Expanding is a
  * pure function of the two, and far dearer (adaptive-expressions evaluates every `${}`) than
@@ -93,7 +105,7 @@ export function cardTemplate<V extends object>(template: object, verbs: CardVerb
       expanded.set(key, known);
       return JSON.parse(known) as AdaptiveCard;
     }
-    compiled ??= new ACData.Template(template);
+    compiled ??= new (templatingEngine().Template)(template);
     const card = compiled.expand({ $root: { ...view, verbs } }) as AdaptiveCard;
     const json = JSON.stringify(card);
     if (key.length + json.length <= EXPANDED_CARDS_MAX_CHARS / 10) remember(key, json);

@@ -323,3 +323,16 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
 
 /** Names of every variable the schema knows, for the README table test. */
 export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as (keyof Env)[];
+
+/** The configuration, or its errors on stderr and exit code 1 (the entry points' first step). */
+export function configOrExit(env: NodeJS.ProcessEnv): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

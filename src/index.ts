@@ -1,5 +1,8 @@
 import type { App } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { configOrExit, type Config } from './config';
+
+// Defined with the configuration, so `npm run store` (dist/src/cli/store.js) need not load this entry.
+export { configOrExit };
 
 /** Starts the bot and wires SIGINT/SIGTERM to a graceful stop. */
 export async function startBot(
@@ -35,18 +38,6 @@ export async function startBot(
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   return app;
-}
-
-export function configOrExit(env: NodeJS.ProcessEnv): Config {
-  try {
-    return loadConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
 }
 
 if (require.main === module) {

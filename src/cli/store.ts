@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { configOrExit } from '../index';
+import { configOrExit } from '../config';
 import { createLogger } from '../logger';
 import { openStore } from '../store';
 
