@@ -8,7 +8,23 @@ import type { BotServices } from './services';
 import type { Config } from './config';
 import type { VerificationSender } from './domain/enrollment';
 import { systemClock, type Clock } from './domain/ports';
-import { createDomainServices } from './domain/services';
+import type { ActivationSettings } from './domain/activation';
+import { AuditLog } from './domain/audit';
+import { Authorizer } from './domain/authorizer';
+import { BenefitActions } from './domain/benefitActions';
+import { Directory } from './domain/directory';
+import { DirectoryAdmin } from './domain/directoryAdmin';
+import { EnrollmentService } from './domain/enrollment';
+import { GoToMarket } from './domain/gtm';
+import { Installations } from './domain/installations';
+import { MEMBERSHIP_CATALOGUE } from './domain/membershipCatalogue';
+import { MembershipRecords } from './domain/membershipRecords';
+import { NoticeSubscriptions } from './domain/noticeSubscriptions';
+import type { Repositories } from './domain/repositories';
+import { Reports } from './domain/reports';
+import { RoleAdmin } from './domain/roleAdmin';
+import { SeatService } from './domain/seats';
+import { SupportBenefits } from './domain/support';
 import { createLogger, type Logger } from './logger';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -181,3 +197,38 @@ export async function createApp<S extends AppStore = Store>(
     },
   };
 }
+
+export interface DomainSettings {
+  /** Object ids made Global admin on first contact (BOOTSTRAP_ADMINS). */
+  bootstrapAdmins: readonly string[];
+  /** Processing delays of technical benefits and Go-To-Market offers; manual completion in local mode. */
+  activation: ActivationSettings;
+}
+
+/**
+ * Every domain service, each built once over the same repositories, clock and audit log: the
+ * composition root (called by `createApp` above). Handlers and dialogs reach the domain only through
+ * these, never through the repositories. A new service is one line here; its type follows.
+ */
+export function createDomainServices(repos: Repositories, clock: Clock, settings: DomainSettings) {
+  const audit = new AuditLog(repos.audit, clock);
+  const authorizer = new Authorizer(repos, audit, clock);
+  return {
+    audit,
+    authorizer,
+    directory: new Directory(repos, clock, settings.bootstrapAdmins, audit),
+    directoryAdmin: new DirectoryAdmin(repos, audit, clock, authorizer),
+    roleAdmin: new RoleAdmin(repos, audit, clock),
+    seats: new SeatService(repos, audit, clock),
+    benefitActions: new BenefitActions(repos, clock, audit),
+    enrollment: new EnrollmentService(repos, audit, clock, MEMBERSHIP_CATALOGUE),
+    support: new SupportBenefits(repos, audit, clock, settings.activation),
+    gtm: new GoToMarket(repos, audit, clock, settings.activation),
+    installations: new Installations(repos, clock),
+    memberships: new MembershipRecords(repos),
+    noticeSubscriptions: new NoticeSubscriptions(repos),
+    reports: new Reports(repos, clock),
+  };
+}
+
+export type DomainServices = ReturnType<typeof createDomainServices>;

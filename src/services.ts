@@ -2,7 +2,7 @@ import type { ActivationSettings } from './domain/activation';
 import type { VerificationSender } from './domain/enrollment';
 import type { EntityType } from './domain/model';
 import type { Clock, Selection } from './domain/ports';
-import type { DomainServices } from './domain/services';
+import type { DomainServices } from './app';
 import type { Logger } from './logger';
 import type { BackgroundTasks } from './notify/background';
 import type { Messenger } from './notify/messenger';

@@ -1,5 +1,5 @@
 import { RuleViolation } from './errors';
-import { AuditLog } from './audit';
+import type { AuditLog } from './audit';
 import { ConcurrencyError } from './errors';
 import { invitationId, memberId, type Invitation, type Locale, type Member, type Tenant } from './model';
 import { mutate, mutateExisting, UNCHANGED } from './mutate';
@@ -30,6 +30,7 @@ export class Directory {
     private readonly repos: Repositories,
     private readonly clock: Clock,
     private readonly bootstrapAdmins: readonly string[],
+    private readonly audit: AuditLog,
   ) {}
 
   /** One point read on the usual path; writes only on first contact or when the Teams id changes. */
@@ -77,7 +78,7 @@ export class Directory {
       await this.repos.invitations
         .delete(identity.tenantId, invitation.doc.id, invitation.etag)
         .catch(() => false);
-      await new AuditLog(this.repos.audit, this.clock).record({
+      await this.audit.record({
         tenantId: identity.tenantId,
         actor: aad,
         action: 'directory.linked',

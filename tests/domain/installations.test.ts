@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { ConcurrencyError } from '../../src/domain/errors';
 import { conversationRefId, memberId, type ConversationRef } from '../../src/domain/model';
-import { createDomainServices, type DomainServices } from '../../src/domain/services';
+import { createDomainServices, type DomainServices } from '../../src/app';
 import { openStore, type Store } from '../../src/store';
 import { loadSeedFile } from '../../src/store/seed';
 import { CONTOSO, DANA } from '../support/people';
