@@ -13,6 +13,7 @@ import { seatRequestPrefix, type PoolUsage, type SeatService } from '../src/doma
 import { approverSelections, postForApproval } from '../src/features/seats/approvals';
 import { isQuestion } from '../src/nlu';
 import { BaseDialog } from './base';
+import { planNextTurnReads, type PlannedReads } from '../src/features/shared/turn';
 
 export const REQUEST_SEAT_DIALOG = 'requestSeat';
 const WATERFALL = 'requestSeat.waterfall';
@@ -22,6 +23,21 @@ const MAX_JUSTIFICATION = 500;
 
 export interface RequestSeatOptions {
   poolId?: string;
+}
+
+/**
+ * What the answer turn reads, in one query: the tenant's small documents (membership, pools,
+ * seats, settings, the benefit and its package), the person's earlier requests for this pool and
+ * the approvers.
+ */
+function submitReads(poolId: string, aadObjectId: string): Omit<PlannedReads, 'dialogId'> {
+  return {
+    types: ['membership', 'seatPool', 'seatAssignment', 'tenant', 'benefit', 'package'],
+    selections: [
+      { type: 'seatRequest', filter: { idPrefix: seatRequestPrefix(poolId, aadObjectId) } },
+      ...approverSelections,
+    ],
+  };
 }
 
 interface State {
@@ -124,6 +140,11 @@ export class RequestSeatDialog extends BaseDialog {
       const picked = (step.result as { index: number } | undefined)?.index;
       state.poolId = picked !== undefined ? state.choices?.[picked]?.poolId : undefined;
     }
+    if (state.poolId)
+      planNextTurnReads(step.context, {
+        dialogId: REQUEST_SEAT_DIALOG,
+        ...submitReads(state.poolId, this.turn(step).actor.aadObjectId),
+      });
     return step.prompt(WHY_PROMPT, {
       prompt: this.turn(step).tr.t('seats.ask.justification'),
       retryPrompt: this.turn(step).tr.t('seats.ask.justificationRetry'),
@@ -142,19 +163,10 @@ export class RequestSeatDialog extends BaseDialog {
     const turn = this.turn(step);
     const state = step.values as State;
     if (!state.poolId) return step.endDialog();
-    // The tenant's small documents this turn reads (membership, pools, seats, settings, the
-    // benefit and its package), the person's earlier requests for this pool and the approvers: one query.
-    await this.services.prefetch?.(
-      turn.tenantId,
-      ['membership', 'seatPool', 'seatAssignment', 'tenant', 'benefit', 'package'],
-      [
-        {
-          type: 'seatRequest',
-          filter: { idPrefix: seatRequestPrefix(state.poolId, turn.actor.aadObjectId) },
-        },
-        ...approverSelections,
-      ],
-    );
+    // Read with the person at the start of this turn (asked for by askWhy); read here only when
+    // that plan was not there (a conversation from before it was kept).
+    const reads = submitReads(state.poolId, turn.actor.aadObjectId);
+    await this.services.prefetch?.(turn.tenantId, reads.types, reads.selections);
     // Checked at the moment of the change, not when the dialog started.
     await this.services.authorizer.require(turn.actor, 'seat.request', state.poolId);
     const seats = this.seats();

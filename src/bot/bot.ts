@@ -21,7 +21,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
 import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
-import { personLocale } from '../domain/model';
+import { ENTITY_TYPES, memberId, personLocale } from '../domain/model';
+import { FIELD_NAME } from '../store/listFilter';
 import { resolveLocale, translator, type Translator } from '../i18n';
 import { StoreUnavailableError } from '../domain/errors';
 import { explainError, explainTo, isExpected } from '../features/shared/errors';
@@ -36,7 +37,14 @@ import {
 } from '../features/shared/installations';
 import { badRequest, cardResponse, errorResponse, failureResponse } from '../features/shared/invoke';
 import type { BotServices } from '../services';
-import { getTurn, setTurn, tenantIdOf, type Turn } from '../features/shared/turn';
+import {
+  getTurn,
+  plannedNextTurnReads,
+  setTurn,
+  tenantIdOf,
+  type PlannedReads,
+  type Turn,
+} from '../features/shared/turn';
 import { withTurnReads } from '../store/turnCache';
 import { prepareUnderstanding, understand, writtenLocale } from './understand';
 import { installed } from './installEvents';
@@ -57,6 +65,21 @@ const SAME_REQUEST_SCORE = 0.9;
  */
 export const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
 
+const filterValue = z.union([z.string(), z.number(), z.boolean()]);
+const fields = z.record(z.string().regex(FIELD_NAME), filterValue).optional();
+const plannedReadsSchema = z.object({
+  dialogId: z.string().min(1).max(100),
+  types: z.array(z.enum(ENTITY_TYPES)).max(20),
+  selections: z
+    .array(
+      z.object({
+        type: z.enum(ENTITY_TYPES),
+        filter: z.object({ where: fields, arrayContains: fields, idPrefix: z.string().max(300).optional() }),
+      }),
+    )
+    .max(10),
+}) satisfies z.ZodType<PlannedReads>;
+
 const submitSchema = z.object({ command: z.string().min(1).max(200) });
 /** The shape botbuilder assumes an `adaptiveCard/action` value has (verb and data are checked later). */
 const actionExecuteSchema = z.looseObject({ action: z.looseObject({ type: z.literal('Action.Execute') }) });
@@ -73,6 +96,9 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
   private readonly conversationState: ConversationState;
   private readonly dialogs: DialogSet;
   private readonly dialogTouched: StatePropertyAccessor<string>;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** What the waiting dialog's answer will read (src/features/shared/turn.ts, PlannedReads). */
+  private readonly nextReads: StatePropertyAccessor<unknown>;
   /**
    * The memory scopes and path resolvers of the dialogs' state managers, built by the first turn
    * and handed to every later one: they are stateless objects, configured once per process.
@@ -88,8 +114,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     this.commands = [...ALL_COMMANDS];
     this.verbs = verbTable(this.features);
     this.conversationState = new ConversationState(stateStorage);
-    this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
+    this.dialogState = this.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState);
     this.dialogTouched = this.conversationState.createProperty<string>('dialogTouchedAt');
+    this.nextReads = this.conversationState.createProperty<unknown>('nextTurnReads');
     for (const dialog of this.features.flatMap((f) => f.dialogs?.(services) ?? [])) this.dialogs.add(dialog);
     prepareUnderstanding(services.logger);
     this.onMessage(async (context, next) => {
@@ -152,6 +180,14 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       }
       const aadObjectId = activity.from?.aadObjectId;
       if (aadObjectId && this.needsActor(activity.type)) {
+        // The answer to a waiting dialog: the person is read in the same query as what the
+        // dialog said its answer reads (one store request instead of two).
+        const planned = activity.type === MESSAGE ? await this.plannedReads(context) : undefined;
+        if (planned)
+          await this.services.prefetch?.(tenantId, planned.types, [
+            ...planned.selections,
+            { type: 'member', filter: { where: { id: memberId(aadObjectId) } } },
+          ]);
         const resolved = await this.services.directory.resolve({
           tenantId,
           aadObjectId,
@@ -324,6 +360,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       // When a waiting dialog was last answered (nothing is kept when none waits).
       if (dc.activeDialog) await this.dialogTouched.set(context, this.services.clock.now().toISOString());
       else await this.dialogTouched.delete(context);
+      // The plan this turn's dialog made as it asked, else the one kept, while its dialog waits.
+      const next = plannedNextTurnReads(context) ?? (await this.plannedReads(context));
+      if (next && next.dialogId === dc.activeDialog?.id) await this.nextReads.set(context, next);
+      else await this.nextReads.delete(context);
       // When the turn already failed, the reason it failed is what the person is told: a state
       // save that fails too (the store is gone) must not replace it with a generic error.
       await this.conversationState.saveChanges(context).catch((err: unknown) => {
@@ -331,6 +371,18 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
         this.services.logger.warn({ err, correlationId: turn.correlationId }, 'conversation state not saved');
       });
     }
+  }
+
+  /**
+   * The reads the waiting dialog planned for its answer (`planNextTurnReads`), when that dialog
+   * is still the one waiting. Kept state is input: a plan that does not parse is ignored.
+   */
+  private async plannedReads(context: TurnContext): Promise<PlannedReads | undefined> {
+    await this.conversationState.load(context);
+    const plan = plannedReadsSchema.safeParse(await this.nextReads.get(context));
+    if (!plan.success) return undefined;
+    const waiting = (await this.dialogState.get(context))?.dialogStack?.[0]?.id;
+    return waiting === plan.data.dialogId ? plan.data : undefined;
   }
 
   /** A dialog this bot no longer has, or one untouched for longer than `DIALOG_TTL_MS`. */

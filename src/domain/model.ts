@@ -432,5 +432,6 @@ export const entitySchemas = {
   enrollment: enrollmentSchema,
 } as const;
 export type EntityType = keyof typeof entitySchemas;
+export const ENTITY_TYPES = Object.keys(entitySchemas) as [EntityType, ...EntityType[]];
 export type EntityOf<K extends EntityType> = z.infer<(typeof entitySchemas)[K]>;
 export type Entity = EntityOf<EntityType>;

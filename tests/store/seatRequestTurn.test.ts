@@ -3,7 +3,7 @@ import type { ClientRequest } from 'node:http';
 import { digestCard } from '../../src/features/seats/approvals';
 import { currentTurnReads } from '../../src/store/turnCache';
 import { message } from '../support/activities';
-import { AVERY, CONTOSO, ELI, type Person } from '../support/people';
+import { AVERY, CONTOSO, DANA, ELI, type Person } from '../support/people';
 import { seedWithOnePool } from '../support/seedFixtures';
 import { cardText, startTestApp, type TestApp } from '../support/testApp';
 
@@ -63,7 +63,7 @@ describe('store requests of one turn (the person, the dialog state, one tenant s
     expect(sent.turn).toHaveLength(3);
   });
 
-  it('records the request and answers with 5 store requests; the approval card is recorded with one write', async () => {
+  it('records the request and answers with 4 store requests; the approval card is recorded with one write', async () => {
     expect(String((await say(ELI, 'request visual studio')).text)).toContain('what do you need it for');
     let answer: Record<string, unknown> | undefined;
     const toAvery = () =>
@@ -76,11 +76,10 @@ describe('store requests of one turn (the person, the dialog state, one tenant s
       await t.app.services.background.drain();
     });
     expect(String(answer?.text)).toContain('sent to your approvers');
-    // The person, the dialog state, one tenant snapshot (with the person's requests and the
-    // approvers, whose member documents say who has a personal chat), the request and its audit
-    // record in one write, the dialog state written.
+    // The dialog state, one query for the person and the tenant snapshot the dialog planned when
+    // it asked (with the person's requests and the approvers, whose member documents say who has
+    // a personal chat), the request and its audit record in one write, the dialog state written.
     expect(sent.turn.map((r) => r.replace(/[^ /]+$/, (id) => id.split(':')[0]))).toEqual([
-      'GET entities/docs/member',
       'GET state/docs/msteams*2fconversations*2fa',
       'QUERY entities/docs',
       'BATCH entities/docs',
@@ -94,6 +93,23 @@ describe('store requests of one turn (the person, the dialog state, one tenant s
     expect(sent.background.filter((r) => r.startsWith('GET entities/docs/conv:'))).toHaveLength(1);
   });
 
+  it('reads the person afresh with the planned snapshot: a language chosen since the question is used', async () => {
+    await say(DANA, 'help');
+    expect(String((await say(DANA, 'request visual studio')).text)).toContain('what do you need it for');
+    // Chosen elsewhere (another chat) while the question waits.
+    await t.app.services.directory.choosePreferredLocale(CONTOSO, DANA.aadObjectId, 'zh-CN');
+    let answer: Record<string, unknown> | undefined;
+    const sent = await requestsOf(async () => {
+      answer = await say(DANA, 'Porting the reporting tools to .NET 9');
+    });
+    expect(String(answer?.text)).toContain('已发送给审批人');
+    expect(sent.turn.filter((r) => r.startsWith('GET entities/'))).toEqual([]);
+    expect(sent.turn.filter((r) => r.startsWith('QUERY '))).toHaveLength(1);
+    // The dialog ended: its plan went with it, and the next turn reads only what it needs.
+    const next = await requestsOf(() => say(DANA, 'help'));
+    expect(next.turn.map((r) => r.split(' ')[0])).toEqual(['GET', 'GET']);
+  });
+
   it('builds the "N requests waiting" card after the turn from one query (the pools and the waiting requests)', async () => {
     let waiting = 0;
     let text = '';
@@ -104,8 +120,9 @@ describe('store requests of one turn (the person, the dialog state, one tenant s
         text = cardText(digest.card).join('\n');
       }),
     );
-    expect(waiting).toBe(1);
+    expect(waiting).toBe(2);
     expect(text).toContain('Eli Park');
+    expect(text).toContain('Dana Zhou');
     expect(sent.turn).toEqual(['QUERY entities/docs']);
   });
 });

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Locale, Member } from '../../domain/model';
+import type { EntityType, Locale, Member } from '../../domain/model';
+import type { Selection } from '../../domain/ports';
 import type { Actor } from '../../domain/policy';
 import type { Translator } from '../../i18n';
 
@@ -30,4 +31,27 @@ export function tenantIdOf(context: TurnContext): string | undefined {
   const fromChannelData = (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   const id = a.conversation?.tenantId ?? (typeof fromChannelData === 'string' ? fromChannelData : undefined);
   return id?.toLowerCase();
+}
+
+/**
+ * What the answer to a waiting dialog will read (its tenant snapshot): said by the dialog when it
+ * asks, kept with the conversation, and read by the next turn in the same query as the person
+ * (who is still read afresh every turn, so a changed role or language counts at once).
+ */
+export interface PlannedReads {
+  /** The dialog that asked: the plan counts only while that dialog is the one waiting. */
+  dialogId: string;
+  types: EntityType[];
+  selections: Selection[];
+}
+
+const NEXT_READS_KEY = Symbol('partnerBenefits.nextReads');
+
+/** Called by a dialog as it asks: the answer's turn reads `plan` with the person. */
+export function planNextTurnReads(context: TurnContext, plan: PlannedReads): void {
+  context.turnState.set(NEXT_READS_KEY, plan);
+}
+
+export function plannedNextTurnReads(context: TurnContext): PlannedReads | undefined {
+  return context.turnState.get<PlannedReads | undefined>(NEXT_READS_KEY);
 }
