@@ -1,5 +1,6 @@
 import type { App } from './app';
 import { configOrExit, type Config } from './config';
+import { tuneHeap } from './heap';
 
 // Defined with the configuration, so `npm run store` (dist/src/cli/store.js) need not load this entry.
 export { configOrExit };
@@ -9,6 +10,7 @@ export async function startBot(
   config: Config,
   hooks: { beforeExit?: () => Promise<void> } = {},
 ): Promise<App> {
+  tuneHeap(config.heapGrowthPercent);
   // Loaded once the configuration is known to be valid, so a bad setting fails in milliseconds.
   const { createApp } = await import('./app');
   const app = await createApp(config);

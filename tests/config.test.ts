@@ -91,6 +91,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ NOTIFY_CLAIM_SECONDS: 'soon' })).toThrow(/NOTIFY_CLAIM_SECONDS/);
   });
 
+  it('lets the heap grow by half its live set unless told otherwise, within 0–300 %', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(50);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(problemsOf({ HEAP_GROWTH_PERCENT: '500' }).join('\n')).toMatch(/HEAP_GROWTH_PERCENT/);
+  });
+
   it('documents every variable in the README configuration table', () => {
     const readme = readFileSync('README.md', 'utf8');
     for (const name of CONFIG_VARIABLES) expect(readme).toContain(`\`${name}\``);
