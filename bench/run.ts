@@ -54,6 +54,8 @@ interface TurnFigures {
   oneTurnByKind?: { reads: number; queries: number; queryPlans: number; writes: number };
   note?: string;
   why?: string;
+  /** CPU time per answered turn, by process, in ms: the bot (or echo bot), the store process, this load generator. */
+  cpuMsPerTurn?: { bot: number; store: number; bench: number };
 }
 
 const log = (text: string) => process.stdout.write(`${text}\n`);
@@ -406,22 +408,46 @@ interface Window {
   toUs: number;
 }
 
+/** The echo bot's memory once its load is over (the floor of the RSS figures). */
+let echoRss: { peak: number; now: number } | undefined;
+
+/** The store process of this run, when there is one (its CPU is counted per turn). */
+let storePid: number | undefined;
+
+/** Clock ticks are 1/100 s on Linux. */
+const TICK_MS = 10;
+
 async function measured(
   child: Child | undefined,
   scenario: Scenario,
   windows: Window[],
   run: () => { done: Promise<CannonResult>; stop(): void },
-): Promise<{ result: CannonResult; stats?: StoreStats }> {
+  botPid = child?.process.pid,
+): Promise<{ result: CannonResult; stats?: StoreStats; cpuMsPerTurn: TurnFigures['cpuMsPerTurn'] }> {
   if (child) {
     await idle(child);
     await child.ask({ cmd: 'reset', detail: false });
   }
   const from = child ? (await child.ask<{ us: number }>({ cmd: 'clock' })).us : 0;
+  const ticks = () => ({
+    bot: botPid ? cpuTicks(botPid) : 0,
+    store: storePid && scenario !== 'echo' ? cpuTicks(storePid) : 0,
+    bench: process.cpuUsage(),
+  });
+  const start = ticks();
   const result = await run().done;
-  if (!child) return { result };
+  const end = ticks();
+  const turns = Math.max(1, result['2xx']);
+  const benchUs = end.bench.user + end.bench.system - start.bench.user - start.bench.system;
+  const cpuMsPerTurn = {
+    bot: round(((end.bot - start.bot) * TICK_MS) / turns, 2),
+    store: round(((end.store - start.store) * TICK_MS) / turns, 2),
+    bench: round(benchUs / 1000 / turns, 2),
+  };
+  if (!child) return { result, cpuMsPerTurn };
   const to = (await child.ask<{ us: number }>({ cmd: 'clock' })).us;
   windows.push({ scenario, fromUs: from, toUs: to });
-  return { result, stats: await idle(child) };
+  return { result, stats: await idle(child), cpuMsPerTurn };
 }
 
 function byKind(requests: string[]): NonNullable<TurnFigures['oneTurnByKind']> {
@@ -461,14 +487,25 @@ async function echoFloor(connector: FakeConnector, windows: Window[]): Promise<T
     const activity = (n: number) => inGroupChat(ELI, 'hello', n, connector.url);
     await perConversation(echo.url, 2, activity).done; // warm-up
     connector.clear();
-    const { result } = await measured(undefined, 'echo', windows, () =>
-      perConversation(echo.url, DURATION, activity),
+    const { result, cpuMsPerTurn } = await measured(
+      undefined,
+      'echo',
+      windows,
+      () => perConversation(echo.url, DURATION, activity),
+      echo.process.pid,
     );
     const replies = connector
       .sentActivities()
       .filter((a) => typeof a.text === 'string' && a.text.startsWith('echo: ')).length;
     if (replies < result['2xx']) throw new Error(`echo: ${replies} replies for ${result['2xx']} turns`);
-    return { ...figures(result), ratioToEcho: 1, storeRequestsPerTurn: 0, requestChargePerTurn: 0 };
+    echoRss = peakRssMb(echo.process.pid ?? 0);
+    return {
+      ...figures(result),
+      ratioToEcho: 1,
+      storeRequestsPerTurn: 0,
+      requestChargePerTurn: 0,
+      cpuMsPerTurn,
+    };
   } finally {
     connector.clear();
     await echo.stop();
@@ -493,7 +530,7 @@ async function readOnly(
   await perConversation(bot.url, 2, activity).done; // warm-up
   connector.clear();
   const before = outcomes(bot.logFile, 0).lines;
-  const { result, stats } = await measured(bot, scenario, windows, () =>
+  const { result, stats, cpuMsPerTurn } = await measured(bot, scenario, windows, () =>
     perConversation(bot.url, DURATION, activity),
   );
   const after = outcomes(bot.logFile, before - 1);
@@ -509,6 +546,7 @@ async function readOnly(
     ...figures(result),
     ratioToEcho: null,
     ...perTurn(stats),
+    cpuMsPerTurn,
     oneTurn: one,
     oneTurnByKind: byKind(one),
   };
@@ -600,7 +638,7 @@ async function seatRequests(
   let fallbacks = 0;
   const before = outcomes(bot.logFile, 0).lines;
   let load: { done: Promise<CannonResult>; stop(): void } | undefined;
-  const { result, stats } = await measured(bot, 'seatRequest', windows, () => {
+  const { result, stats, cpuMsPerTurn } = await measured(bot, 'seatRequest', windows, () => {
     load = cannon(bot.url, DURATION, (client) => {
       const request: CannonRequest = {
         method: 'POST',
@@ -648,7 +686,10 @@ async function seatRequests(
     }
     return 0;
   };
-  const approvals = await waitForApprovalCards(storeEndpoint, confirmed + 1, 120_000, listed);
+  // Every justification taken from the queue (the probe's too) makes one request, answered or not
+  // by the time the load stopped: counting confirmations instead raced the last turns.
+  const sent = prepared - queue.length;
+  const approvals = await waitForApprovalCards(storeEndpoint, sent, 120_000, listed);
   // The help turns sent once the prepared dialogs ran out (answered in employee 0's chat).
   const helpTurns = connector.calls.filter(
     (c) =>
@@ -665,6 +706,7 @@ async function seatRequests(
     ...figures(result),
     ratioToEcho: null,
     ...perTurn(stats, helpTurns, helpPerTurn),
+    cpuMsPerTurn,
     oneTurn: one,
     oneTurnByKind: byKind(one),
     note: `every request reached the approver: ${approvals.requests} requests, ${approvalPosts} cards posted to the Global admin's chat and ${approvalUpdates} updates (the "N requests waiting" card lists ${approvals.listed}), done ${approvals.afterSeconds} s after the load ended; the cards go out after the turn has answered`,
@@ -777,7 +819,8 @@ function unbundled(frame: ProfileNode['callFrame']): ProfileNode['callFrame'] {
     }
   }
   const entry = bundleMap?.findEntry(frame.lineNumber, frame.columnNumber ?? 0);
-  if (!entry || !('originalSource' in entry)) return frame;
+  // Node answers `{}` for a position no mapping covers, and some mappings name no source.
+  if (!entry || !('originalSource' in entry) || typeof entry.originalSource !== 'string') return frame;
   return { ...frame, url: resolve(dirname(BUNDLE), entry.originalSource), lineNumber: entry.originalLine };
 }
 
@@ -872,7 +915,18 @@ function printProfile(summary: ProfileSummary): void {
 /* ------------------------------------------------------------------ main */
 
 function table(turns: Record<Scenario, TurnFigures>): string {
-  const rows = [['scenario', 'turns/s', 'p50 ms', 'p99 ms', '× echo', 'store req/turn', 'RU/turn']];
+  const rows = [
+    [
+      'scenario',
+      'turns/s',
+      'p50 ms',
+      'p99 ms',
+      '× echo',
+      'store req/turn',
+      'RU/turn',
+      'CPU ms/turn bot+store+load',
+    ],
+  ];
   for (const [name, f] of Object.entries(turns)) {
     const show = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
     rows.push([
@@ -883,6 +937,7 @@ function table(turns: Record<Scenario, TurnFigures>): string {
       show(f.ratioToEcho),
       show(f.storeRequestsPerTurn),
       show(f.requestChargePerTurn),
+      f.cpuMsPerTurn ? `${f.cpuMsPerTurn.bot}+${f.cpuMsPerTurn.store}+${f.cpuMsPerTurn.bench}` : '—',
     ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -992,6 +1047,7 @@ async function main(): Promise<void> {
 
   const profileDir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const store = await startStore();
+  storePid = store.pid;
   log(`store in its own process: ${store.endpoint}`);
   const bot = await startChild(
     [
@@ -1081,6 +1137,7 @@ async function main(): Promise<void> {
     rssAfterStartMb: rssAfterStart,
     rssAfterEachScenarioMb: rssByPhase,
     storeProcessPeakRssMb: storeRss.peak,
+    echoBotPeakRssMb: echoRss?.peak ?? null,
     targets: {
       benefitsAtHalfEcho: (turns.benefits.ratioToEcho ?? 0) >= 0.5,
       helpAt80PercentOfEcho: (turns.help.ratioToEcho ?? 0) >= 0.8,
@@ -1109,7 +1166,7 @@ async function main(): Promise<void> {
       `\nfan-out: ${fan.notices} notices in ${fan.seconds} s, at most ${fan.maxPerSecond} in any second, ${fan.duplicates} duplicates, ${fan.lost} lost`,
     );
   log(
-    `cold start ${coldStartMs} ms; bot RSS ${rssAfterStart} MB after start, peak ${rss.peak} MB (store process peak ${storeRss.peak} MB)`,
+    `cold start ${coldStartMs} ms; bot RSS ${rssAfterStart} MB after start, peak ${rss.peak} MB (store process peak ${storeRss.peak} MB; the echo bot peaked at ${echoRss?.peak ?? '?'} MB)`,
   );
   log(`seat request: ${turns.seatRequest.note ?? ''}`);
   for (const name of ['help', 'benefits', 'seatRequest'] as const) {
@@ -1128,6 +1185,7 @@ async function main(): Promise<void> {
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     if (file) {
       log(`\nprofile: ${join(profileDir, file)}`);
+      writeFileSync(join(profileDir, 'windows.json'), JSON.stringify(windows));
       const summaries = summariseProfile(
         join(profileDir, file),
         windows.filter((w) => w.scenario !== 'echo'),
