@@ -81,12 +81,20 @@ const plannedReadsSchema = z.object({
 }) satisfies z.ZodType<PlannedReads>;
 
 const submitSchema = z.object({ command: z.string().min(1).max(200) });
+
+/** What a message says: the command its button names (Action.Submit), else its text without the bot's mention. */
+function messageText(context: TurnContext): { text: string; submitted: boolean } {
+  const submitted = submitSchema.safeParse(context.activity.value);
+  if (submitted.success) return { text: submitted.data.command, submitted: true };
+  const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  return { text: typeof text === 'string' ? text : '', submitted: false };
+}
 /** The shape botbuilder assumes an `adaptiveCard/action` value has (verb and data are checked later). */
 const actionExecuteSchema = z.looseObject({ action: z.looseObject({ type: z.literal('Action.Execute') }) });
 
 /**
  * The Teams bot. Per turn, in this order: tenant guard (nothing read before it), locale,
- * who-is-this (one point read), then routing: card invoke → verb table; message → command.
+ * who-is-this (read afresh: alone, or with what the turn's command or waiting dialog reads), then routing: card invoke → verb table; message → command.
  * One log line per turn.
  */
 export class PartnerBenefitsBot extends TeamsActivityHandler {
@@ -180,14 +188,20 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       }
       const aadObjectId = activity.from?.aadObjectId;
       if (aadObjectId && this.needsActor(activity.type)) {
-        // The answer to a waiting dialog: the person is read in the same query as what the
-        // dialog said its answer reads (one store request instead of two).
-        const planned = activity.type === MESSAGE ? await this.plannedReads(context) : undefined;
+        // A command named exactly, or the answer to a waiting dialog: the person is read in the
+        // same query as what the answer reads (one store request instead of two).
+        const planned =
+          activity.type === MESSAGE
+            ? (this.commandReads(context) ?? (await this.plannedReads(context)))
+            : undefined;
         if (planned)
-          await this.services.prefetch?.(tenantId, planned.types, [
-            ...planned.selections,
-            { type: 'member', filter: { where: { id: memberId(aadObjectId) } } },
-          ]);
+          await this.services.prefetch?.(
+            tenantId,
+            planned.types,
+            planned.types.includes('member')
+              ? planned.selections
+              : [...planned.selections, { type: 'member', filter: { where: { id: memberId(aadObjectId) } } }],
+          );
         const resolved = await this.services.directory.resolve({
           tenantId,
           aadObjectId,
@@ -373,6 +387,14 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     }
   }
 
+  /** What a command named by its phrase or a button reads (`Command.reads`). */
+  private commandReads(context: TurnContext): Omit<PlannedReads, 'dialogId'> | undefined {
+    const { text } = messageText(context);
+    if (text.length === 0 || text.length > MAX_TEXT_LENGTH) return undefined;
+    const reads = findCommand(this.commands, text)?.command.reads;
+    return reads ? { types: [...reads], selections: [] } : undefined;
+  }
+
   /**
    * The reads the waiting dialog planned for its answer (`planNextTurnReads`), when that dialog
    * is still the one waiting. Kept state is input: a plan that does not parse is ignored.
@@ -402,15 +424,12 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     context: TurnContext,
     dialogId: string,
   ): Promise<'command' | 'question' | 'same' | undefined> {
-    const submitted = submitSchema.safeParse(context.activity.value);
-    const raw = submitted.success
-      ? submitted.data.command
-      : (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
-    if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_TEXT_LENGTH) return undefined;
+    const { text: raw, submitted } = messageText(context);
+    if (raw.length === 0 || raw.length > MAX_TEXT_LENGTH) return undefined;
     if (isCancel(raw) || isHelp(raw)) return undefined;
     const found = findCommand(this.commands, raw);
     if (found && found.command.id !== 'help') return 'command';
-    if (submitted.success) return 'command';
+    if (submitted) return 'command';
     const rec = await recognize(raw, getTurn(context).locale);
     // A question the bot can answer is answered; one it cannot ("hello?") is the dialog's to
     // handle (a reason prompt refuses questions as reasons and asks again).
@@ -427,11 +446,7 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     turn: Turn,
     dc: Parameters<Command['run']>[0]['dc'],
   ): Promise<void> {
-    // Action.Submit buttons arrive as a message whose value names the command.
-    const submitted = submitSchema.safeParse(context.activity.value);
-    const raw = submitted.success
-      ? submitted.data.command
-      : (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '');
+    const { text: raw } = messageText(context);
     if (raw.length > MAX_TEXT_LENGTH) {
       await context.sendActivity(turn.tr.t('error.messageTooLong', { max: MAX_TEXT_LENGTH }));
       return;

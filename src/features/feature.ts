@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Dialog, DialogContext } from 'botbuilder-dialogs';
 import type { z, ZodType } from 'zod';
 import type { AdaptiveCard } from '../cards';
+import type { EntityType } from '../domain/model';
 import type { Action } from '../domain/policy';
 import type { MessageKey } from '../i18n';
 import type { MessageModule } from '../i18n/catalogues';
@@ -42,6 +43,11 @@ export interface Command<C extends string = string> {
   scope?: 'channel';
   /** Not listed in help (the answer a button sends, e.g. "No" to a confirmation). */
   hidden?: boolean;
+  /**
+   * The document types of the tenant its answer reads: named by its phrase or a button, the
+   * turn reads them in the same query as the person (one store request instead of two).
+   */
+  reads?: readonly EntityType[];
   run(h: MessageHandler): Promise<void>;
 }
 

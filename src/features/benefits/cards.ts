@@ -20,8 +20,8 @@ import { renderBenefitsList, renderBenefitsSummary } from './views';
 
 export const benefitActions = (services: BotServices): BenefitActions => services.benefitActions;
 
-/** What the benefits cards read: one tenant snapshot query. */
-const BENEFIT_TYPES = [
+/** What the benefits cards read: one tenant snapshot query (the person among the members). */
+export const BENEFIT_TYPES = [
   'tenant',
   'membership',
   'package',

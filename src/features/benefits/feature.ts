@@ -23,7 +23,7 @@ import {
   type BenefitsContext,
   type Notice,
 } from './views';
-import { benefitActions, benefitsContext, categoryCard, summaryCard } from './cards';
+import { BENEFIT_TYPES, benefitActions, benefitsContext, categoryCard, summaryCard } from './cards';
 import { defineFeature, verb, type Handler } from '../feature';
 import { sendCard } from '../shared/reply';
 import { seatsFeature } from '../seats/feature';
@@ -116,6 +116,7 @@ export const benefitsFeature = defineFeature({
       },
       descriptionKey: 'benefits.cmd.list',
       action: 'benefits.view',
+      reads: BENEFIT_TYPES,
       run: async ({ dc }) => {
         const options: ListBenefitsOptions = { view: 'summary' };
         await dc.beginDialog(LIST_BENEFITS_DIALOG, options);
