@@ -963,6 +963,7 @@ function readmeFigures(r: {
   peakRssMb: number;
   rssAfterStartMb: number;
   storeProcessPeakRssMb: number;
+  echoBotPeakRssMb: number | null;
   targets: Record<string, boolean>;
 }): string {
   const show = (v: number | null | undefined, digits = 0) =>
@@ -974,13 +975,13 @@ function readmeFigures(r: {
     seatRequest: 'seat request (reason)',
   };
   const rows = [
-    '| turn (20 conversations) | turns/s | p50 ms | p99 ms | × echo | store requests/turn | × echo, store inside |',
-    '| ----------------------- | ------: | -----: | -----: | -----: | ------------------: | -------------------: |',
+    '| turn (20 conversations) | turns/s | p50 ms | p99 ms | × echo | store requests/turn | CPU ms/turn: bot + store | × echo, store inside |',
+    '| ----------------------- | ------: | -----: | -----: | -----: | ------------------: | -----------------------: | -------------------: |',
   ];
   for (const [name, f] of Object.entries(r.turns)) {
     const inside = r.inProcessStore[name as 'help' | 'benefits'];
     rows.push(
-      `| ${names[name] ?? name} | ${show(f.rps)} | ${show(f.p50)} | ${show(f.p99)} | ${show(f.ratioToEcho, 2)} | ${show(f.storeRequestsPerTurn, 1)} | ${inside ? show(inside.ratioToEcho, 2) : '—'} |`,
+      `| ${names[name] ?? name} | ${show(f.rps)} | ${show(f.p50)} | ${show(f.p99)} | ${show(f.ratioToEcho, 2)} | ${show(f.storeRequestsPerTurn, 1)} | ${f.cpuMsPerTurn ? `${show(f.cpuMsPerTurn.bot, 2)} + ${show(f.cpuMsPerTurn.store, 2)}` : '—'} | ${inside ? show(inside.ratioToEcho, 2) : '—'} |`,
     );
   }
   const m = r.machine;
@@ -993,7 +994,7 @@ function readmeFigures(r: {
     fan
       ? `Fan-out: ${fan.notices} notices in ${fan.seconds} s, at most ${fan.maxPerSecond} sends in any second, ${fan.duplicates} duplicates, ${fan.lost} lost.`
       : '',
-    `Cold start (process start to \`/healthz\` 200): ${(r.coldStartMs / 1000).toFixed(2)} s. Bot RSS: ${r.rssAfterStartMb} MB after start, peak ${r.peakRssMb} MB (the store process: peak ${r.storeProcessPeakRssMb} MB).`,
+    `Cold start (process start to \`/healthz\` 200): ${(r.coldStartMs / 1000).toFixed(2)} s. Bot RSS: ${r.rssAfterStartMb} MB after start, peak ${r.peakRssMb} MB (the store process: peak ${r.storeProcessPeakRssMb} MB; the echo bot under the same load: peak ${show(r.echoBotPeakRssMb, 1)} MB).`,
     `Targets: ${Object.entries(r.targets)
       .map(([k, ok]) => `${k} ${ok ? 'holds' : 'missed'}`)
       .join(', ')}.`,
