@@ -4,6 +4,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'n
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { message } from '../tests/support/activities';
@@ -27,13 +28,20 @@ import { cardOf, cardText } from '../tests/support/testApp';
  */
 
 const ROOT = join(__dirname, '..');
-const args = process.argv.slice(2);
-const flag = (name: string) => args.some((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-const QUICK = flag('quick');
-const DURATION = Number(option('duration') ?? (QUICK ? 3 : 10));
+const { values: options } = parseArgs({
+  options: {
+    'skip-build': { type: 'boolean', default: false },
+    duration: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'wait-load': { type: 'string' },
+  },
+});
+const QUICK = options.quick;
+const DURATION = Number(options.duration ?? (QUICK ? 3 : 10));
+if (!(DURATION > 0)) throw new Error(`--duration must be a number of seconds, not ${options.duration}`);
 const CONNECTIONS = 20;
-const PROFILE = flag('profile');
+const PROFILE = options.profile;
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
 type Scenario = 'echo' | 'help' | 'benefits' | 'seatRequest';
@@ -46,6 +54,8 @@ interface TurnFigures {
   storeRequestsPerTurn: number | null;
   /** Sum of x-ms-request-charge per turn, as the store reports it (the local store says 1 for everything). */
   requestChargePerTurn?: number | null;
+  /** Every store request of the load window (and the background work it left) by method and container. */
+  storeRequestsByKind?: Record<string, number>;
   turns?: number;
   errors?: number;
   /** Store requests of one turn of this kind, sent alone (which documents a turn reads and writes). */
@@ -366,6 +376,8 @@ interface StoreStats {
   chargeReported: number;
   turns: number;
   inFlight: number;
+  /** Every request of the window by method and container (`GET state`, `QUERY entities`). */
+  byKind: Record<string, number>;
   byRequest: Record<string, number>;
   log: string[];
 }
@@ -469,11 +481,12 @@ function perTurn(
   stats: StoreStats | undefined,
   other = 0,
   otherPerTurn = 0,
-): Pick<TurnFigures, 'storeRequestsPerTurn' | 'requestChargePerTurn'> {
+): Pick<TurnFigures, 'storeRequestsPerTurn' | 'requestChargePerTurn' | 'storeRequestsByKind'> {
   const turns = (stats?.turns ?? 0) - other;
   if (!stats || turns <= 0) return { storeRequestsPerTurn: null, requestChargePerTurn: null };
   return {
     storeRequestsPerTurn: round((stats.storeRequests - other * otherPerTurn) / turns, 2),
+    storeRequestsByKind: stats.byKind,
     requestChargePerTurn:
       stats.chargeReported > 0 ? round((stats.chargeSum - other * otherPerTurn) / turns, 2) : null,
   };
@@ -1027,8 +1040,8 @@ function writeReadmeFigures(text: string): void {
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  if (!flag('skip-build')) build();
-  const waitLoad = option('wait-load');
+  if (!options['skip-build']) build();
+  const waitLoad = options['wait-load'];
   if (waitLoad) await waitForQuietMachine(Number(waitLoad));
   const before = machine();
   log(`machine: ${before.cpus} × ${before.model}, Node ${before.node}, load ${before.loadAverage.join(' ')}`);
@@ -1170,6 +1183,7 @@ async function main(): Promise<void> {
     `cold start ${coldStartMs} ms; bot RSS ${rssAfterStart} MB after start, peak ${rss.peak} MB (store process peak ${storeRss.peak} MB; the echo bot peaked at ${echoRss?.peak ?? '?'} MB)`,
   );
   log(`seat request: ${turns.seatRequest.note ?? ''}`);
+  log(`seat request: store requests by kind ${JSON.stringify(turns.seatRequest.storeRequestsByKind ?? {})}`);
   for (const name of ['help', 'benefits', 'seatRequest'] as const) {
     log(`\nstore requests of one ${name} turn: ${JSON.stringify(turns[name].oneTurnByKind)}`);
     for (const r of turns[name].oneTurn ?? []) log(`  ${r}`);

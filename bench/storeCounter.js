@@ -21,7 +21,7 @@ let stats;
 let detail = false;
 const reset = (withDetail) => {
   detail = Boolean(withDetail);
-  stats = { storeRequests: 0, chargeSum: 0, chargeReported: 0, turns: 0, byRequest: {}, log: [] };
+  stats = { storeRequests: 0, chargeSum: 0, chargeReported: 0, turns: 0, byKind: {}, byRequest: {}, log: [] };
 };
 reset(false);
 
@@ -60,9 +60,18 @@ for (const method of ['write', 'end']) {
   };
 }
 
+/** Method (QUERY for a query) and container, e.g. `GET state`: cheap enough to count every request. */
+function kindOf(request) {
+  const query = String(request.getHeader('x-ms-documentdb-isquery') ?? '').toLowerCase() === 'true';
+  const container = /^\/dbs\/[^/]+\/colls\/([^/?]+)/.exec(request.path)?.[1] ?? 'account';
+  return `${query ? 'QUERY' : request.method} ${container}`;
+}
+
 dc.subscribe('http.client.request.start', ({ request }) => {
   if (request.protocol !== 'https:') return;
   stats.storeRequests += 1;
+  const kind = kindOf(request);
+  stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
   if (!detail) return;
   const key = describe(request, request[BODY] ?? '');
   stats.byRequest[key] = (stats.byRequest[key] ?? 0) + 1;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './heap';
 
 /**
  * Every environment variable the product reads, in one schema. Nothing else reads process.env:
@@ -99,7 +100,10 @@ const envSchema = z
       emptyToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
-    HEAP_GROWTH_PERCENT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(300).default(50)),
+    HEAP_GROWTH_PERCENT: z.preprocess(
+      emptyToUndefined,
+      z.coerce.number().int().min(0).max(MAX_HEAP_GROWTH_PERCENT).default(DEFAULT_HEAP_GROWTH_PERCENT),
+    ),
     MAX_BODY_BYTES: z.preprocess(
       emptyToUndefined,
       z.coerce

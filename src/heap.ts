@@ -9,8 +9,24 @@ import { setFlagsFromString } from 'node:v8';
  * (`npm run bench`: peak RSS and turns a second).
  *
  * V8 reads this flag each time it sets the next collection's limit, so it works when set while
- * running. A flag given on the command line or in NODE_OPTIONS wins.
+ * running. A flag given on the command line or in NODE_OPTIONS wins. V8 also stamps a code cache
+ * with its flags: the compiled entry sets this before it compiles the bundle (src/launch.ts), or
+ * the cache it writes would not match the next start's flags.
  */
+export const DEFAULT_HEAP_GROWTH_PERCENT = 50;
+export const MAX_HEAP_GROWTH_PERCENT = 300;
+
+/**
+ * HEAP_GROWTH_PERCENT as the configuration reads it (src/config.ts refuses a bad value; until
+ * then, here, it counts as the default).
+ */
+export function heapGrowthPercentOf(env: NodeJS.ProcessEnv): number {
+  const raw = env.HEAP_GROWTH_PERCENT?.trim();
+  if (!raw) return DEFAULT_HEAP_GROWTH_PERCENT;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 && n <= MAX_HEAP_GROWTH_PERCENT ? n : DEFAULT_HEAP_GROWTH_PERCENT;
+}
+
 export function heapGrowthFlag(percent: number, given: readonly string[]): string | undefined {
   if (percent <= 0) return undefined;
   if (given.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return undefined;

@@ -3,6 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { heapGrowthPercentOf, tuneHeap } from './heap';
 
 /**
  * `node dist/src/index.js`, the compiled bot: `npm run build` bundles `src/index.ts` into
@@ -93,4 +94,13 @@ export function runBundle(
   return { cache, writeCache };
 }
 
-if (require.main === module) runBundle(join(__dirname, 'index.bundle.js'), module);
+/**
+ * The compiled bot's start: the heap's growth is set first (src/heap.ts), because V8 stamps the
+ * code cache with its flags and the bundle sets it again as it starts; then the bundle runs.
+ */
+export function launch(bundleFile: string, mainModule: NodeJS.Module, writeAfterMs?: number): BundleRun {
+  tuneHeap(heapGrowthPercentOf(process.env));
+  return runBundle(bundleFile, mainModule, writeAfterMs);
+}
+
+if (require.main === module) launch(join(__dirname, 'index.bundle.js'), module);

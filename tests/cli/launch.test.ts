@@ -20,8 +20,12 @@ function bundleSaying(dir: string, words: string): string {
   return file;
 }
 
-/** Starts the bundle once; the cache is written at once (not after the usual delay). */
-function start(bundle: string): {
+/** Starts the bundle once (through `entry`); the cache is written at once (not after the usual delay). */
+function start(
+  bundle: string,
+  entry: 'runBundle' | 'launch' = 'runBundle',
+  env: NodeJS.ProcessEnv = process.env,
+): {
   says: string;
   main: boolean;
   file: string;
@@ -31,9 +35,13 @@ function start(bundle: string): {
   const driver = join(bundle, '..', 'driver.ts');
   writeFileSync(
     driver,
-    `import { runBundle } from ${JSON.stringify(LAUNCH)};\nconst run = runBundle(${JSON.stringify(bundle)}, module, -1);\nconsole.log(JSON.stringify({ cache: run.cache, written: run.writeCache() }));\n`,
+    `import { ${entry} } from ${JSON.stringify(LAUNCH)};\nconst run = ${entry}(${JSON.stringify(bundle)}, module, -1);\nconsole.log(JSON.stringify({ cache: run.cache, written: run.writeCache() }));\n`,
   );
-  const r = spawnSync(process.execPath, ['--import', 'tsx', driver], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', driver], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env,
+  });
   if (r.status !== 0) throw new Error(`start failed: ${r.stderr}`);
   const [said, outcome] = r.stdout
     .trim()
@@ -66,6 +74,19 @@ describe('the compiled entry point', () => {
     const changed = start(bundle);
     expect(changed).toMatchObject({ says: 'HELLO', cache: 'none', written: 'written' });
     expect(start(bundle)).toMatchObject({ says: 'HELLO', cache: 'used' });
+  });
+
+  it('keeps using its cache when the bot sets the heap growth as it starts (V8 stamps the cache with its flags)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'launch-'));
+    const bundle = join(dir, 'index.bundle.js');
+    // What src/index.ts does first (src/heap.ts), then a word.
+    writeFileSync(
+      bundle,
+      `"use strict";\nrequire('node:v8').setFlagsFromString('--heap-growing-percent=40');\nconsole.log(JSON.stringify({ says: 'tuned' }));\n`,
+    );
+    const env = { ...process.env, HEAP_GROWTH_PERCENT: '40' };
+    expect(start(bundle, 'launch', env)).toMatchObject({ says: 'tuned', cache: 'none', written: 'written' });
+    expect(start(bundle, 'launch', env)).toMatchObject({ says: 'tuned', cache: 'used' });
   });
 
   it('runs the bundle without the cache when the cache is damaged, and replaces it', () => {
