@@ -20,7 +20,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isCancel, isHelp } from '../../dialogs/base';
-import { CONFIDENCE_THRESHOLD, isQuestion, recognize } from '../nlu';
+import { CONFIDENCE_THRESHOLD, intentOf, isQuestion } from '../nlu';
 import { ENTITY_TYPES, memberId, personLocale } from '../domain/model';
 import { FIELD_NAME } from '../store/listFilter';
 import { resolveLocale, translator, type Translator } from '../i18n';
@@ -430,7 +430,8 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
     const found = findCommand(this.commands, raw);
     if (found && found.command.id !== 'help') return 'command';
     if (submitted) return 'command';
-    const rec = await recognize(raw, getTurn(context).locale);
+    // The intent is enough here: the entities' fuzzy search costs a reason prompt's answer dearly.
+    const rec = await intentOf(raw, getTurn(context).locale);
     // A question the bot can answer is answered; one it cannot ("hello?") is the dialog's to
     // handle (a reason prompt refuses questions as reasons and asks again).
     if (isQuestion(raw))

@@ -1,4 +1,4 @@
 /** The recognition contract (intents, topics, entities, the confidence threshold), whole. */
 export * from './intents';
-export { recognize, textLanguage, trainedModel, trainModel } from './recognizer';
+export { intentOf, recognize, textLanguage, trainedModel, trainModel } from './recognizer';
 export { isQuestion } from './question';

@@ -200,11 +200,19 @@ function entitiesOf(
   return entities;
 }
 
+/** Whole-word patterns of the corpus's phrases (a fixed set), built on first use. */
+const wholeWords = new Map<string, RegExp>();
+
 /** Whether normalised `text` contains `phrase`: anywhere for Chinese, as whole words for Latin script. */
 function mentions(text: string, phrase: string): boolean {
   if (isHan(phrase)) return text.includes(phrase);
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+  let pattern = wholeWords.get(phrase);
+  if (!pattern) {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
+    wholeWords.set(phrase, pattern);
+  }
+  return pattern.test(text);
 }
 
 /** A person's name after a cue word ("assign a seat to Fang Wu" → after "to"; "给王芳分配席位" → after 给). */
@@ -217,6 +225,22 @@ function personAfterCue(text: string, cues: readonly string[]): string | undefin
     if (match?.[1]) return match[1].trim();
   }
   return undefined;
+}
+
+const topOf = (ranked: { intent: Intent; score: number }[]): { intent: Intent; score: number } =>
+  ranked[0] ?? { intent: 'none', score: 1 };
+
+/**
+ * The likeliest intent and its confidence, without entities (their fuzzy search is the dearest
+ * part of `recognize`): enough to tell whether a message to a waiting dialog is its answer.
+ */
+export async function intentOf(text: string, locale?: string): Promise<{ intent: Intent; score: number }> {
+  const model = await trainedModel();
+  const language = textLanguage(text, locale);
+  const read = [...text].slice(0, MAX_READ_CHARS).join('');
+  const result = await model.nlp.process(NLP_LANG[language], read);
+  const top = topOf(intentScores(result.classifications).ranked);
+  return { intent: top.intent, score: Number(top.score.toFixed(4)) };
 }
 
 /**
@@ -238,7 +262,7 @@ export async function recognize(text: string, locale?: string): Promise<Recognit
     language === 'zh-CN' ? { entities: [] } : model.nlp.extractEntities(NLP_LANG[language], read),
   ]);
   const { ranked, topic } = intentScores(result.classifications);
-  const top: { intent: Intent; score: number } = ranked[0] ?? { intent: 'none', score: 1 };
+  const top = topOf(ranked);
   const faqLikely = ranked.some((r) => r.intent === 'faq' && r.score >= ALTERNATIVE_FLOOR);
   const entities = entitiesOf(read, found.entities, corpus, topic, faqLikely);
   if (top.intent === 'assignSeat' || top.intent === 'manageRoles') {

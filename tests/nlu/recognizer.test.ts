@@ -5,6 +5,7 @@ import {
   CONFIDENCE_THRESHOLD,
   FAQ_TOPICS,
   INTENTS,
+  intentOf,
   recognize,
   trainedModel,
   type Recognition,
@@ -75,6 +76,17 @@ describe('the recogniser', () => {
       `recogniser accuracy ${(accuracy * 100).toFixed(1)}% (${right}/${items.length})\nconfusion pairs (expected → got):\n${report.join('\n') || '  none'}`,
     );
     expect(accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gives the same intent and confidence without the entities (what a waiting dialog asks)', async () => {
+    for (const { locale, text } of items) {
+      const full = await recognize(text, locale);
+      expect({ text, ...(await intentOf(text, locale)) }).toEqual({
+        text,
+        intent: full.intent,
+        score: full.score,
+      });
+    }
   });
 
   it('reads the ticket examples, mixed languages and typos', async () => {
