@@ -322,6 +322,8 @@ function cannon(
   url: string,
   seconds: number,
   setupClient: (client: { setRequests(r: CannonRequest[]): void }) => void,
+  /** Stop after this many requests instead of after `seconds` (autocannon's `amount`). */
+  amount?: number,
 ): { done: Promise<CannonResult>; stop(): void } {
   let instance: { stop(): void } | undefined;
   const done = new Promise<CannonResult>((resolve, reject) => {
@@ -329,7 +331,7 @@ function cannon(
       {
         url: `${url}/api/messages`,
         connections: CONNECTIONS,
-        duration: seconds,
+        ...(amount === undefined ? { duration: seconds } : { amount }),
         timeout: 60,
         method: 'POST',
         headers: JSON_HEADERS,
@@ -474,21 +476,19 @@ function byKind(requests: string[]): NonNullable<TurnFigures['oneTurnByKind']> {
 
 /**
  * Store requests per turn of the scenario. `other` are turns of another kind that ran in the
- * window (the seat-request scenario sends "help" once its prepared dialogs are used up): they and
- * their requests (at `otherPerTurn`, measured in their own scenario) are left out.
+ * window and read nothing (the seat-request scenario's refused turns once its prepared dialogs
+ * are used up): they are left out of the turns.
  */
 function perTurn(
   stats: StoreStats | undefined,
   other = 0,
-  otherPerTurn = 0,
 ): Pick<TurnFigures, 'storeRequestsPerTurn' | 'requestChargePerTurn' | 'storeRequestsByKind'> {
   const turns = (stats?.turns ?? 0) - other;
   if (!stats || turns <= 0) return { storeRequestsPerTurn: null, requestChargePerTurn: null };
   return {
-    storeRequestsPerTurn: round((stats.storeRequests - other * otherPerTurn) / turns, 2),
+    storeRequestsPerTurn: round(stats.storeRequests / turns, 2),
     storeRequestsByKind: stats.byKind,
-    requestChargePerTurn:
-      stats.chargeReported > 0 ? round((stats.chargeSum - other * otherPerTurn) / turns, 2) : null,
+    requestChargePerTurn: stats.chargeReported > 0 ? round(stats.chargeSum / turns, 2) : null,
   };
 }
 
@@ -626,8 +626,6 @@ async function seatRequests(
   connector: FakeConnector,
   windows: Window[],
   storeEndpoint: string,
-  /** Store requests of a help turn (the fallback once the prepared dialogs are used up). */
-  helpPerTurn: number,
 ): Promise<TurnFigures> {
   // Enough people with the dialog waiting for their justification. Approval cards go to the
   // Global admin's chat, which Teams limits to 60 sends in 30 s, so the turns cannot go faster
@@ -652,30 +650,43 @@ async function seatRequests(
   const before = outcomes(bot.logFile, 0).lines;
   let load: { done: Promise<CannonResult>; stop(): void } | undefined;
   const { result, stats, cpuMsPerTurn } = await measured(bot, 'seatRequest', windows, () => {
-    load = cannon(bot.url, DURATION, (client) => {
-      const request: CannonRequest = {
-        method: 'POST',
-        path: '/api/messages',
-        headers: JSON_HEADERS,
-        // setupRequest gives every request its body (each justification is sent once).
-        body: '{}',
-        setupRequest: (req) => {
-          const next = queue.shift();
-          if (!next) {
-            exhausted = true;
-            fallbacks += 1;
-            load?.stop();
-          }
-          return {
-            ...req,
-            body: JSON.stringify(next ?? message(employee(0), 'help', { serviceUrl: connector.url })),
-          };
-        },
-      };
-      client.setRequests([request]);
-    });
+    load = cannon(
+      bot.url,
+      DURATION,
+      (client) => {
+        const request: CannonRequest = {
+          method: 'POST',
+          path: '/api/messages',
+          headers: JSON_HEADERS,
+          // setupRequest gives every request its body (each justification is sent once).
+          body: '{}',
+          setupRequest: (req) => {
+            const next = queue.shift();
+            if (!next) {
+              exhausted = true;
+              fallbacks += 1;
+              load?.stop();
+            }
+            return {
+              ...req,
+              // Once the prepared dialogs are used up, until the load stops: a message the tenant
+              // guard refuses before anything is read (no store request), left out of the count.
+              body: JSON.stringify(
+                next ?? message(employee(0), 'help', { serviceUrl: connector.url, tenantId: '' }),
+              ),
+            };
+          },
+        };
+        client.setRequests([request]);
+        // Each prepared justification once, then the load ends (or after DURATION s, see below).
+      },
+      queue.length,
+    );
+    const stopAfter = setTimeout(() => load?.stop(), DURATION * 1000);
+    void load.done.finally(() => clearTimeout(stopAfter));
     return load;
   });
+  exhausted ||= queue.length === 0;
   const after = outcomes(bot.logFile, before - 1);
   const confirmed = connector
     .sentActivities()
@@ -703,8 +714,8 @@ async function seatRequests(
   // by the time the load stopped: counting confirmations instead raced the last turns.
   const sent = prepared - queue.length;
   const approvals = await waitForApprovalCards(storeEndpoint, sent, 120_000, listed);
-  // The help turns sent once the prepared dialogs ran out (answered in employee 0's chat).
-  const helpTurns = connector.calls.filter(
+  // The refused turns sent once the prepared dialogs ran out (answered in employee 0's chat).
+  const refusedTurns = connector.calls.filter(
     (c) =>
       c.method === 'POST' && c.path.includes(encodeURIComponent(`a:personal-${employee(0).aadObjectId}`)),
   ).length;
@@ -718,7 +729,7 @@ async function seatRequests(
   return {
     ...figures(result),
     ratioToEcho: null,
-    ...perTurn(stats, helpTurns, helpPerTurn),
+    ...perTurn(stats, refusedTurns),
     cpuMsPerTurn,
     oneTurn: one,
     oneTurnByKind: byKind(one),
@@ -1090,13 +1101,7 @@ async function main(): Promise<void> {
     turns.benefits = await readOnly(bot, connector, windows, 'benefits', 'benefits', 'Visual Studio');
     rssByPhase.benefits = memory();
     log(`benefits: ${turns.benefits.rps} turns/s`);
-    turns.seatRequest = await seatRequests(
-      bot,
-      connector,
-      windows,
-      store.endpoint,
-      turns.help.storeRequestsPerTurn ?? 2,
-    );
+    turns.seatRequest = await seatRequests(bot, connector, windows, store.endpoint);
     rssByPhase.seatRequest = memory();
     log(`seat request: ${turns.seatRequest.rps} turns/s`);
     rss = peakRssMb(bot.process.pid ?? 0);
