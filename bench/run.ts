@@ -1109,6 +1109,8 @@ async function main(): Promise<void> {
   } finally {
     await bot.stop();
     await store.stop();
+    // Later scenarios run with the store inside the bot: its CPU is the bot's.
+    storePid = undefined;
   }
   if (!QUICK && !PROFILE) {
     // The same bot with the store embedded (plain local mode, `npm start`): the store's CPU
