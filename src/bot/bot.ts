@@ -400,7 +400,10 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
    * is still the one waiting. Kept state is input: a plan that does not parse is ignored.
    */
   private async plannedReads(context: TurnContext): Promise<PlannedReads | undefined> {
-    await this.conversationState.load(context);
+    // The first store request of a message turn: failing here is the store being away.
+    await this.conversationState.load(context).catch((err: unknown) => {
+      throw new StoreUnavailableError('conversation state read failed', { cause: err });
+    });
     const plan = plannedReadsSchema.safeParse(await this.nextReads.get(context));
     if (!plan.success) return undefined;
     const waiting = (await this.dialogState.get(context))?.dialogStack?.[0]?.id;
