@@ -94,7 +94,8 @@ const actionExecuteSchema = z.looseObject({ action: z.looseObject({ type: z.lite
 
 /**
  * The Teams bot. Per turn, in this order: tenant guard (nothing read before it), locale,
- * who-is-this (read afresh: alone, or with what the turn's command or waiting dialog reads), then routing: card invoke → verb table; message → command.
+ * who-is-this (read afresh: alone, or with what the turn's command or waiting dialog reads),
+ * then routing: card invoke → verb table; message → command.
  * One log line per turn.
  */
 export class PartnerBenefitsBot extends TeamsActivityHandler {
@@ -375,7 +376,8 @@ export class PartnerBenefitsBot extends TeamsActivityHandler {
       if (dc.activeDialog) await this.dialogTouched.set(context, this.services.clock.now().toISOString());
       else await this.dialogTouched.delete(context);
       // The plan this turn's dialog made as it asked, else the one kept, while its dialog waits.
-      const next = plannedNextTurnReads(context) ?? (await this.plannedReads(context));
+      // (A state that could not be read is the failure already being explained.)
+      const next = plannedNextTurnReads(context) ?? (await this.plannedReads(context).catch(() => undefined));
       if (next && next.dialogId === dc.activeDialog?.id) await this.nextReads.set(context, next);
       else await this.nextReads.delete(context);
       // When the turn already failed, the reason it failed is what the person is told: a state
